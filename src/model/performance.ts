@@ -1,0 +1,66 @@
+import type { Amount, Unit } from './money.js';
+import type { Provenance } from './provenance.js';
+import type { Cell } from './table.js';
+
+/** 项目支出绩效自评表 or 部门整体支出绩效自评表 (or a summary table of evaluations). */
+export interface PerformanceEvaluation {
+  id: string;
+  kind: 'project' | 'department';
+  /** 项目名称 (for a department-wide table: the department's name or '部门整体支出'). */
+  project: string;
+  /** Title as printed, e.g. '2021年度项目支出绩效自评表'; and its ordinal (公开12表). */
+  title: string;
+  ordinal?: string;
+  year?: number;
+  department?: string; // 主管部门
+  implementer?: string; // 实施单位
+  unit: Unit;
+  /** 项目资金 block: one entry per funding row (年度资金总额, 其中：当年财政拨款, 上年结转资金, 其他资金). */
+  funding: FundingRow[];
+  goals?: { expected: string; actual: string; prov: Provenance };
+  indicators: IndicatorRow[];
+  /** 总分 / 总得分 as printed; 总分值 (normally 100). */
+  totalScore?: Cell;
+  totalWeight?: Cell;
+  /** 自评等级 as printed (优/良/中/差/优秀/良好…). */
+  grade?: Cell;
+  /** 填报时间 as printed, with its parsed date when it parses. */
+  filledDate?: { text: string; year?: number; month?: number; day?: number; prov: Provenance };
+  /** Free text: 其他需要说明的事项 etc. */
+  remarks: string[];
+  prov: Provenance;
+  endLine: number;
+}
+
+export interface FundingRow {
+  /** 'total' (年度资金总额), 'fiscal' (当年财政拨款), 'carryover' (上年结转), 'other' (其他资金), or the printed label. */
+  key: string;
+  label: string;
+  initialBudget?: Cell; // 年初预算数
+  annualBudget?: Cell; // 全年预算数
+  executed?: Cell; // 全年执行数
+  weight?: Cell; // 分值
+  rate?: Cell; // 执行率 (percent)
+  score?: Cell; // 得分
+  prov: Provenance;
+}
+
+export interface IndicatorRow {
+  level1: string; // 一级指标 (产出指标 / 效益指标 / 满意度指标 / 成本指标)
+  level2: string; // 二级指标 (数量指标 …)
+  level3: string; // 三级指标 name as printed (may carry '(10分)')
+  /** Points declared in the name or the level-1 header, e.g. 三级指标（10分）. */
+  declaredWeight?: number;
+  nature?: string; // 指标性质: '>=' | '<=' | '=' | '≥' | '≤' | '定性' …, normalised to ASCII comparison when a comparison
+  target?: Cell; // 指标值 (may carry the comparison and unit inline: '≥95%')
+  unitText?: string; // 度量单位
+  actual?: Cell; // 实际完成值
+  completion?: Cell; // 完成率 (some forms)
+  weight?: Cell; // 分值
+  score?: Cell; // 得分
+  deviation?: string; // 偏差原因分析及改进措施
+  prov: Provenance;
+}
+
+/** Re-export for convenience. */
+export type { Amount };
