@@ -11,6 +11,8 @@ export interface Location {
   table?: string;
   row?: string;
   column?: string;
+  /** The printed title of the table named by `table` (when `table` is a key such as 'T03'). */
+  tableTitle?: string;
 }
 
 export interface RuleMeta {

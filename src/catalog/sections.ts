@@ -1,0 +1,84 @@
+/**
+ * The sections of a 决算 disclosure (财预〔2016〕143号 and the 部门决算公开 template): 概况 (部门职责,
+ * 机构设置), one 说明 per standard table, 机关运行经费, 政府采购, 国有资产占用, 预算绩效, 其他需要说明的情况,
+ * 名词解释. Headings vary by year and region; each topic lists the patterns its headings match.
+ * A section is recognised by its heading text alone (never by its ordinal, which varies).
+ */
+import type { DisclosureKind, TableKey } from '../model/index.js';
+
+export interface SectionTopic {
+  /** Stable key stored on Section.topic. */
+  topic: string;
+  /** The heading as the national template prints it. */
+  title: string;
+  en: string;
+  /** Heading patterns, tested on the normalised heading (no spaces, quotes or brackets' width). */
+  patterns: readonly RegExp[];
+  /** Required by 财预〔2016〕143号 in a final-accounts disclosure. */
+  required: boolean;
+  /** The standard table the section explains, when it explains one. */
+  table?: TableKey;
+  /** Kinds of document the section belongs to. */
+  kinds: readonly DisclosureKind[];
+}
+
+const FA: readonly DisclosureKind[] = ['final-accounts'];
+const FA_BUDGET: readonly DisclosureKind[] = ['final-accounts', 'budget'];
+const ALL: readonly DisclosureKind[] = ['final-accounts', 'budget', 'performance-self-evaluation'];
+
+/**
+ * Ordered: the first topic whose pattern matches wins, so specific topics come before the general
+ * ones that would also match (基本支出 before 一般公共预算支出; 财政拨款收入支出 before 收入支出).
+ */
+export const SECTION_TOPICS: readonly SectionTopic[] = [
+  { topic: 'overview', title: '部门概况', en: 'Overview', patterns: [/^(部门|单位|机构)?(基本)?概况$/, /^(部门|单位)基本情况$/], required: true, kinds: ALL },
+  { topic: 'duties', title: '部门职责', en: 'Duties', patterns: [/(部门|单位|主要|基本)?(职责|职能)(职责|职能)?(情况)?$/, /^职能职责/], required: true, kinds: ALL },
+  { topic: 'organization', title: '机构设置', en: 'Organisation', patterns: [/机构设置/, /人员(编制)?(情况|构成)$/, /^(机构|人员)(情况|设置)/], required: true, kinds: ALL },
+  { topic: 'tables', title: '部门决算表', en: 'The tables', patterns: [/^[0-9]*年?度?(部门|单位)?决算(报)?表$/, /^决算公开表/, /决算报表/], required: true, kinds: FA },
+  { topic: 'explanations', title: '部门决算情况说明', en: 'Explanations', patterns: [/^[0-9]*年?度?(部门|单位)?决算情况说明$/], required: true, kinds: FA },
+  { topic: 'fiscal-overview', title: '财政拨款收入支出决算总体情况说明', en: 'Fiscal appropriation overview', patterns: [/财政拨款收(入)?支(出)?(决算)?总体情况/], required: true, table: 'T04', kinds: FA },
+  { topic: 'income-expenditure-overview', title: '收入支出决算总体情况说明', en: 'Income and expenditure overview', patterns: [/^收(入)?支(出)?(决算)?总体情况/], required: true, table: 'T01', kinds: FA },
+  { topic: 'general-budget-basic', title: '一般公共预算财政拨款基本支出决算情况说明', en: 'General budget basic expenditure', patterns: [/一般公共预算(财政拨款)?基本支出/], required: true, table: 'T06', kinds: FA },
+  { topic: 'general-budget-expenditure', title: '一般公共预算财政拨款支出决算情况说明', en: 'General budget expenditure', patterns: [/^一般公共预算(财政拨款)?(收入)?支出(决算)?(情况|说明)/], required: true, table: 'T05', kinds: FA },
+  { topic: 'government-fund', title: '政府性基金预算财政拨款收入支出决算情况说明', en: 'Government fund', patterns: [/政府性基金预算/], required: true, table: 'T07', kinds: FA },
+  { topic: 'state-capital', title: '国有资本经营预算财政拨款支出决算情况说明', en: 'State capital operation', patterns: [/国有资本经营预算/], required: true, table: 'T08', kinds: FA },
+  { topic: 'three-public', title: '财政拨款“三公”经费支出决算情况说明', en: 'Three public expenses', patterns: [/三公经费/], required: true, table: 'T09', kinds: ALL },
+  { topic: 'income', title: '收入决算情况说明', en: 'Income', patterns: [/^收入(决算)?(情况|说明)/], required: true, table: 'T02', kinds: FA },
+  { topic: 'expenditure', title: '支出决算情况说明', en: 'Expenditure', patterns: [/^支出(决算)?(情况|说明)/], required: true, table: 'T03', kinds: FA },
+  { topic: 'operating-expense', title: '机关运行经费支出情况说明', en: 'Operating expenses', patterns: [/机关运行经费/], required: true, kinds: FA_BUDGET },
+  { topic: 'procurement', title: '政府采购支出情况说明', en: 'Government procurement', patterns: [/政府采购/], required: true, kinds: FA_BUDGET },
+  { topic: 'state-assets', title: '国有资产占用情况说明', en: 'State assets', patterns: [/国有资产(占用|使用)?/], required: true, kinds: FA_BUDGET },
+  { topic: 'performance', title: '预算绩效情况说明', en: 'Budget performance', patterns: [/(预算)?绩效(管理)?(工作)?(的)?(开展)?(情况|说明|自评|评价)/, /^绩效/], required: true, kinds: ALL },
+  { topic: 'important-matters', title: '其他重要事项的情况说明', en: 'Other important matters', patterns: [/其他重要事项/], required: false, kinds: FA_BUDGET },
+  { topic: 'other-matters', title: '其他需要说明的情况', en: 'Other matters', patterns: [/其他需(要)?说明的?(情况|事项|问题)/, /^其他(说明|事项)$/], required: true, kinds: ALL },
+  { topic: 'glossary', title: '名词解释', en: 'Glossary', patterns: [/名词解释/, /^(专业)?(术语|名词)(解释|说明)/], required: true, kinds: FA_BUDGET },
+  { topic: 'attachments', title: '附件', en: 'Attachments', patterns: [/^附(件|表)(\d|[一二三四五六七八九十]|$)/], required: false, kinds: ALL },
+  { topic: 'problems', title: '存在的主要问题', en: 'Problems', patterns: [/存在的?(主要)?问题/], required: false, kinds: ['performance-self-evaluation'] },
+  { topic: 'improvements', title: '改进措施', en: 'Improvements', patterns: [/改进(措施|意见|建议)/, /下一步/], required: false, kinds: ['performance-self-evaluation'] },
+];
+
+/** Normalises a heading for matching: full-width forms, spaces, quotes, trailing punctuation. */
+export function normalizeHeading(heading: string): string {
+  return heading
+    .normalize('NFKC')
+    .replace(/[\s“”"'‘’《》〈〉【】*#]/g, '')
+    .replace(/[（(]([^（）()]*)[）)]/g, '$1')
+    .replace(/[。：:；;，,、.]+$/, '');
+}
+
+/** The topic of a heading ('three-public', 'procurement', …), or undefined when the catalogue does not know it. */
+export function topicOfHeading(heading: string): string | undefined {
+  const h = normalizeHeading(heading);
+  if (!h) return undefined;
+  return SECTION_TOPICS.find((t) => t.patterns.some((p) => p.test(h)))?.topic;
+}
+
+/** The catalogue entry of a topic key. */
+export function sectionTopic(topic: string): SectionTopic | undefined {
+  return SECTION_TOPICS.find((t) => t.topic === topic);
+}
+
+/** Topics a disclosure of `kind` must contain (143号). */
+export function requiredTopics(kind: DisclosureKind): SectionTopic[] {
+  return SECTION_TOPICS.filter((t) => t.required && t.kinds.includes(kind));
+}

@@ -1,0 +1,286 @@
+/**
+ * The nine standard tables of a 部门决算公开: titles and their aliases across years and regions,
+ * canonical column keys with the header patterns that print them, the canonical leaf order of each
+ * known form, and canonical row keys (T01, T04, T09). Ordinals (公开01表, 表一) are display data only.
+ */
+import type { TableKey } from '../model/table.js';
+
+export type TableShape = 'two-sided' | 'code-rows' | 'economic-blocks' | 'three-public' | 'three-public-legacy';
+
+/** A header pattern → canonical column key. Patterns are tried in order on the compact header path. */
+export interface ColumnRule {
+  key: string;
+  match: RegExp;
+  label: string;
+}
+
+export interface TableForm {
+  /** 'national', 'yunnan-2021', 'three-public-legacy', … */
+  variant: string;
+  /** Canonical leaf columns (value columns only, left to right) of the printed form. */
+  columns: string[];
+}
+
+export interface TableDef {
+  key: TableKey;
+  /** The modern national title. */
+  title: string;
+  /** Title aliases (compact form, see normalizeTitle) → the variant they announce. */
+  titles: Record<string, string>;
+  shape: TableShape;
+  columnRules: ColumnRule[];
+  forms: TableForm[];
+}
+
+const r = (key: string, match: RegExp, label: string): ColumnRule => ({ key, match, label });
+
+const T02_RULES = [
+  r('operationalEducation', /教育收费/, '其中：教育收费'),
+  r('superiorSubsidy', /上级补助/, '上级补助收入'),
+  r('subordinate', /附属单位/, '附属单位上缴收入'),
+  r('fiscal', /财政拨款/, '财政拨款收入'),
+  r('operational', /事业收入/, '事业收入'),
+  r('business', /经营收入/, '经营收入'),
+  r('other', /其他收入/, '其他收入'),
+  r('total', /合计|总计/, '本年收入合计'),
+];
+const T03_RULES = [
+  r('subsidy', /对附属单位补助/, '对附属单位补助支出'),
+  r('remittance', /上缴上级/, '上缴上级支出'),
+  r('business', /经营支出/, '经营支出'),
+  r('basic', /基本支出/, '基本支出'),
+  r('project', /项目支出/, '项目支出'),
+  r('total', /合计|小计|总计/, '本年支出合计'),
+];
+/** Columns of the 年初/本年收入/本年支出/年末 forms (T05 older form, T07, T08 older form). */
+const FLOW_RULES = [
+  r('carryoverBegin.basic', /年初.*基本/, '年初结转和结余/基本支出结转'),
+  r('carryoverBegin.project', /年初.*项目/, '年初结转和结余/项目支出结转和结余'),
+  r('carryoverBegin.carryover', /年初结转和结余结转$/, '年初结转和结余/结转'),
+  r('carryoverBegin.surplus', /年初结转和结余结余$/, '年初结转和结余/结余'),
+  r('carryoverBegin', /年初/, '年初结转和结余'),
+  r('income.basic', /本年收入.*基本/, '本年收入/基本支出'),
+  r('income.project', /本年收入.*项目/, '本年收入/项目支出'),
+  r('income', /本年收入/, '本年收入'),
+  r('carryoverEnd.basic', /年末.*基本/, '年末结转和结余/基本支出结转'),
+  r('carryoverEnd.projectCarryover', /年末.*项目.*项目支出结转$/, '年末结转和结余/项目支出结转'),
+  r('carryoverEnd.projectSurplus', /年末.*项目.*项目支出结余$/, '年末结转和结余/项目支出结余'),
+  r('carryoverEnd.project', /年末.*项目/, '年末结转和结余/项目支出结转和结余'),
+  r('carryoverEnd.carryover', /年末结转和结余结转$/, '年末结转和结余/结转'),
+  r('carryoverEnd.surplus', /年末结转和结余结余$/, '年末结转和结余/结余'),
+  r('carryoverEnd', /年末/, '年末结转和结余'),
+  r('personnel', /人员经费/, '本年支出/基本支出/人员经费'),
+  r('public', /公用经费/, '本年支出/基本支出/公用经费'),
+  r('basic', /基本支出/, '本年支出/基本支出'),
+  r('project', /项目支出/, '本年支出/项目支出'),
+  r('total', /合计|小计|总计|本年支出|决算数/, '本年支出/合计'),
+];
+const T04_EXPENDITURE_RULES = [
+  r('generalBudget', /一般公共预算/, '一般公共预算财政拨款'),
+  r('governmentFund', /政府性基金/, '政府性基金预算财政拨款'),
+  r('stateCapital', /国有资本/, '国有资本经营预算财政拨款'),
+  r('total', /合计|小计|总计/, '合计'),
+  r('amount', /金额|决算数|本年数/, '金额'),
+];
+const THREE_PUBLIC_ITEMS = [
+  r('vehiclePurchase', /购置费$/, '公务用车购置费'),
+  r('vehicleOperation', /运行维护费$/, '公务用车运行维护费'),
+  r('vehicle', /公务用车.*小计$|公务用车购置及运行维护费$/, '公务用车购置及运行维护费/小计'),
+  r('abroad', /因公出国/, '因公出国（境）费'),
+  r('reception', /公务接待/, '公务接待费'),
+  r('total', /合计$|小计$|总计$/, '合计'),
+];
+const T09_RULES = [
+  ...THREE_PUBLIC_ITEMS.map((x) => r(`budget.${x.key}`, new RegExp(`预算.*(?:${x.match.source})`), `预算数/${x.label}`)),
+  ...THREE_PUBLIC_ITEMS.map((x) => r(`actual.${x.key}`, new RegExp(`决算.*(?:${x.match.source})`), `决算数/${x.label}`)),
+];
+const THREE_PUBLIC_KEYS = ['total', 'abroad', 'vehicle', 'vehiclePurchase', 'vehicleOperation', 'reception'];
+
+export const TABLES: readonly TableDef[] = [
+  {
+    key: 'T01', title: '收入支出决算总表', shape: 'two-sided',
+    titles: { 收入支出决算总表: 'national', 部门收入支出决算总表: 'national', 收支决算总表: 'national' },
+    columnRules: [r('amount', /金额|决算数|本年数/, '金额')],
+    forms: [{ variant: 'national', columns: ['amount'] }],
+  },
+  {
+    key: 'T02', title: '收入决算表', shape: 'code-rows',
+    titles: { 收入决算表: 'national', 部门收入决算表: 'national' },
+    columnRules: T02_RULES,
+    forms: [
+      { variant: 'national', columns: ['total', 'fiscal', 'superiorSubsidy', 'operational', 'business', 'subordinate', 'other'] },
+      { variant: 'national-education', columns: ['total', 'fiscal', 'superiorSubsidy', 'operational', 'operationalEducation', 'business', 'subordinate', 'other'] },
+    ],
+  },
+  {
+    key: 'T03', title: '支出决算表', shape: 'code-rows',
+    titles: { 支出决算表: 'national', 部门支出决算表: 'national' },
+    columnRules: T03_RULES,
+    forms: [{ variant: 'national', columns: ['total', 'basic', 'project', 'remittance', 'business', 'subsidy'] }],
+  },
+  {
+    key: 'T04', title: '财政拨款收入支出决算总表', shape: 'two-sided',
+    titles: { 财政拨款收入支出决算总表: 'national', 财政拨款收支决算总表: 'national' },
+    columnRules: T04_EXPENDITURE_RULES,
+    forms: [{ variant: 'national', columns: ['total', 'generalBudget', 'governmentFund', 'stateCapital'] }],
+  },
+  {
+    key: 'T05', title: '一般公共预算财政拨款支出决算表', shape: 'code-rows',
+    titles: {
+      一般公共预算财政拨款支出决算表: 'national',
+      一般公共预算支出决算表: 'national',
+      一般公共预算财政拨款收入支出决算表: 'yunnan-2021',
+    },
+    columnRules: FLOW_RULES,
+    forms: [
+      { variant: 'national', columns: ['total', 'basic', 'project'] },
+      {
+        variant: 'yunnan-2021',
+        columns: ['carryoverBegin', 'carryoverBegin.basic', 'carryoverBegin.project', 'income', 'income.basic', 'income.project',
+          'total', 'basic', 'personnel', 'public', 'project', 'carryoverEnd', 'carryoverEnd.basic', 'carryoverEnd.project',
+          'carryoverEnd.projectCarryover', 'carryoverEnd.projectSurplus'],
+      },
+      {
+        variant: 'yunnan-2021-short',
+        columns: ['carryoverBegin', 'carryoverBegin.basic', 'carryoverBegin.project', 'income', 'income.basic', 'income.project',
+          'total', 'basic', 'personnel', 'public', 'project', 'carryoverEnd', 'carryoverEnd.basic', 'carryoverEnd.project'],
+      },
+    ],
+  },
+  {
+    key: 'T06', title: '一般公共预算财政拨款基本支出决算表', shape: 'economic-blocks',
+    titles: {
+      一般公共预算财政拨款基本支出决算表: 'national',
+      一般公共预算财政拨款基本支出决算明细表: 'national',
+      一般公共预算基本支出决算表: 'national',
+      一般公共预算基本支出决算明细表: 'national',
+      一般公共预算财政拨款基本支出决算表经济分类: 'national',
+    },
+    columnRules: [r('amount', /决算数|金额|合计/, '决算数')],
+    forms: [{ variant: 'national', columns: ['amount'] }],
+  },
+  {
+    key: 'T07', title: '政府性基金预算财政拨款收入支出决算表', shape: 'code-rows',
+    titles: { 政府性基金预算财政拨款收入支出决算表: 'national', 政府性基金预算财政拨款支出决算表: 'national' },
+    columnRules: FLOW_RULES,
+    forms: [
+      { variant: 'national', columns: ['carryoverBegin', 'income', 'total', 'basic', 'project', 'carryoverEnd'] },
+      {
+        variant: 'yunnan-2021',
+        columns: ['carryoverBegin', 'carryoverBegin.basic', 'carryoverBegin.project', 'income', 'income.basic', 'income.project',
+          'total', 'basic', 'personnel', 'public', 'project', 'carryoverEnd', 'carryoverEnd.basic', 'carryoverEnd.project',
+          'carryoverEnd.projectCarryover', 'carryoverEnd.projectSurplus'],
+      },
+    ],
+  },
+  {
+    key: 'T08', title: '国有资本经营预算财政拨款支出决算表', shape: 'code-rows',
+    titles: { 国有资本经营预算财政拨款支出决算表: 'national', 国有资本经营预算财政拨款收入支出决算表: 'with-carryover' },
+    columnRules: FLOW_RULES,
+    forms: [
+      { variant: 'national', columns: ['total', 'basic', 'project'] },
+      {
+        variant: 'with-carryover',
+        columns: ['carryoverBegin', 'carryoverBegin.carryover', 'carryoverBegin.surplus', 'income', 'total',
+          'carryoverEnd', 'carryoverEnd.carryover', 'carryoverEnd.surplus'],
+      },
+    ],
+  },
+  {
+    key: 'T09', title: '财政拨款“三公”经费支出决算表', shape: 'three-public',
+    titles: {
+      财政拨款三公经费支出决算表: 'national',
+      一般公共预算财政拨款三公经费支出决算表: 'national',
+      三公经费支出决算表: 'national',
+      财政拨款三公经费支出决算情况表: 'national',
+      三公经费、行政参公单位机关运行经费情况表: 'three-public-legacy',
+      三公经费行政参公单位机关运行经费情况表: 'three-public-legacy',
+      三公经费及机关运行经费情况表: 'three-public-legacy',
+    },
+    columnRules: T09_RULES,
+    forms: [
+      { variant: 'national', columns: [...THREE_PUBLIC_KEYS.map((k) => `budget.${k}`), ...THREE_PUBLIC_KEYS.map((k) => `actual.${k}`)] },
+      { variant: 'actual-only', columns: THREE_PUBLIC_KEYS.map((k) => `actual.${k}`) },
+    ],
+  },
+];
+
+export function tableDef(key: TableKey): TableDef {
+  return TABLES.find((t) => t.key === key)!;
+}
+
+/** Compact form of a title for matching: NFKC, no spaces, no quotes or book-title marks. */
+export function normalizeTitle(text: string): string {
+  return text.normalize('NFKC').replace(/[\s“”"'‘’「」『』《》〈〉]/g, '');
+}
+
+/** Every (alias, table, variant), longest alias first (so that 财政拨款收入支出决算总表 wins over 支出决算表). */
+export const TITLE_ALIASES: readonly { alias: string; key: TableKey; variant: string }[] = TABLES.flatMap((t) =>
+  Object.entries(t.titles).map(([alias, variant]) => ({ alias: normalizeTitle(alias), key: t.key, variant })),
+).sort((a, b) => b.alias.length - a.alias.length);
+
+/**
+ * Titles of tables that are not among the nine but look like them (宁夏 2021 adds a project-expenditure
+ * table; performance tables follow the nine). They end a standard table and are never one.
+ */
+export const OTHER_TABLE_TITLES: readonly string[] = [
+  '一般公共预算财政拨款项目支出决算表', '项目支出决算表', '政府采购情况表', '政府采购支出表', '机关运行经费支出表',
+  '国有资产占用情况表', '绩效自评表', '绩效评价基础数据表', '绩效目标表', '部门整体支出绩效', '项目支出绩效',
+];
+
+/** 支出功能分类 类 names (current and older) → 3-digit class code, for T01/T04 expenditure lines. */
+export const FUNCTION_CLASS_BY_NAME: Readonly<Record<string, string>> = {
+  一般公共服务支出: '201', 外交支出: '202', 国防支出: '203', 公共安全支出: '204', 教育支出: '205',
+  科学技术支出: '206', 文化旅游体育与传媒支出: '207', 文化体育与传媒支出: '207', 社会保障和就业支出: '208',
+  社会保险基金支出: '209', 卫生健康支出: '210', 医疗卫生与计划生育支出: '210', 医疗卫生支出: '210', 节能环保支出: '211',
+  城乡社区支出: '212', 农林水支出: '213', 交通运输支出: '214', 资源勘探工业信息等支出: '215', 资源勘探信息等支出: '215',
+  商业服务业等支出: '216', 金融支出: '217', 援助其他地区支出: '219', 自然资源海洋气象等支出: '220',
+  国土海洋气象等支出: '220', 住房保障支出: '221', 粮油物资储备支出: '222', 国有资本经营预算支出: '223',
+  灾害防治及应急管理支出: '224', 预备费: '227', 其他支出: '229', 转移性支出: '230', 债务还本支出: '231',
+  债务付息支出: '232', 债务发行费用支出: '233', 抗疫特别国债安排的支出: '234',
+};
+
+/** T01 row labels (compact, ordinal removed) → key; side follows from the column the label is in. */
+export const T01_ROWS: Readonly<Record<string, string>> = {
+  一般公共预算财政拨款收入: 'income:generalBudget', 一般公共预算财政拨款: 'income:generalBudget',
+  财政拨款收入: 'income:fiscal', 政府性基金预算财政拨款收入: 'income:governmentFund',
+  政府性基金预算财政拨款: 'income:governmentFund', 国有资本经营预算财政拨款收入: 'income:stateCapital',
+  国有资本经营预算财政拨款: 'income:stateCapital', 上级补助收入: 'income:superiorSubsidy', 事业收入: 'income:operational',
+  经营收入: 'income:business', 附属单位上缴收入: 'income:subordinate', 其他收入: 'income:other',
+  本年收入合计: 'incomeTotal', 收入合计: 'incomeTotal', 使用非财政拨款结余: 'useNonFiscalSurplus',
+  使用非财政拨款结余含专用结余: 'useNonFiscalSurplus', 用事业基金弥补收支差额: 'useNonFiscalSurplus',
+  年初结转和结余: 'carryoverBegin', 本年支出合计: 'expenditureTotal', 支出合计: 'expenditureTotal',
+  结余分配: 'surplusDistribution', 年末结转和结余: 'carryoverEnd', 总计: 'grandTotal', 收入总计: 'grandTotal', 支出总计: 'grandTotal',
+};
+
+/** T04 row labels → key. Fund lines after 年初/年末 are that carry-over's breakdown (key prefixed). */
+export const T04_ROWS: Readonly<Record<string, string>> = {
+  一般公共预算财政拨款: 'income:generalBudget', 一般公共预算财政拨款收入: 'income:generalBudget',
+  政府性基金预算财政拨款: 'income:governmentFund', 政府性基金预算财政拨款收入: 'income:governmentFund',
+  国有资本经营预算财政拨款: 'income:stateCapital', 国有资本经营预算财政拨款收入: 'income:stateCapital',
+  本年收入合计: 'incomeTotal', 收入合计: 'incomeTotal', 年初财政拨款结转和结余: 'carryoverBegin', 年初结转和结余: 'carryoverBegin',
+  本年支出合计: 'expenditureTotal', 支出合计: 'expenditureTotal', 年末财政拨款结转和结余: 'carryoverEnd',
+  年末结转和结余: 'carryoverEnd', 总计: 'grandTotal', 收入总计: 'grandTotal', 支出总计: 'grandTotal',
+};
+
+/** Old 三公 form rows (“三公”经费、行政参公单位机关运行经费情况表) → key (units like （个） removed). */
+export const T09_LEGACY_ROWS: Readonly<Record<string, string>> = {
+  三公经费支出: 'section:threePublic', 支出合计: 'total', 合计: 'total', '因公出国(境)费': 'abroad',
+  公务用车购置及运行维护费: 'vehicle', 公务用车购置费: 'vehiclePurchase', 公务用车运行维护费: 'vehicleOperation',
+  公务接待费: 'reception', 国内接待费: 'receptionDomestic', 外事接待费: 'receptionForeignAffairs',
+  '国(境)外接待费': 'receptionAbroad', 相关统计数: 'section:counts', '因公出国(境)团组数': 'count.abroadGroups',
+  '因公出国(境)人次': 'count.abroadPersons', 公务用车购置数: 'count.vehiclesPurchased', 公务用车保有量: 'count.vehiclesHeld',
+  国内公务接待批次: 'count.receptionBatches', 外事接待批次: 'count.foreignAffairsBatches',
+  国内公务接待人次: 'count.receptionPersons', 外事接待人次: 'count.foreignAffairsPersons',
+  '国(境)外公务接待批次': 'count.abroadReceptionBatches', '国(境)外公务接待人次': 'count.abroadReceptionPersons',
+  机关运行经费: 'operatingExpense', 行政单位: 'operatingExpense.admin',
+  参照公务员法管理事业单位: 'operatingExpense.civilServantManaged', 参公管理事业单位: 'operatingExpense.civilServantManaged',
+};
+
+/** Column headers of the old 三公 form. */
+export const T09_LEGACY_COLUMNS = [r('budget', /预算/, '预算数'), r('actual', /决算|统计数|实际/, '决算统计数')];
+
+/** Phrases of a note that says a table has nothing to report (its status is then 'empty'). */
+export const EMPTY_TABLE_NOTES: readonly RegExp[] = [
+  /本表无数据/, /故本表为空/, /本表为空/, /为空表/, /不涉及/, /没有相关数据/, /无相关数据/, /无此项/, /本表无内容/, /无数据/,
+];

@@ -1,0 +1,24 @@
+/** The ruleset version: the package version plus a hash of the rule ids that ran. */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Rule } from './types.js';
+
+function packageVersion(): string {
+  try {
+    const path = fileURLToPath(new URL('../../package.json', import.meta.url));
+    const pkg = JSON.parse(readFileSync(path, 'utf8')) as { version?: string };
+    return pkg.version ?? '0.0.0';
+  } catch {
+    return '0.0.0';
+  }
+}
+
+export const PACKAGE_VERSION = packageVersion();
+
+/** 'juesuan-0.1.0+3f2a9c1e': stable for the same version and the same set of rule ids. */
+export function rulesetVersion(rules: readonly Rule[]): string {
+  const ids = rules.map((r) => `${r.meta.family}.${r.meta.id}`).sort().join('\n');
+  const hash = createHash('sha256').update(`${PACKAGE_VERSION}\n${ids}`).digest('hex').slice(0, 8);
+  return `juesuan-${PACKAGE_VERSION}+${hash}`;
+}

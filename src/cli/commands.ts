@@ -1,0 +1,101 @@
+import type { Command } from 'commander';
+import { operations } from '../core/operations.js';
+import { outline } from './outline.js';
+
+function printJson(value: unknown): void {
+  process.stdout.write(`${JSON.stringify(value, null, 1)}\n`);
+}
+
+function list(v: string): string[] {
+  return v.split(',').map((s) => s.trim()).filter(Boolean);
+}
+
+export function registerCommands(program: Command): void {
+  program
+    .command('parse <file>')
+    .description('read a disclosure (text, PDF, XLSX/XLS, DOCX/DOC, HTML/MHT) and print the whole model')
+    .option('--json', 'print the model as JSON')
+    .option('--rows <n>', 'rows shown per table in the outline', '60')
+    .action(async (file: string, o: { json?: boolean; rows: string }) => {
+      const d = await operations.parse({ path: file });
+      if (o.json) printJson(d);
+      else process.stdout.write(`${outline(d, { rows: Number(o.rows) })}\n`);
+    });
+
+  program
+    .command('facts <file>')
+    .description('print the key figures (juesuan.facts/1)')
+    .option('--json', 'JSON (the contract); the default prints it too')
+    .action(async (file: string) => {
+      printJson(await operations.facts({ path: file }));
+    });
+
+  program
+    .command('check <file>')
+    .description('check a disclosure against every rule; exit 1 when an error-level finding is reported')
+    .option('--json', 'print juesuan.findings/1 JSON')
+    .option('--only <ids>', 'run only these rules (comma-separated ids)', list)
+    .option('--disable <ids>', 'skip these rules (comma-separated ids)', list)
+    .option('--no-color', 'no colours')
+    .action(async (file: string, o: { json?: boolean; only?: string[]; disable?: string[]; color: boolean }) => {
+      const report = await operations.check({ path: file }, { ...(o.only && { only: o.only }), ...(o.disable && { disable: o.disable }) });
+      if (o.json) {
+        const { toJsonReport } = await import('../check/report-json.js');
+        printJson(toJsonReport(report));
+      } else {
+        const { formatTextReport } = await import('../check/report-text.js');
+        process.stdout.write(`${formatTextReport(report, { color: o.color && process.stdout.isTTY === true })}\n`);
+      }
+      process.exitCode = report.counts.error > 0 ? 1 : 0;
+    });
+
+  program
+    .command('rules')
+    .description('list the rule catalogue (id, 中文标题, family, severity, reference)')
+    .option('--json', 'JSON')
+    .action(async (o: { json?: boolean }) => {
+      const { listRules, formatRulesTable } = await import('../check/rules-list.js');
+      if (o.json) printJson(listRules());
+      else process.stdout.write(`${formatRulesTable()}\n`);
+    });
+
+  program
+    .command('compose <input>')
+    .description('compose the disclosure (tables, 情况说明, performance tables) from a JSON or XLSX input')
+    .requiredOption('--out <dir>', 'output folder')
+    .option('--format <formats>', 'comma-separated: html,docx,xlsx,pdf,txt', 'html,docx,xlsx')
+    .action(async (input: string, o: { out: string; format: string }) => {
+      const { composeFromFile } = await import('./compose-command.js');
+      await composeFromFile(input, o.out, list(o.format));
+    });
+
+  program
+    .command('template')
+    .description('write the empty input workbook in the official layout (one sheet per table)')
+    .option('--out <file>', 'where to write it', 'juesuan-template.xlsx')
+    .action(async (o: { out: string }) => {
+      const { writeTemplate } = await import('./compose-command.js');
+      await writeTemplate(o.out);
+    });
+
+  program
+    .command('import <paths...>')
+    .description('import files and folders into the corpus (SQLite under ./data, or DATABASE_URL)')
+    .option('--db <url>', 'database (default: DATABASE_URL or ./data/juesuan.sqlite)')
+    .action(async (paths: string[], o: { db?: string }) => {
+      const { importCommand } = await import('./import-command.js');
+      await importCommand(paths, o.db);
+    });
+
+  program
+    .command('serve')
+    .description('serve the REST API and the web application')
+    .option('--port <n>', 'port', process.env.PORT ?? '8080')
+    .option('--host <h>', 'host', '127.0.0.1')
+    .option('--db <url>', 'database (default: DATABASE_URL or ./data/juesuan.sqlite)')
+    .option('--demo', 'load the demo corpus (the composer examples) when the store is empty')
+    .action(async (o: { port: string; host: string; db?: string; demo?: boolean }) => {
+      const { serveCommand } = await import('./serve-command.js');
+      await serveCommand({ port: Number(o.port), host: o.host, ...(o.db && { db: o.db }), demo: o.demo === true });
+    });
+}

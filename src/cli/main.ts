@@ -1,0 +1,29 @@
+/**
+ * `juesuan` — thin: argv → the same core operations the server calls.
+ * Exit codes: 0 ok (check: no error-level finding), 1 check found errors, 2 input could not be read
+ * (one-line reason on stderr), 3 internal error (set JUESUAN_DEBUG=1 for the stack).
+ */
+import { Command } from 'commander';
+import { InputError } from '../ingest/raw.js';
+import { registerCommands } from './commands.js';
+
+const program = new Command();
+program
+  .name('juesuan')
+  .description('决算: read, check and compose 部门决算公开 disclosures and 绩效自评 reports')
+  .version('0.1.0')
+  .showHelpAfterError();
+registerCommands(program);
+
+function fail(err: unknown): never {
+  if (err instanceof InputError) {
+    process.stderr.write(`juesuan: ${err.message}${err.hint ? ` (${err.hint})` : ''}\n`);
+    process.exit(2);
+  }
+  const msg = err instanceof Error ? err.message : String(err);
+  process.stderr.write(`juesuan: internal error: ${msg.split('\n')[0]}\n`);
+  if (process.env.JUESUAN_DEBUG && err instanceof Error) process.stderr.write(`${err.stack}\n`);
+  process.exit(3);
+}
+
+program.parseAsync(process.argv).catch(fail);

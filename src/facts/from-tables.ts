@@ -1,0 +1,154 @@
+/**
+ * The key figures that the nine standard tables state. Only printed amounts count: a blank cell states
+ * nothing, '0.00' states a zero. Tables are matched by canonical keys (src/catalog/tables.ts), with the
+ * printed names as a fallback for rows the catalogue leaves unkeyed.
+ */
+import type { Cell, Disclosure, Fen, Row, Table, TableKey } from '../model/index.js';
+import { fenToYuanString } from '../model/index.js';
+import type { AmountKey, Facts, ThreePublicKey, Yuan } from './types.js';
+
+type Amounts = Partial<Record<AmountKey, Yuan>>;
+
+export function tableOf(d: Disclosure, key: TableKey): Table | undefined {
+  return d.tables.find((t) => t.key === key && t.status === 'present') ?? d.tables.find((t) => t.key === key);
+}
+
+export function cellFen(cell: Cell | undefined): Fen | undefined {
+  return cell?.value.kind === 'amount' ? cell.value.amount.fen : undefined;
+}
+
+function yuan(cell: Cell | undefined): Yuan | undefined {
+  const f = cellFen(cell);
+  return f === undefined ? undefined : fenToYuanString(f);
+}
+
+const normName = (s: string) => s.replace(/[\s（）()“”"、:：]/g, '');
+
+export function findRow(t: Table | undefined, keys: string[], names: RegExp[] = [], side?: Row['side']): Row | undefined {
+  if (!t) return undefined;
+  const rows = side ? t.rows.filter((r) => r.side === side || r.side === undefined) : t.rows;
+  return (
+    rows.find((r) => r.key !== undefined && keys.includes(r.key)) ??
+    rows.find((r) => names.some((re) => re.test(normName(r.name))))
+  );
+}
+
+/** The first cell of `row` whose column key is one of `columns` (in order of preference). */
+export function pickCell(row: Row | undefined, columns: string[]): Cell | undefined {
+  if (!row) return undefined;
+  for (const c of columns) if (row.cells[c]) return row.cells[c];
+  return undefined;
+}
+
+/** A row's single amount cell for two-sided tables (T01/T04), whatever the column key. */
+function amountOf(row: Row | undefined, preferred: string[] = ['amount', 'total']): Cell | undefined {
+  if (!row) return undefined;
+  const p = pickCell(row, preferred);
+  if (p) return p;
+  return Object.values(row.cells).find((c) => c.value.kind === 'amount');
+}
+
+function set(target: Amounts, key: AmountKey, value: Yuan | undefined): void {
+  if (value !== undefined && target[key] === undefined) target[key] = value;
+}
+
+function totalRow(t: Table | undefined): Row | undefined {
+  return findRow(t, ['total'], [/^合计$/, /^总计$/]) ?? t?.rows.find((r) => !r.code && !r.name.trim());
+}
+
+function fromT01(d: Disclosure, a: Amounts): void {
+  const t = tableOf(d, 'T01');
+  set(a, 'incomeTotal', yuan(amountOf(findRow(t, ['incomeTotal'], [/^本年收入合计$/], 'income'))));
+  set(a, 'expenditureTotal', yuan(amountOf(findRow(t, ['expenditureTotal'], [/^本年支出合计$/], 'expenditure'))));
+  set(a, 'carryoverBegin', yuan(amountOf(findRow(t, ['carryoverBegin'], [/^年初结转和结余$/], 'income'))));
+  set(a, 'carryoverEnd', yuan(amountOf(findRow(t, ['carryoverEnd'], [/^年末结转和结余$/], 'expenditure'))));
+  set(a, 'grandTotal', yuan(amountOf(findRow(t, ['grandTotal', 'income:grandTotal'], [/^总计$/], 'income'))));
+  set(a, 'generalBudgetIncome', yuan(amountOf(findRow(t, ['income:generalBudget'], [/一般公共预算财政拨款收入$/], 'income'))));
+  set(a, 'otherIncome', yuan(amountOf(findRow(t, ['income:other'], [/^八?其他收入$/], 'income'))));
+}
+
+function fromT02toT06(d: Disclosure, a: Amounts): void {
+  const t02 = totalRow(tableOf(d, 'T02'));
+  set(a, 'incomeTotal', yuan(pickCell(t02, ['total'])));
+  set(a, 'fiscalIncome', yuan(pickCell(t02, ['fiscal'])));
+  set(a, 'otherIncome', yuan(pickCell(t02, ['other'])));
+  const t03 = totalRow(tableOf(d, 'T03'));
+  set(a, 'expenditureTotal', yuan(pickCell(t03, ['total'])));
+  set(a, 'basicExpenditure', yuan(pickCell(t03, ['basic'])));
+  set(a, 'projectExpenditure', yuan(pickCell(t03, ['project'])));
+  const t04 = tableOf(d, 'T04');
+  const t04income = findRow(t04, ['incomeTotal'], [/^本年收入合计$/], 'income');
+  set(a, 'fiscalIncome', yuan(amountOf(t04income)));
+  set(a, 'generalBudgetIncome', yuan(amountOf(findRow(t04, ['income:generalBudget'], [/^一?一般公共预算财政拨款$/], 'income'))));
+  const t05 = tableOf(d, 'T05');
+  const t05total = totalRow(t05);
+  set(a, 'generalBudgetExpenditure', yuan(pickCell(t05total, ['total', 'expenditure.total', 'expenditure'])));
+  set(a, 'personnelExpense', yuan(cellByKeySuffix(t05total, 'personnel')));
+  set(a, 'publicExpense', yuan(cellByKeySuffix(t05total, 'public')));
+  const t04exp = findRow(t04, ['expenditureTotal'], [/^本年支出合计$/], 'expenditure');
+  set(a, 'generalBudgetExpenditure', yuan(pickCell(t04exp, ['generalBudget'])));
+  const t06 = tableOf(d, 'T06');
+  set(a, 'personnelExpense', yuan(amountOf(findRow(t06, ['personnelTotal'], [/^人员经费合计$/]))));
+  set(a, 'publicExpense', yuan(amountOf(findRow(t06, ['publicTotal'], [/^公用经费合计$/]))));
+}
+
+function cellByKeySuffix(row: Row | undefined, suffix: string): Cell | undefined {
+  if (!row) return undefined;
+  const k = Object.keys(row.cells).find((c) => c === suffix || c.endsWith(`.${suffix}`));
+  return k ? row.cells[k] : undefined;
+}
+
+const THREE_PUBLIC_ITEMS: ThreePublicKey[] = ['total', 'abroad', 'vehicle', 'vehiclePurchase', 'vehicleOperation', 'reception'];
+
+function threePublicFromT09(t: Table | undefined): Facts['threePublic'] {
+  if (!t || t.status !== 'present') return undefined;
+  const out: NonNullable<Facts['threePublic']> = {};
+  for (const side of ['budget', 'actual'] as const) {
+    const values: Partial<Record<ThreePublicKey, Yuan>> = {};
+    for (const item of THREE_PUBLIC_ITEMS) {
+      const v = yuan(t.rows.map((r) => r.cells[`${side}.${item}`]).find((c) => c !== undefined))
+        ?? yuan(t.rows.find((r) => r.key === item)?.cells[side]);
+      if (v !== undefined) values[item] = v;
+    }
+    if (Object.keys(values).length) out[side] = values;
+  }
+  return Object.keys(out).length ? out : undefined;
+}
+
+function operatingFromT09(t: Table | undefined): Yuan | undefined {
+  const row = findRow(t, ['operatingExpense'], [/^二?机关运行经费$/]);
+  return yuan(pickCell(row, ['actual']));
+}
+
+function expenditureByFunction(d: Disclosure): Record<string, Yuan> | undefined {
+  const out: Record<string, Yuan> = {};
+  const t01 = tableOf(d, 'T01');
+  for (const r of t01?.rows ?? []) {
+    const m = /^fn:(\d{3})$/.exec(r.key ?? '');
+    const f = cellFen(amountOf(r));
+    if (m && f !== undefined && f !== 0) out[m[1]!] = fenToYuanString(f);
+  }
+  if (Object.keys(out).length) return out;
+  for (const key of ['T03', 'T05'] as const) {
+    for (const r of tableOf(d, key)?.rows ?? []) {
+      const f = cellFen(pickCell(r, ['total']));
+      if (r.codeLevel === 'category' && r.code && f !== undefined && f !== 0) out[r.code] = fenToYuanString(f);
+    }
+    if (Object.keys(out).length) return out;
+  }
+  return undefined;
+}
+
+export function factsFromTables(d: Disclosure): Pick<Facts, 'amounts' | 'expenditureByFunction' | 'threePublic'> {
+  const amounts: Amounts = {};
+  fromT01(d, amounts);
+  fromT02toT06(d, amounts);
+  const t09 = tableOf(d, 'T09');
+  set(amounts, 'operatingExpense', operatingFromT09(t09));
+  const result: Pick<Facts, 'amounts' | 'expenditureByFunction' | 'threePublic'> = { amounts };
+  const byFn = expenditureByFunction(d);
+  if (byFn) result.expenditureByFunction = byFn;
+  const tp = threePublicFromT09(t09);
+  if (tp) result.threePublic = tp;
+  return result;
+}

@@ -1,0 +1,38 @@
+/**
+ * Word documents: .docx via mammoth (to HTML, then the web page walker: headings, paragraphs,
+ * tables with gridSpan/vMerge as colspan/rowspan → blank cells that keep the column positions);
+ * legacy .doc via a LibreOffice conversion to .docx first.
+ */
+import mammoth from 'mammoth';
+import { detectFormat } from '../detect.js';
+import { htmlToLines } from '../html/walk.js';
+import { InputError, type RawDocument } from '../raw.js';
+import { convertWithLibreOffice } from './libreoffice.js';
+
+async function docxToHtml(bytes: Uint8Array): Promise<string> {
+  try {
+    const result = await mammoth.convertToHtml(
+      { buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) },
+      { ignoreEmptyParagraphs: true, includeDefaultStyleMap: true },
+    );
+    return result.value;
+  } catch (err) {
+    throw new InputError(`cannot read the Word document (damaged .docx?): ${(err as Error).message}`);
+  }
+}
+
+function isDoc(bytes: Uint8Array, name?: string): boolean {
+  try {
+    return detectFormat(bytes, name) === 'doc';
+  } catch {
+    return false;
+  }
+}
+
+export async function readDocx(bytes: Uint8Array, name?: string): Promise<RawDocument> {
+  const legacy = isDoc(bytes, name);
+  const docx = legacy ? await convertWithLibreOffice(bytes, 'doc', 'docx') : bytes;
+  const lines = htmlToLines(await docxToHtml(docx));
+  if (lines.length === 0) throw new InputError(`no text found in the Word document${name ? ` ${name}` : ''}`);
+  return { format: legacy ? 'doc' : 'docx', name, lines };
+}

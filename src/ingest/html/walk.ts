@@ -1,0 +1,178 @@
+/**
+ * An HTML document → RawLines: every data table row is a tabular line of cells (colspan pads blank
+ * cells after the cell, rowspan leaves blank cells below it, so columns stay aligned); p, div,
+ * h1–h6, li … are one-cell lines; <br> breaks a line. Scripts, styles, forms and navigation are
+ * dropped. Layout tables (a table that holds other tables, or one column of long text) are walked
+ * as blocks. Shared by the web page and Word readers.
+ */
+import { parse, NodeType, type HTMLElement, type Node } from 'node-html-parser';
+import { LineSink, normalizeCell } from '../normalize.js';
+import type { RawLine } from '../raw.js';
+
+const DROP = new Set([
+  'head', 'script', 'style', 'noscript', 'template', 'iframe', 'object', 'embed', 'svg', 'canvas', 'nav',
+  'header', 'footer', 'aside', 'form', 'select', 'option', 'button', 'input', 'textarea', 'map', 'img',
+]);
+const BLOCK = new Set([
+  'p', 'div', 'li', 'ul', 'ol', 'dl', 'dt', 'dd', 'blockquote', 'section', 'article', 'main', 'center',
+  'pre', 'address', 'figure', 'figcaption', 'hr', 'body', 'html', 'caption', 'tr', 'td', 'th', 'tbody', 'thead', 'tfoot',
+]);
+const NAV_NAME = /(^|[\s_-])(nav|navbar|menu|breadcrumbs?|crumbs?|footer|sidebar|share|toolbar|topbar|skip|position|location)([\s_-]|$)/i;
+
+interface Ctx {
+  sink: LineSink;
+  buf: string[];
+  heading?: number;
+}
+
+function tagOf(el: HTMLElement): string {
+  return (el.rawTagName ?? '').toLowerCase();
+}
+
+function isDropped(el: HTMLElement): boolean {
+  const tag = tagOf(el);
+  if (DROP.has(tag)) return true;
+  if (el.getAttribute('role') === 'navigation' || el.getAttribute('aria-hidden') === 'true') return true;
+  if (/display\s*:\s*none/i.test(el.getAttribute('style') ?? '')) return true;
+  return NAV_NAME.test(`${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`);
+}
+
+function flush(ctx: Ctx): void {
+  const text = normalizeCell(ctx.buf.join(''));
+  ctx.buf = [];
+  if (!text) return;
+  ctx.sink.add([text], { tabular: false, headingLevel: ctx.heading });
+}
+
+function walkBlock(node: HTMLElement, ctx: Ctx): void {
+  for (const child of node.childNodes) {
+    if (child.nodeType === NodeType.TEXT_NODE) {
+      ctx.buf.push(child.text);
+      continue;
+    }
+    if (child.nodeType !== NodeType.ELEMENT_NODE) continue;
+    const el = child as HTMLElement;
+    if (isDropped(el)) continue;
+    const tag = tagOf(el);
+    const level = /^h([1-6])$/.exec(tag);
+    if (tag === 'br') flush(ctx);
+    else if (tag === 'table') {
+      flush(ctx);
+      walkTable(el, ctx);
+    } else if (level) {
+      flush(ctx);
+      const outer = ctx.heading;
+      ctx.heading = Number(level[1]);
+      walkBlock(el, ctx);
+      flush(ctx);
+      ctx.heading = outer;
+    } else if (BLOCK.has(tag)) {
+      flush(ctx);
+      walkBlock(el, ctx);
+      flush(ctx);
+    } else walkBlock(el, ctx);
+  }
+}
+
+/** The text of a node with block boundaries as spaces (collapsed later). */
+function textOf(node: Node): string {
+  if (node.nodeType === NodeType.TEXT_NODE) return node.text;
+  if (node.nodeType !== NodeType.ELEMENT_NODE) return '';
+  const el = node as HTMLElement;
+  if (isDropped(el)) return '';
+  const tag = tagOf(el);
+  if (tag === 'br') return '\n';
+  const inner = el.childNodes.map(textOf).join('');
+  return BLOCK.has(tag) ? `\n${inner}\n` : inner;
+}
+
+function childElements(el: HTMLElement, tags: string[]): HTMLElement[] {
+  return el.childNodes.filter(
+    (c): c is HTMLElement => c.nodeType === NodeType.ELEMENT_NODE && tags.includes(tagOf(c as HTMLElement)),
+  );
+}
+
+function rowsOf(table: HTMLElement): HTMLElement[] {
+  const rows: HTMLElement[] = [];
+  for (const child of childElements(table, ['tr', 'thead', 'tbody', 'tfoot'])) {
+    if (tagOf(child) === 'tr') rows.push(child);
+    else rows.push(...childElements(child, ['tr']));
+  }
+  return rows;
+}
+
+function isLayoutTable(rows: HTMLElement[]): boolean {
+  let maxCells = 0;
+  for (const row of rows) {
+    const cells = childElements(row, ['td', 'th']);
+    maxCells = Math.max(maxCells, cells.length);
+    if (cells.some((c) => c.querySelector('table') !== null)) return true;
+    if (cells.some((c) => textOf(c).length > 400)) return true;
+  }
+  return maxCells <= 1;
+}
+
+function span(el: HTMLElement, attr: string): number {
+  const n = parseInt(el.getAttribute(attr) ?? '1', 10);
+  return Number.isFinite(n) && n > 1 ? Math.min(n, 200) : 1;
+}
+
+/** One <tr> → its cells, honouring the rowspans still open from rows above. */
+function rowCells(row: HTMLElement, open: number[]): string[] {
+  const cells: string[] = [];
+  let col = 0;
+  const skipOpen = (): void => {
+    while ((open[col] ?? 0) > 0) {
+      open[col] = (open[col] ?? 1) - 1;
+      cells[col++] = '';
+    }
+  };
+  for (const td of childElements(row, ['td', 'th'])) {
+    skipOpen();
+    const colspan = span(td, 'colspan');
+    const rowspan = span(td, 'rowspan');
+    cells[col] = normalizeCell(textOf(td));
+    for (let k = 0; k < colspan; k++) {
+      if (k > 0) cells[col + k] = '';
+      if (rowspan > 1) open[col + k] = rowspan - 1;
+    }
+    col += colspan;
+  }
+  for (; col < open.length; col++) {
+    if ((open[col] ?? 0) > 0) open[col] = (open[col] ?? 1) - 1;
+    cells[col] = '';
+  }
+  return Array.from(cells, (c) => c ?? '');
+}
+
+function walkTable(table: HTMLElement, ctx: Ctx): void {
+  const rows = rowsOf(table);
+  if (isLayoutTable(rows)) {
+    walkBlock(table, ctx);
+    flush(ctx);
+    return;
+  }
+  for (const caption of childElements(table, ['caption'])) {
+    ctx.buf.push(textOf(caption));
+    flush(ctx);
+  }
+  const open: number[] = [];
+  for (const row of rows) ctx.sink.add(rowCells(row, open), { tabular: true });
+}
+
+/** Removes Word's downlevel conditionals (<![if !supportLists]>) that parsers keep as text. */
+function cleanMarkup(html: string): string {
+  return html.replace(/<!\[(end)?if[^\]]*\]>/gi, '').replace(/<!--[\s\S]*?-->/g, '');
+}
+
+/** The lines of an HTML document. */
+export function htmlToLines(html: string, sink = new LineSink()): RawLine[] {
+  const root = parse(cleanMarkup(html), {
+    comment: false,
+    blockTextElements: { script: true, noscript: true, style: true, pre: true },
+  });
+  const ctx: Ctx = { sink, buf: [] };
+  walkBlock(root, ctx);
+  flush(ctx);
+  return sink.lines;
+}

@@ -1,0 +1,50 @@
+/**
+ * Opening a PDF with pdfjs-dist (legacy build, for Node): CMaps and standard fonts from the
+ * package's folders as filesystem paths (file:// URLs fail on Node 20), no eval, no font faces.
+ * Password and damage errors become InputErrors with the reason.
+ */
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import * as pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
+import type { PDFDocumentProxy } from 'pdfjs-dist/types/src/display/api.js';
+import { InputError } from '../raw.js';
+
+export { pdfjs };
+export type { PDFDocumentProxy };
+
+const require = createRequire(import.meta.url);
+const PDFJS_DIR = dirname(require.resolve('pdfjs-dist/package.json'));
+export const CMAP_URL = join(PDFJS_DIR, 'cmaps') + '/';
+export const STANDARD_FONT_URL = join(PDFJS_DIR, 'standard_fonts') + '/';
+
+function reason(err: unknown): string {
+  const e = err as { name?: string; message?: string };
+  return e?.message ?? String(err);
+}
+
+/** Opens the document; throws InputError for encrypted (password), damaged or non-PDF input. */
+export async function openPdf(bytes: Uint8Array, name?: string): Promise<PDFDocumentProxy> {
+  const label = name ? ` ${name}` : '';
+  const task = pdfjs.getDocument({
+    data: new Uint8Array(bytes),
+    cMapUrl: CMAP_URL,
+    cMapPacked: true,
+    standardFontDataUrl: STANDARD_FONT_URL,
+    isEvalSupported: false,
+    disableFontFace: true,
+    useSystemFonts: false,
+    stopAtErrors: false,
+    verbosity: 0,
+  });
+  try {
+    return await task.promise;
+  } catch (err) {
+    const e = err as { name?: string; code?: number };
+    if (e?.name === 'PasswordException') {
+      const wrong = e.code === pdfjs.PasswordResponses.INCORRECT_PASSWORD;
+      throw new InputError(`the PDF${label} is encrypted: ${wrong ? 'the password is wrong' : 'a password is required to open it'}`, 'remove the password (print or export to an unprotected PDF) and try again');
+    }
+    if (e?.name === 'InvalidPDFException') throw new InputError(`the PDF${label} is damaged or not a PDF: ${reason(err)}`);
+    throw new InputError(`the PDF${label} cannot be read: ${reason(err)}`);
+  }
+}

@@ -1,0 +1,108 @@
+/**
+ * Finds the figures printed in a sentence: amounts with their unit (2502.70 万元, 1,016.01 万元, 610.1元),
+ * percentages (66.95%, -26.35%), counts with a measure word (9 批次, 101 人, 0 辆), years (2023 年) and
+ * empty placeholders ('下降%', '增加万元'). Offsets are in the sentence text; the unit is kept as printed.
+ */
+import { parseAmount, type Amount } from '../../model/money.js';
+
+export type FigureKind = 'amount' | 'percent' | 'count' | 'year' | 'placeholder';
+
+export interface FigureToken {
+  kind: FigureKind;
+  /** Offset of the first printed character in the sentence, and one past the last. */
+  start: number;
+  end: number;
+  printed: string;
+  /** The number normalised: ASCII digits, no separators, sign kept ('-26.35'). */
+  value?: string;
+  decimals?: number;
+  unitText?: string;
+  amount?: Amount;
+  /** Where the words that describe the figure end (the number's start; for a placeholder, its unit). */
+  anchor: number;
+  /** For a placeholder: the word printed before the missing number ('下降'). */
+  word?: string;
+}
+
+/** Measure words of counts, longest first so '人次' wins over '人' and '批次' over '批'. */
+const MEASURES = [
+  '台（套）', '台(套)', '万人次', '平方米', '人次', '批次', '团组', '个次', '万人', '万户', '万份', '小时',
+  '人', '辆', '个', '批', '次', '团', '组', '台', '套', '项', '家', '户', '件', '名', '所', '条', '份', '篇', '场', '期', '天', '分', '张', '本', '册', '处', '座', '间', '架', '艘', '株', '亩', '公里', '千米', '米',
+];
+const AMOUNT_UNITS = ['万元', '亿元', '千元', '元'];
+const PERCENT_UNITS = ['%', '％'];
+const UNIT_ALT = [...AMOUNT_UNITS, ...PERCENT_UNITS, ...MEASURES]
+  .sort((a, b) => b.length - a.length)
+  .map(escapeRe)
+  .join('|');
+/** sign? number (thousands separators optional) blanks? unit? */
+const FIGURE_RE = new RegExp(String.raw`(?<![\d.,])([-+])?((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)(?![\d])(\s*)(${UNIT_ALT}|年)?`, 'g');
+const PLACEHOLDER_RE = /(增长|下降|降低|上升|提高|增加|减少|占比?|为|的|达到?|是)(\s*)(%|万元|元)/g;
+
+function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Full-width digits and signs to ASCII, one character for one (offsets stay valid). */
+export function asciiDigits(s: string): string {
+  return s.replace(/[０-９．，－＋％]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0));
+}
+
+export function findFigures(sentence: string): FigureToken[] {
+  const text = asciiDigits(sentence);
+  const out: FigureToken[] = [];
+  for (const m of text.matchAll(FIGURE_RE)) {
+    const token = toToken(sentence, m);
+    if (token) out.push(token);
+  }
+  for (const m of text.matchAll(PLACEHOLDER_RE)) {
+    const unitAt = m.index + m[1]!.length + m[2]!.length;
+    out.push({
+      kind: 'placeholder',
+      start: m.index,
+      end: m.index + m[0].length,
+      printed: sentence.slice(m.index, m.index + m[0].length),
+      unitText: sentence.slice(unitAt, m.index + m[0].length),
+      anchor: unitAt,
+      word: m[1]!,
+    });
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+function toToken(sentence: string, m: RegExpMatchArray): FigureToken | null {
+  const [whole, sign = '', num, , unit] = m;
+  if (!unit) return null;
+  const index = m.index!;
+  const numStart = index + sign.length;
+  const normalised = num!.replace(/,/g, '');
+  const decimals = normalised.includes('.') ? normalised.split('.')[1]!.length : 0;
+  if (unit === '年') return yearToken(sentence, numStart, normalised, whole.length - sign.length, index);
+  const kind: FigureKind = AMOUNT_UNITS.includes(unit) ? 'amount' : PERCENT_UNITS.includes(unit) ? 'percent' : 'count';
+  // A sign belongs to a percentage or an amount ('差异率-26.35%'), not to a range '5-12 月'.
+  const signed = kind !== 'count' && sign !== '' && !/\d/.test(sentence[index - 1] ?? '');
+  const start = signed ? index : numStart;
+  const end = index + whole.length;
+  const value = (signed && sign === '-' ? '-' : '') + normalised;
+  const token: FigureToken = {
+    kind, start, end, printed: sentence.slice(start, end), value, decimals, unitText: unit, anchor: start,
+  };
+  if (kind === 'amount') {
+    const amount = amountOf(value, unit, sentence.slice(start, end - unit.length).trim());
+    if (amount) token.amount = amount;
+  }
+  return token;
+}
+
+function yearToken(sentence: string, numStart: number, normalised: string, length: number, index: number): FigureToken | null {
+  if (!/^(19|20)\d\d$/.test(normalised)) return null;
+  const end = numStart + length;
+  return { kind: 'year', start: numStart, end, printed: sentence.slice(numStart, end), value: normalised, decimals: 0, unitText: '年', anchor: Math.max(index, numStart) };
+}
+
+/** 元 and 万元 parse as printed; 亿元 and 千元 are not units of the model and carry no amount. */
+function amountOf(value: string, unit: string, printedNumber: string): Amount | undefined {
+  if (unit !== '元' && unit !== '万元') return undefined;
+  const a = parseAmount(value, unit);
+  return a ? { ...a, printed: printedNumber } : undefined;
+}

@@ -1,0 +1,115 @@
+/** Titles, units, years, dates and labelled fields of performance tables. */
+import type { Provenance, Unit } from '../../model/index.js';
+import { filled, squash, type PCell, type PRow } from './performance-rows.js';
+
+export type TitleKind = 'project' | 'department' | 'transfer' | 'summary';
+
+const TITLE_RES: [RegExp, TitleKind][] = [
+  [/绩效自评(?:情况|结果)?汇总表$/, 'summary'],
+  [/转移支付(?:项目|资金)?(?:区域)?绩效自评表$/, 'transfer'],
+  [/部门整体(?:支出)?绩效自评表$/, 'department'],
+  [/项目(?:支出)?绩效自评表$/, 'project'],
+];
+
+/**
+ * What kind of performance table a line titles, or null. A title is a short line (a heading, or a
+ * paragraph) ending in …自评表 / …汇总表, possibly numbered (附件1-2、) and followed by a bracketed year.
+ */
+export function titleKind(text: string): TitleKind | null {
+  const t = squash(text.replace(/<\/?[a-z][^>]*>/gi, ''))
+    .replace(/^#+/, '')
+    .replace(/[（(]\d{4}年度?[)）]$/, '');
+  if (t.length > 60 || /[，。；]/.test(t) || /详见|见附|附后/.test(t)) return null;
+  for (const [re, kind] of TITLE_RES) if (re.test(t)) return kind;
+  return null;
+}
+
+const UNIT_RE = /(?:金额)?单位[:：]\s*(万元|元|万)\s*$|[（(]\s*(万元|元)\s*[)）]/;
+
+/** The unit a cell declares ('单位：万元', '金额单位：元', '单位：万' = 万元, '项目资金（万元）'), or null. */
+export function unitIn(text: string): Unit | null {
+  const m = UNIT_RE.exec(squash(text));
+  const u = m?.[1] ?? m?.[2];
+  if (!u) return null;
+  return u === '元' ? '元' : '万元';
+}
+
+/** The evaluated year printed in a title or a '(2024年度)' line. */
+export function yearIn(text: string): number | undefined {
+  const m = /((?:19|20)\d{2})年度?/.exec(squash(text));
+  return m ? Number(m[1]) : undefined;
+}
+
+export function isYearLine(text: string): boolean {
+  return /^[（(]?(?:19|20)\d{2}年度?[)）]?$/.test(squash(text));
+}
+
+export interface FilledDate {
+  text: string;
+  year?: number;
+  month?: number;
+  day?: number;
+  prov: Provenance;
+}
+
+const DATE_RE = /填[报表](?:时间|日期)[:：]?\s*((?:19|20)\d{2}\s*[.\-/年．]\s*\d{1,2}\s*[.\-/月．]\s*\d{1,2}\s*日?)/;
+
+/** 填报时间 in a row (inline 'label：value' or the value in the next cell). */
+export function filledDateIn(row: PRow): FilledDate | undefined {
+  const cells = filled(row);
+  for (let i = 0; i < cells.length; i++) {
+    const c = cells[i]!;
+    const inline = DATE_RE.exec(c.text.normalize('NFKC'));
+    const next = cells[i + 1];
+    const text = inline?.[1] ?? (/^填[报表](?:时间|日期)[:：]?$/.test(squash(c.text)) && next ? next.text : undefined);
+    if (text === undefined) continue;
+    const at = inline ? c : next!;
+    const m = /((?:19|20)\d{2})\s*[.\-/年．]\s*(\d{1,2})\s*[.\-/月．]\s*(\d{1,2})/.exec(text.normalize('NFKC'));
+    const d: FilledDate = { text: text.trim(), prov: at.prov };
+    if (m) Object.assign(d, { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) });
+    return d;
+  }
+  return undefined;
+}
+
+export type FieldKey = 'project' | 'department' | 'implementer' | 'compiler';
+
+const FIELD_RES: [RegExp, FieldKey][] = [
+  [/^项目名称$/, 'project'],
+  [/^(?:地方)?主管部门$/, 'department'],
+  [/^中央主管部门$/, 'department'],
+  [/^(?:项目)?实施单位$|^资金使用单位$/, 'implementer'],
+  [/^(?:编制|填报|报送)单位(?:[（(]盖章[)）])?$|^部门(?:[（(]单位[)）])?(?:名称)?$/, 'compiler'],
+];
+
+function fieldKey(text: string): FieldKey | undefined {
+  const t = squash(text).replace(/[:：]$/, '');
+  for (const [re, key] of FIELD_RES) if (re.test(t)) return key;
+  return undefined;
+}
+
+/** Labelled fields of a row: '项目名称 | | X', '编制单位：X' (inline), several per row. */
+export function fieldsIn(row: PRow): { key: FieldKey; value: PCell }[] {
+  const out: { key: FieldKey; value: PCell }[] = [];
+  const cells = filled(row);
+  for (let i = 0; i < cells.length; i++) {
+    const c = cells[i]!;
+    const key = fieldKey(c.text);
+    const next = cells[i + 1];
+    if (key && next && !fieldKey(next.text)) {
+      out.push({ key, value: next });
+      i++;
+      continue;
+    }
+    const inline = /^((?:编制|填报|报送)单位(?:[（(]盖章[)）])?|部门[（(]单位[)）])[:：]\s*(.+?)(?:\s{2,}|\s*填[报表](?:时间|日期)|$)/.exec(c.text);
+    if (inline?.[2]) out.push({ key: 'compiler', value: { text: inline[2].trim(), prov: c.prov } });
+  }
+  return out;
+}
+
+/** Printed table ordinal (公开12表, 附件1-2). */
+export function ordinalIn(text: string): string | undefined {
+  const t = squash(text);
+  const m = /^(公开\d{1,2}表|附件\d+(?:-\d+)?|附表\d+(?:-\d+)?|表[一二三四五六七八九十\d]+)$/.exec(t);
+  return m?.[1];
+}

@@ -1,0 +1,112 @@
+/**
+ * Header analysis of a table grid: where the header ends and the data begins, the 栏次 numbering
+ * line, and each column's header path (levels joined, split cells re-joined: '公务用车购 置费').
+ */
+import { compactText, isIntegerText, isNumberText } from './cells.js';
+import type { GridRow } from './table-grid.js';
+import { cellText } from './table-grid.js';
+
+const NUMBERING_WORDS = /^(栏次|档次|行次|类|款|项|科目名称|科目编码|科目代码|合计|项目|金额|支出功能分类科目编码)$/;
+const TOTAL_LABEL = /^(合计|总计|小计|本年合计)$/;
+
+/** Columns of a 栏次 line (1, 2, 3 … in order) as column indexes; null when the row is not one. */
+export function numberingColumns(row: GridRow): number[] | null {
+  const cols: number[] = [];
+  let expected = 1;
+  for (let c = 0; c < row.cells.length; c++) {
+    const t = compactText(cellText(row, c));
+    if (t === '') continue;
+    if (isIntegerText(t) && Number(t) === expected) {
+      cols.push(c);
+      expected++;
+    } else if (!NUMBERING_WORDS.test(t)) return null;
+  }
+  return cols.length >= 2 ? cols : null;
+}
+
+/** A cell holding a classification code (3, 5 or 7 digits), possibly followed by the name. */
+export const CODE_CELL_RE = /^(\d{3}(?:\d{2}){0,2})(?:\s*([^\d\s].*))?$/;
+
+/** An amount as printed in a data row: has a decimal point or thousands separator. */
+export function isAmountLike(text: string): boolean {
+  const t = text.trim();
+  return isNumberText(t) && /[.,，．]/.test(t);
+}
+
+export function isTotalLabel(text: string): boolean {
+  return TOTAL_LABEL.test(compactText(text));
+}
+
+/**
+ * True when the row holds data (not header): an amount, a code in the leading cells, a 合计 label,
+ * or a label the caller knows as a row of this table.
+ */
+export function isDataRow(row: GridRow, knownLabel: (text: string) => boolean): boolean {
+  if (numberingColumns(row)) return false;
+  const cells = row.cells.map((c) => c.text);
+  if (cells.some(isAmountLike)) return true;
+  const lead = cells.slice(0, 4);
+  if (lead.some((t) => CODE_CELL_RE.test(t.trim()) && !isIntegerSmall(t))) return true;
+  return cells.some((t) => isTotalLabel(t) || (t !== '' && knownLabel(t)));
+}
+
+/** 1–99 printed alone is a 行次 or 栏次 rather than a code. */
+function isIntegerSmall(t: string): boolean {
+  return /^\d{1,2}$/.test(t.trim());
+}
+
+export interface HeaderSplit {
+  header: GridRow[];
+  /** The 栏次 line with the most numbered columns, when printed. */
+  numbering?: number[];
+  dataStart: number;
+}
+
+export function splitHeader(grid: GridRow[], knownLabel: (text: string) => boolean): HeaderSplit {
+  let dataStart = grid.findIndex((r) => isDataRow(r, knownLabel));
+  if (dataStart < 0) dataStart = grid.length;
+  const header = grid.slice(0, dataStart);
+  let numbering: number[] | undefined;
+  for (const h of header) {
+    const n = numberingColumns(h);
+    if (n && (!numbering || n.length > numbering.length)) numbering = n;
+  }
+  const out: HeaderSplit = { header, dataStart };
+  if (numbering) out.numbering = numbering;
+  return out;
+}
+
+/**
+ * Header path of every column: the labels of each header level joined with '/'. A blank cell takes
+ * the label on its left (a horizontally merged cell) when the column has a label further down.
+ */
+export function headerPaths(header: GridRow[], width: number): string[] {
+  const rows = header.filter((h) => !numberingColumns(h));
+  const labels = rows.map((h) => Array.from({ length: width }, (_, c) => compactText(cellText(h, c))));
+  const hasBelow = (r: number, c: number): boolean => labels.slice(r + 1).some((l) => l[c] !== '');
+  for (let r = 0; r < labels.length; r++) {
+    for (let c = 1; c < width; c++) {
+      if (labels[r]![c] !== '' || !hasBelow(r, c)) continue;
+      const left = labels[r]![c - 1]!;
+      const sameParent = r === 0 || labels[r - 1]![c] === labels[r - 1]![c - 1];
+      if (left !== '' && sameParent && !looksLikeLabelColumn(left)) labels[r]![c] = left;
+    }
+  }
+  return Array.from({ length: width }, (_, c) => joinPath(labels.map((l) => l[c]!)));
+}
+
+function looksLikeLabelColumn(label: string): boolean {
+  return /^(项目|科目|科目名称|科目编码|科目代码|功能分类科目编码|支出功能分类科目编码|类|款|项|行次|栏次)$/.test(label) || /^项目/.test(label);
+}
+
+/** Joins levels, dropping repeats, and re-joins a word split over two levels ('公务用车购' + '置费'). */
+function joinPath(levels: string[]): string {
+  const out: string[] = [];
+  for (const l of levels) {
+    if (l === '' || out[out.length - 1] === l) continue;
+    const splitTail = out.length > 0 && l.length <= 2 && !/^(小计|合计|结转|结余|类|款|项|金额)$/.test(l);
+    if (splitTail) out[out.length - 1] += l;
+    else out.push(l);
+  }
+  return out.join('/');
+}

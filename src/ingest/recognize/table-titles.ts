@@ -1,0 +1,107 @@
+/**
+ * Line classification around the nine tables: titles (with their printed ordinal), the lines printed
+ * between a title and its grid (ordinal, unit, 部门：…), notes, page artefacts, printed ordinals.
+ */
+import type { RawLine } from '../raw.js';
+import type { TableKey } from '../../model/table.js';
+import type { Unit } from '../../model/money.js';
+import { OTHER_TABLE_TITLES, TITLE_ALIASES, normalizeTitle } from '../../catalog/tables.js';
+import { compactText } from './cells.js';
+
+export interface TitleMatch {
+  key: TableKey;
+  variant: string;
+  /** The title as printed (without markup). */
+  title: string;
+  ordinal?: string;
+}
+
+const ORDINAL_RE = /(公开\s*\d+\s*表|附表\s*\d+(?:-\d+)?|表\s*[一二三四五六七八九十]+|表\s*\d+(?:-\d+)?)/;
+const ORDINAL_ONLY_RE = new RegExp(`^[(（]?${ORDINAL_RE.source}[)）]?$`);
+const LEADING_ENUM_RE = /^(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d+[、.．](?!\d)|附件\s*\d*[-\d]*[：:、.]?)/;
+const ENTITY_END_RE = /(局|厅|委|委员会|办公室|办|中心|院|所|站|处|队|馆|会|校|政府|单位|部门|本级|\)|）|社|团|协会|公司|年度|年)$/;
+const SENTENCE_PUNCT_RE = /[。；;，,？?！!：:]/;
+
+/** The printed ordinal inside a text ('公开01表', '表一'), normalised without spaces. */
+export function findOrdinal(text: string): string | undefined {
+  const m = ORDINAL_RE.exec(text.normalize('NFKC'));
+  return m ? m[1]!.replace(/\s+/g, '') : undefined;
+}
+
+export function isOrdinalOnly(text: string): boolean {
+  return ORDINAL_ONLY_RE.test(compactText(text));
+}
+
+/** Strips enumerators, ordinals, a year and a unit note around a title; what is left is checked. */
+function titleCore(text: string): string {
+  let s = normalizeTitle(text);
+  s = s.replace(/[(（](?:金额)?单位[:：][^)）]*[)）]$/, '').replace(/(?:金额)?单位[:：](?:万元|元)$/, '');
+  s = s.replace(new RegExp(`[(（]?${ORDINAL_RE.source}[)）]?$`), '');
+  s = s.replace(new RegExp(`^[(（]?${ORDINAL_RE.source}[)）]?[、.．:：]?`), '');
+  for (let k = 0; k < 3; k++) s = s.replace(LEADING_ENUM_RE, '');
+  s = s.replace(/[(（]续[表]?[)）]$|续表$/, '');
+  return s;
+}
+
+/** Recognises a line as the title of one of the nine tables. */
+export function matchTitle(line: RawLine): TitleMatch | null {
+  const text = line.cells.filter((c) => c !== '').join('');
+  if (text.length > 70 || text.length < 4) return null;
+  const core = titleCore(text);
+  if (SENTENCE_PUNCT_RE.test(core.replace(/三公经费、/, ''))) return null;
+  for (const a of TITLE_ALIASES) {
+    if (!core.endsWith(a.alias)) continue;
+    const prefix = core.slice(0, core.length - a.alias.length).replace(/^\d{4}年度?/, '');
+    if (prefix !== '' && !ENTITY_END_RE.test(prefix)) return null;
+    if (OTHER_TABLE_TITLES.some((o) => core.endsWith(o) && o.length > a.alias.length)) return null;
+    const m: TitleMatch = { key: a.key, variant: a.variant, title: text.trim() };
+    const ordinal = findOrdinal(text);
+    if (ordinal) m.ordinal = ordinal;
+    return m;
+  }
+  return null;
+}
+
+/** A title of some other table (performance, procurement, 宁夏's project-expenditure table …). */
+export function isOtherTableTitle(line: RawLine): boolean {
+  const text = line.cells.filter((c) => c !== '').join('');
+  if (text.length > 60) return false;
+  const core = titleCore(text);
+  return !SENTENCE_PUNCT_RE.test(core) && OTHER_TABLE_TITLES.some((o) => core.includes(o)) && /表|情况$/.test(core);
+}
+
+const UNIT_RE = /(?:金额)?单位\s*[:：]\s*(万元|元|万)(?![a-zA-Z\u4e00-\u9fa5])/;
+
+/** The unit printed in a text ('金额单位：万元', '单位：元', '单位：万'). */
+export function findUnit(text: string): Unit | undefined {
+  const m = UNIT_RE.exec(text.normalize('NFKC'));
+  if (!m) return undefined;
+  return m[1] === '元' ? '元' : '万元';
+}
+
+const META_RE = /^(?:(?:部门|单位|编制单位|填报单位|预算单位|部门名称|单位名称)(?:[(（][^)）]*[)）])?\s*[:：]|金额单位|单位\s*[:：]|[(（]?\s*\d{4}\s*年度?\s*[)）]?$|续表|[(（]续[表]?[)）]|表\s*\d+$)/;
+
+/** A line printed between a title and its grid: ordinal, unit, 部门：…, the year, 续表. */
+export function isMetaLine(line: RawLine): boolean {
+  const cells = line.cells.filter((c) => c.trim() !== '');
+  if (cells.length === 0) return false;
+  return cells.every((c) => isOrdinalOnly(c) || META_RE.test(c.normalize('NFKC').trim()) || findUnit(c) !== undefined);
+}
+
+const NOTE_RE = /^(?:注|说明|备注|注释|附注)\s*[:：\d]/;
+
+export function isNoteLine(line: RawLine): boolean {
+  const first = line.cells.find((c) => c.trim() !== '') ?? '';
+  return NOTE_RE.test(first.normalize('NFKC').trim());
+}
+
+/** A page artefact inside a table: a page number, '续表', a repeated ordinal or unit line. */
+export function isPageArtefact(line: RawLine): boolean {
+  const t = compactText(line.cells.join(''));
+  return /^[-—–]*(?:第)?\d{1,3}(?:页)?[-—–]*$/.test(t) || /^第\d+页(?:共\d+页)?$/.test(t) || /^[(（]?续表?[)）]?$/.test(t) || isMetaLine(line);
+}
+
+/** A line that only lists the 目录. */
+export function isTocHeading(line: RawLine): boolean {
+  return /^目录$/.test(compactText(line.cells.join('')));
+}

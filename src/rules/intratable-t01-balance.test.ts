@@ -1,0 +1,23 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import rule from './intratable-t01-balance.js';
+import { disclosure, table } from './utils/fixtures.js';
+import { runRule } from './utils/rule-test.js';
+
+const t01 = (income: string, exp: string) => disclosure({ tables: [table('T01', { columns: ['amount'], rows: [
+  { key: 'grandTotal', name: '总计', side: 'income', cells: { amount: income } },
+  { key: 'grandTotal', name: '总计', side: 'expenditure', cells: { amount: exp } },
+] })] });
+
+test('intratable-t01-balance: must trigger when 收入总计 ≠ 支出总计', () => {
+  const { findings } = runRule(rule, t01('2,502.70', '2,500.70'));
+  assert.equal(findings.length, 1);
+  assert.equal(findings[0]!.messageId, 'unbalanced');
+  assert.equal(findings[0]!.evidence, '2,500.70');
+  assert.equal(findings[0]!.expected, '2,502.70');
+  assert.equal(findings[0]!.related?.[0]?.evidence, '2,502.70');
+});
+
+test('intratable-t01-balance: must not trigger when both totals agree', () => {
+  assert.deepEqual(runRule(rule, t01('2,502.70', '2,502.70')).findings, []);
+});

@@ -1,0 +1,25 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import rule from './intratable-t03-row-sum.js';
+import { disclosure, table } from './utils/fixtures.js';
+import { runRule } from './utils/rule-test.js';
+
+const cols = ['total', 'basic', 'project', 'remittance', 'business', 'subsidy'];
+const t03 = (total: string) => disclosure({ tables: [table('T03', { columns: cols, rows: [
+  ['total', '合计', total, '327.51', '2,175.20', '', '', ''],
+  ['2101501', '行政运行', '279.24', '248.22', '31.02', '', '', ''],
+] })] });
+
+test('intratable-t03-row-sum: must trigger when 本年支出合计 ≠ 基本 + 项目 + … beyond rounding', () => {
+  const { findings } = runRule(rule, t03('2,512.71'));
+  assert.equal(findings.length, 1);
+  assert.equal(findings[0]!.severity, 'error');
+  assert.equal(findings[0]!.expected, '2,502.71');
+  assert.equal(findings[0]!.location.row, '合计');
+});
+
+test('intratable-t03-row-sum: must not trigger an error for 327.51 + 2175.20 = 2502.71 against 2502.70', () => {
+  const { findings } = runRule(rule, t03('2,502.70'));
+  assert.ok(findings.every((f) => f.severity === 'info'));
+  assert.deepEqual(runRule(rule, t03('2,502.71')).findings, []);
+});

@@ -1,0 +1,53 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import rule from './narrative-change-rate.js';
+import { lineOf, oneSection, runRule } from './utils/narrative-fixtures.js';
+
+const HEAD = '六、一般公共预算财政拨款基本支出决算情况说明';
+
+test('narrative-change-rate: must trigger on a rate that is not change ÷ (value + decrease)', () => {
+  const d = oneSection(HEAD, ['公用经费 24.24 万元，较上年决算数减少 28.40 万元，下降 50.00%，主要原因是咨询费减少。']);
+  const { findings } = runRule(rule, d);
+  assert.equal(findings.length, 1);
+  assert.equal(findings[0]!.messageId, 'rate-mismatch');
+  assert.equal(findings[0]!.expected, '53.95%');
+  assert.equal(findings[0]!.evidence, '下降 50.00%');
+  assert.ok(lineOf(d, findings[0]!).includes('下降 50.00%'));
+});
+
+test('narrative-change-rate: must trigger with the value borrowed from the previous sentence', () => {
+  const d = oneSection('一、收入支出决算总体情况说明', ['本年度收、支总计均为 238.67 万元。与上年相比，收、支总计各减少 92.61 万元，下降 29.96%。']);
+  const { findings } = runRule(rule, d);
+  assert.equal(findings.length, 1);
+  assert.equal(findings[0]!.expected, '27.96%');
+});
+
+test('narrative-change-rate: must trigger on a wrong 预决算差异率', () => {
+  const d = oneSection(HEAD, ['与年初预算相比，年初预算数 1,331.27 万元，决算数 980.46 万元，预决算差异率-25.35%。']);
+  const { findings } = runRule(rule, d);
+  assert.equal(findings.length, 1);
+  assert.equal(findings[0]!.expected, '-26.35%');
+});
+
+test('narrative-change-rate: must not trigger on correct rates', () => {
+  const d = oneSection(HEAD, [
+    '人员经费 303.26 万元，较上年决算数增加 17.29 万元，增长 6.05%，主要原因是工资调整。',
+    '支出决算数为 452.06 万元，比上年决算增加 428.59 万元，增长 1,826.12%，主要原因是新增项目。',
+    '培训费支出 0.00 万元，较上年决算数减少 0.36 万元，下降 100.0%，主要原因是未组织培训。',
+    '与年初预算相比，年初预算数 1,331.27 万元，决算数 980.46 万元，预决算差异率-26.35%。',
+    '机关运行经费支出 11.23 万元，比年初预算数减少 1.81 万元，下降 13.88%。',
+  ]);
+  assert.deepEqual(runRule(rule, d).findings, []);
+});
+
+test('narrative-change-rate: must not trigger an error when the derived prior explains the gap by rounding', () => {
+  // 1.06 / (1.06 + 1.06) = 50.00%; with each figure ±0.005 the true rate may be 49.94%.
+  const d = oneSection(HEAD, ['公务接待费支出决算为 1.06 万元，较上年决算数减少 1.06 万元，下降 49.94%。']);
+  const { findings } = runRule(rule, d);
+  assert.ok(findings.every((f) => f.severity === 'info'));
+});
+
+test('narrative-change-rate: must not trigger on a zero base (left to narrative-zero-base-rate)', () => {
+  const d = oneSection(HEAD, ['支出决算数为 10.00 万元，比上年决算增加 10.00 万元，增长 100.00%。']);
+  assert.deepEqual(runRule(rule, d).findings, []);
+});

@@ -1,0 +1,34 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import rule from './narrative-placeholder.js';
+import { lineOf, oneSection, runRule } from './utils/narrative-fixtures.js';
+
+test('narrative-placeholder: must trigger on a percentage with no number', () => {
+  const d = oneSection('（二）“三公”经费具体情况', ['因公出国（境）费支出决算为 0.00 万元，较上年减少 0.0 万元，下降%，原因是未发生出国业务。']);
+  const { findings } = runRule(rule, d);
+  assert.equal(findings.length, 1);
+  assert.equal(findings[0]!.evidence, '下降%');
+  assert.ok(lineOf(d, findings[0]!).includes('下降%'));
+});
+
+test('narrative-placeholder: must trigger on XX, ××× , **, 某某 and empty brackets', () => {
+  const d = oneSection('一、部门职责', [
+    'XX局负责全县医疗保障工作。',
+    '本部门共有车辆×××辆。',
+    '会议费支出为**万元。',
+    '由某某同志负责。',
+    '编制人数[ ]人。',
+    '较上年增加万元。',
+  ]);
+  const ids = runRule(rule, d).findings.map((f) => f.messageId).sort();
+  assert.deepEqual(ids, ['empty-amount', 'empty-brackets', 'letters', 'letters', 'someone', 'stars']);
+});
+
+test('narrative-placeholder: must not trigger on filled figures, bold markup or Latin acronyms', () => {
+  const d = oneSection('一、收入支出决算总体情况说明', [
+    '**卫生健康支出**年初预算数为 2485.62 万元，完成年初预算的 98.63%。',
+    'DRG 付费改革、XXL 尺码与 DIP 支付方式改革持续推进，较上年下降 5.00%。',
+    '单价 100 万元以上设备 0 台。',
+  ]);
+  assert.deepEqual(runRule(rule, d).findings, []);
+});

@@ -1,0 +1,88 @@
+/**
+ * The classification hierarchy of code rows: a 类 (3 digits) equals the sum of its printed 款 (5),
+ * a 款 the sum of its printed 项 (7), in every value column; a 类 whose 款 are not printed equals the
+ * sum of its 项. The 合计 row equals the sum of the top-level rows (those without a printed parent).
+ */
+import type { Row, Table } from '../../model/index.js';
+import type { RawFinding } from '../../check/types.js';
+import { checkIdentity } from './identity.js';
+import { codeRows, columnLabel, rowLabel, tableName, totalRow } from './table-access.js';
+
+/** The printed children of `parent`: the next printed level of codes under it. */
+export function childrenOf(parent: Row, rows: readonly Row[]): Row[] {
+  const code = parent.code!;
+  const below = rows.filter((r) => r !== parent && r.code!.length > code.length && r.code!.startsWith(code));
+  if (!below.length) return [];
+  const next = Math.min(...below.map((r) => r.code!.length));
+  return below.filter((r) => r.code!.length === next);
+}
+
+/** Rows without a printed parent (a shorter code that is a prefix of theirs). */
+export function topLevelRows(rows: readonly Row[]): Row[] {
+  return rows.filter((r) => !rows.some((p) => p !== r && p.code!.length < r.code!.length && r.code!.startsWith(p.code!)));
+}
+
+/** Value columns: those at least one row holds an amount in. */
+export function valueColumns(table: Table): string[] {
+  return table.columns.map((c) => c.key).filter((k) => table.rows.some((r) => r.cells[k]?.value.kind === 'amount'));
+}
+
+function parentFindings(table: Table, parent: Row, children: Row[], columns: string[], messageId: string): RawFinding[] {
+  const label = rowLabel(parent);
+  const out: RawFinding[] = [];
+  for (const col of columns) {
+    const total = parent.cells[col];
+    if (!total) continue;
+    const colName = columnLabel(table, col);
+    const f = checkIdentity({
+      messageId,
+      statement: `「${label}」= 其下级科目之和（${children.map((c) => c.code).join(' + ')}）`,
+      total,
+      totalLabel: `${tableName(table)}「${label}」行的${colName}`,
+      table: table.key ?? table.title,
+      row: label,
+      column: colName,
+      terms: children.map((c) => ({ cell: c.cells[col], label: rowLabel(c), row: rowLabel(c), column: colName })),
+      termRole: '下级科目',
+    });
+    if (f) out.push(f);
+  }
+  return out;
+}
+
+/** 类 = Σ款, 款 = Σ项 for every printed parent with printed children, in every value column. */
+export function checkCodeHierarchy(table: Table, messageId: string): RawFinding[] {
+  const rows = codeRows(table);
+  const columns = valueColumns(table);
+  return rows.flatMap((parent) => {
+    if (parent.code!.length >= 7) return [];
+    const children = childrenOf(parent, rows);
+    return children.length ? parentFindings(table, parent, children, columns, messageId) : [];
+  });
+}
+
+/** 合计 = Σ top-level code rows (类, or 项 when only 项 are printed), in every value column. */
+export function checkTotalOfCodes(table: Table, messageId: string): RawFinding[] {
+  const total = totalRow(table);
+  const tops = topLevelRows(codeRows(table));
+  if (!total || !tops.length) return [];
+  const out: RawFinding[] = [];
+  for (const col of valueColumns(table)) {
+    const cell = total.cells[col];
+    if (!cell) continue;
+    const colName = columnLabel(table, col);
+    const f = checkIdentity({
+      messageId,
+      statement: `合计 = 各${tops.every((r) => r.code!.length === 3) ? '类' : '科目'}之和`,
+      total: cell,
+      totalLabel: `${tableName(table)}「${rowLabel(total)}」行的${colName}`,
+      table: table.key ?? table.title,
+      row: rowLabel(total),
+      column: colName,
+      terms: tops.map((r) => ({ cell: r.cells[col], label: rowLabel(r), row: rowLabel(r), column: colName })),
+      termRole: '科目',
+    });
+    if (f) out.push(f);
+  }
+  return out;
+}

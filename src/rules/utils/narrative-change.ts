@@ -1,0 +1,65 @@
+/**
+ * The operands of a stated change rate (增长/下降 y%): the change amount, the subject's value and
+ * the base it is a rate of — the stated prior-year figure, or value − change (worded direction), or
+ * the budget for a 预决算差异率.
+ */
+import type { Amount } from '../../model/index.js';
+import { findBefore, hasRole, isAmount, locateFigures, type Direction, type LocatedFigure } from './narrative-figures.js';
+import { combine, operand, type Operand } from './narrative-ratio.js';
+import type { SentenceContext } from './narrative-walk.js';
+
+export interface ChangeOperands {
+  rate: LocatedFigure;
+  value?: LocatedFigure;
+  change?: LocatedFigure;
+  prior?: LocatedFigure;
+  budget?: LocatedFigure;
+  direction?: Direction;
+  /** How the base was found. */
+  basis: 'prior' | 'derived' | 'budget';
+  /** The change (signed when `signed`) and the base. */
+  num: Operand;
+  base: Operand;
+  signed: boolean;
+}
+
+/** The single amount of the previous sentence (e.g. '收、支总计均为 X 万元。与上年相比，…'). */
+function borrowedValue(ctx: SentenceContext): LocatedFigure | undefined {
+  if (!ctx.previous) return undefined;
+  const amounts = locateFigures(ctx.previous).filter(isAmount);
+  return amounts.length === 1 && amounts[0]!.role === 'value' ? amounts[0] : undefined;
+}
+
+function signedChange(change: Amount, direction: Direction): Operand {
+  const o = operand(change);
+  return direction === 'decrease' ? { ...o, fen: -Math.abs(o.fen) } : { ...o, fen: Math.abs(o.fen) };
+}
+
+/** Operands of the change rate at `i`, or undefined when the sentence does not give enough. */
+export function changeOperands(ctx: SentenceContext, figs: LocatedFigure[], i: number): ChangeOperands | undefined {
+  const rate = figs[i]!;
+  if (/差异率|差异比例/.test(rate.cue)) {
+    const value = findBefore(figs, i, hasRole('value'));
+    const budget = findBefore(figs, i, hasRole('budget'));
+    if (!value?.fig.amount || !budget?.fig.amount) return undefined;
+    const b = operand(budget.fig.amount);
+    return { rate, value, budget, basis: 'budget', num: combine(operand(value.fig.amount), b, -1), base: b, signed: true };
+  }
+  const change = findBefore(figs, i, hasRole('change'), true) ?? findBefore(figs, i, hasRole('change'));
+  const anchor = change ? figs.indexOf(change) : i;
+  const value = findBefore(figs, anchor, hasRole('value')) ?? (anchor === figs.findIndex(isAmount) ? borrowedValue(ctx) : undefined);
+  const prior = findBefore(figs, i, hasRole('prior'));
+  const direction = change?.direction ?? rate.direction;
+  if (prior?.fig.amount) {
+    const p = operand(prior.fig.amount);
+    let num: Operand | undefined;
+    if (value?.fig.amount) num = combine(operand(value.fig.amount), p, -1);
+    else if (change?.fig.amount && direction && direction !== 'flat') num = signedChange(change.fig.amount, direction);
+    if (!num) return undefined;
+    return { rate, prior, basis: 'prior', num, base: p, signed: value !== undefined, ...(value ? { value } : {}), ...(change ? { change } : {}), ...(direction ? { direction } : {}) };
+  }
+  if (!value?.fig.amount || !change?.fig.amount || !direction || direction === 'flat') return undefined;
+  const delta = signedChange(change.fig.amount, direction);
+  const base = combine(operand(value.fig.amount), delta, -1);
+  return { rate, value, change, direction, basis: 'derived', num: { ...delta, fen: Math.abs(delta.fen) }, base, signed: false };
+}

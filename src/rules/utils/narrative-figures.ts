@@ -1,0 +1,135 @@
+/**
+ * Figures of a sentence located in its text, with the words before each (the cue) and an effective
+ * role. The recognizer's role and direction are used when it gives them; otherwise the role is read
+ * from the cue ('完成年初预算的' → completion, '占…的' → share, '下降' → change-rate …), so the
+ * rules work on any figure the model carries.
+ */
+import type { Figure, FigureRole, Sentence } from '../../model/index.js';
+
+export type Direction = 'increase' | 'decrease' | 'flat';
+
+export interface LocatedFigure {
+  fig: Figure;
+  /** Offsets in the sentence text (start of the printed figure, end after it). */
+  start: number;
+  end: number;
+  role: FigureRole;
+  direction?: Direction;
+  /** Text between the previous figure (or the clause start) and this figure. */
+  cue: string;
+  /** Index of the clause (the sentence split at ；;) the figure stands in. */
+  clause: number;
+}
+
+const INCREASE = /(增加|增长|上升|提高|上涨|增多|增幅|超支|超出|多支)/;
+const DECREASE = /(减少|下降|降低|减|下滑|节约|节支|降幅|少支|压减|缩减)/;
+const FLAT = /(持平|不变|无变化)/;
+
+/** The direction a phrase words, judged by its last direction word. */
+export function directionOf(text: string): Direction | undefined {
+  const re = new RegExp(`${INCREASE.source}|${DECREASE.source}|${FLAT.source}`, 'g');
+  let last: Direction | undefined;
+  for (const m of text.matchAll(re)) {
+    last = m[1] ? 'increase' : m[2] ? 'decrease' : 'flat';
+  }
+  return last;
+}
+
+const PERCENT_CUES: [RegExp, FigureRole][] = [
+  [/完成(了)?(年初|全年|调整后)?(的)?预算(数)?的?(比例)?(为|达到?)?\s*$/, 'completion'],
+  [/预算完成(率|比例)(为|达到?)?\s*$/, 'completion'],
+  [/执行率(为|达到?|是)?\s*$/, 'execution-rate'],
+  [/占[^，,；;。]*?\s*$/, 'share'],
+  [/(比重|比例|占比)(为|是|达)?\s*$/, 'share'],
+  [/(差异率|变动率|增长率|下降率|增幅|降幅)(为|是|达)?\s*$/, 'change-rate'],
+  [/(增加|增长|上升|提高|上涨|减少|下降|降低|下滑|减|增)(了|为|约)?\s*$/, 'change-rate'],
+];
+
+const AMOUNT_CUES: [RegExp, FigureRole][] = [
+  [/(增加|增长|上升|提高|上涨|减少|下降|降低|下滑|节约|超支|减|增|多支|少支)(了|为|约)?\s*$/, 'change'],
+  [/(上年|上一年|去年|上年度)(决算|同期|实际)?(数|支出|收入)?(为|是)?\s*$/, 'prior'],
+  [/(年初|全年|调整后)?预算(数|金额|安排)?(为|是|数为)?\s*$/, 'budget'],
+];
+
+function inferRole(fig: Figure, cue: string): FigureRole {
+  if (fig.kind === 'percent') {
+    for (const [re, role] of PERCENT_CUES) if (re.test(cue)) return role;
+    return 'other';
+  }
+  if (fig.kind === 'amount') {
+    for (const [re, role] of AMOUNT_CUES) if (re.test(cue)) return role;
+    return 'value';
+  }
+  return fig.role ?? 'other';
+}
+
+/** Where `printed` stands in `text` from `from`, tolerating spacing differences. */
+function findPrinted(text: string, printed: string, from: number): number {
+  const exact = text.indexOf(printed, from);
+  if (exact >= 0) return exact;
+  const compact = printed.replace(/\s+/g, '');
+  const number = /[+-]?\d[\d,，]*(?:\.\d+)?/.exec(compact)?.[0];
+  if (!number) return -1;
+  return text.indexOf(number, from);
+}
+
+const CLAUSE_BREAK = /[；;]/g;
+
+/** The figures of a sentence located in its text, in order. Figures not found in the text are dropped. */
+export function locateFigures(s: Sentence): LocatedFigure[] {
+  const out: LocatedFigure[] = [];
+  let cursor = 0;
+  for (const fig of s.figures) {
+    const start = findPrinted(s.text, fig.printed, cursor);
+    if (start < 0) continue;
+    const end = start + fig.printed.length;
+    const before = s.text.slice(0, start);
+    const clause = (before.match(CLAUSE_BREAK) ?? []).length;
+    const clauseStart = Math.max(before.lastIndexOf('；'), before.lastIndexOf(';')) + 1;
+    const cue = s.text.slice(Math.max(cursor, clauseStart), start);
+    const role = fig.role && fig.role !== 'other' ? fig.role : inferRole(fig, cue);
+    const direction = fig.direction ?? (role === 'change' || role === 'change-rate' ? directionOf(cue) : undefined);
+    out.push({ fig, start, end, role, cue, clause, ...(direction ? { direction } : {}) });
+    cursor = end;
+  }
+  return out;
+}
+
+/** The nearest figure before `at` (an index in `figs`) matching `pred`, in the same clause when `sameClause`. */
+export function findBefore(
+  figs: readonly LocatedFigure[], at: number, pred: (f: LocatedFigure) => boolean, sameClause = false,
+): LocatedFigure | undefined {
+  const here = figs[at];
+  for (let i = at - 1; i >= 0; i--) {
+    const f = figs[i]!;
+    if (sameClause && here && f.clause !== here.clause) break;
+    if (pred(f)) return f;
+  }
+  return undefined;
+}
+
+export const isAmount = (f: LocatedFigure): boolean => f.fig.kind === 'amount' && f.fig.amount !== undefined;
+export const hasRole = (role: FigureRole) => (f: LocatedFigure): boolean => isAmount(f) && f.role === role;
+
+/**
+ * The subject of a figure: the recognizer's, or the words that open its clause up to the figure
+ * (after the last comma/colon), without a leading year, '其中' or ordinal.
+ */
+export function subjectOf(s: Sentence, f: LocatedFigure): string {
+  if (f.fig.subject) return normalizeSubject(f.fig.subject);
+  const before = s.text.slice(0, f.start);
+  const cut = Math.max(...['，', ',', '：', ':', '；', ';', '。'].map((c) => before.lastIndexOf(c))) + 1;
+  return normalizeSubject(before.slice(cut));
+}
+
+/** A subject phrase reduced for comparison: no markup, spaces, leading year/ordinal/其中, trailing 为/是/的. */
+export function normalizeSubject(text: string): string {
+  return text
+    .normalize('NFKC')
+    .replace(/[*\s“”"'‘’]/g, '')
+    .replace(/^(其中|包括|主要是|主要用于)/, '')
+    .replace(/^(\d+|[一二三四五六七八九十]+)[、.]/, '')
+    .replace(/^\d{4}年(度)?/, '')
+    .replace(/(为|是|共计|合计|达到?|约)$/, '')
+    .replace(/[(（][类款项][)）]/g, '');
+}

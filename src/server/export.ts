@@ -1,0 +1,39 @@
+/** Exports of corpus comparisons: CSV (UTF-8 with BOM so Excel reads Chinese), XLSX, JSON. Amounts in 元. */
+import ExcelJS from 'exceljs';
+import type { ComparisonColumn } from '../store/queries.js';
+
+export interface ExportTable {
+  header: string[];
+  rows: (string | number | null)[][];
+}
+
+function yuan(fen: number | undefined): string {
+  if (fen === undefined) return '';
+  const neg = fen < 0;
+  const a = Math.abs(fen);
+  return `${neg ? '-' : ''}${Math.floor(a / 100)}.${String(a % 100).padStart(2, '0')}`;
+}
+
+export function comparisonTable(columns: ComparisonColumn[], keys: string[]): ExportTable {
+  const header = ['documentId', 'entity', 'year', ...keys];
+  const rows = columns.map((c) => [c.documentId, c.entity, c.year, ...keys.map((k) => yuan(c.facts[k]))]);
+  return { header, rows };
+}
+
+function csvField(v: string | number | null): string {
+  const s = v === null ? '' : String(v);
+  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+export function toCsv(t: ExportTable): string {
+  return `\uFEFF${[t.header, ...t.rows].map((r) => r.map(csvField).join(',')).join('\r\n')}\r\n`;
+}
+
+export async function toXlsx(t: ExportTable, sheet = '对比'): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet(sheet);
+  ws.addRow(t.header).font = { bold: true };
+  for (const r of t.rows) ws.addRow(r.map((v, i) => (i >= 3 && v !== '' && v !== null ? Number(v) : v)));
+  for (let i = 4; i <= t.header.length; i++) ws.getColumn(i).numFmt = '#,##0.00';
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}

@@ -1,0 +1,85 @@
+/** Upload, list, read and delete documents; their model, facts, findings and table cells. */
+import type { FastifyInstance } from 'fastify';
+import type { Disclosure } from '../model/index.js';
+import { audit } from '../store/accounts.js';
+import { storeDocument } from '../store/corpus.js';
+import { deleteDocument, getDocumentContent, getDocumentPart, getDocumentSummary, searchDocuments, type SearchFilters } from '../store/queries.js';
+import { ApiError, errorSchema } from './errors.js';
+import { requireUser, type RouteContext } from './app.js';
+
+const idParams = { type: 'object', required: ['id'], properties: { id: { type: 'integer', minimum: 1 } } } as const;
+
+const searchQuery = {
+  type: 'object',
+  properties: {
+    q: { type: 'string' }, entity: { type: 'string' }, year: { type: 'integer' }, kind: { type: 'string' },
+    region: { type: 'string' }, departmentType: { type: 'string' }, severity: { type: 'string', enum: ['error', 'warning', 'info'] },
+    limit: { type: 'integer', minimum: 1, maximum: 500 }, offset: { type: 'integer', minimum: 0 },
+  },
+} as const;
+
+export async function documentRoutes(api: FastifyInstance, ctx: RouteContext): Promise<void> {
+  api.post('/documents', { schema: { summary: 'Upload a disclosure (multipart field "file"); read, check and store it', tags: ['documents'], response: { 400: errorSchema, 413: errorSchema, 422: errorSchema } } }, async (req, reply) => {
+    const user = requireUser(req, 'upload');
+    if (!req.isMultipart()) throw new ApiError(400, 'bad-request', 'expected a multipart/form-data upload with a "file" field');
+    const file = await req.file();
+    if (!file) throw new ApiError(400, 'bad-request', 'no file in the upload', 'send the document in the "file" field');
+    const bytes = new Uint8Array(await file.toBuffer());
+    if (file.file.truncated) throw new ApiError(413, 'too-large', `upload larger than ${ctx.uploadLimit >> 20} MB`);
+    if (!bytes.length) throw new ApiError(400, 'empty', 'the uploaded file is empty');
+    const result = await storeDocument(ctx.db, { bytes, name: file.filename || 'upload', user: user.username, keepUnreadable: false });
+    if (result.status === 'unreadable') throw new ApiError(422, 'unreadable', result.error ?? 'the file could not be read', 'upload a disclosure as PDF, XLSX/XLS, DOCX/DOC, HTML/MHT or text');
+    if (result.created) await audit(ctx.db, { username: user.username, action: 'upload', documentId: result.id, detail: file.filename });
+    const summary = await getDocumentSummary(ctx.db, result.id);
+    return reply.status(result.created ? 201 : 200).send({ ...result, document: summary });
+  });
+
+  api.get('/documents', { schema: { summary: 'Search the corpus (filters and facets)', tags: ['documents'], querystring: searchQuery } }, async (req) => {
+    return searchDocuments(ctx.db, req.query as SearchFilters);
+  });
+
+  api.get('/documents/:id', { schema: { summary: 'One document: its summary', tags: ['documents'], params: idParams, response: { 404: errorSchema } } }, async (req) => {
+    const { id } = req.params as { id: number };
+    const s = await getDocumentSummary(ctx.db, id);
+    if (!s) throw new ApiError(404, 'not-found', `no document ${id}`);
+    return s;
+  });
+
+  for (const [path, part, what] of [
+    ['model', 'model_json', 'the whole model (tables, sections, performance tables)'],
+    ['facts', 'facts_json', 'key figures (juesuan.facts/1)'],
+    ['findings', 'report_json', 'findings (juesuan.findings/1 with rule outcomes)'],
+  ] as const) {
+    api.get(`/documents/:id/${path}`, { schema: { summary: `One document: ${what}`, tags: ['documents'], params: idParams, response: { 404: errorSchema } } }, async (req) => {
+      const { id } = req.params as { id: number };
+      const v = await getDocumentPart(ctx.db, id, part);
+      if (v === undefined) throw new ApiError(404, 'not-found', `document ${id} has no ${path} (missing or unreadable)`);
+      return v;
+    });
+  }
+
+  api.get('/documents/:id/tables', { schema: { summary: 'Table cells of one document (?table=T03)', tags: ['documents'], params: idParams, querystring: { type: 'object', properties: { table: { type: 'string' } } } } }, async (req) => {
+    const { id } = req.params as { id: number };
+    const { table } = req.query as { table?: string };
+    const d = (await getDocumentPart(ctx.db, id, 'model_json')) as Disclosure | undefined;
+    if (!d) throw new ApiError(404, 'not-found', `no model for document ${id}`);
+    const tables = table ? d.tables.filter((t) => t.key === table || t.id === table) : d.tables;
+    if (table && !tables.length) throw new ApiError(404, 'not-found', `document ${id} has no table ${table}`);
+    return { tables };
+  });
+
+  api.get('/documents/:id/content', { schema: { summary: 'The original bytes as uploaded', tags: ['documents'], params: idParams } }, async (req, reply) => {
+    const { id } = req.params as { id: number };
+    const c = await getDocumentContent(ctx.db, id);
+    if (!c) throw new ApiError(404, 'not-found', `no document ${id}`);
+    return reply.header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(c.name)}`).type('application/octet-stream').send(Buffer.from(c.content));
+  });
+
+  api.delete('/documents/:id', { schema: { summary: 'Delete a document', tags: ['documents'], params: idParams } }, async (req, reply) => {
+    const user = requireUser(req, 'delete');
+    const { id } = req.params as { id: number };
+    if (!(await deleteDocument(ctx.db, id))) throw new ApiError(404, 'not-found', `no document ${id}`);
+    await audit(ctx.db, { username: user.username, action: 'delete', documentId: id });
+    return reply.status(204).send();
+  });
+}

@@ -1,0 +1,129 @@
+/**
+ * The corpus repository: documents (original bytes, hash, format), their model, facts and findings
+ * with the rule-set version. One query layer for SQLite and PostgreSQL.
+ */
+import { createHash } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { Disclosure } from '../model/index.js';
+import type { Facts } from '../facts/types.js';
+import type { CheckReport, Finding } from '../check/types.js';
+import { operations } from '../core/operations.js';
+import { checkDisclosure } from '../check/engine.js';
+import { InputError } from '../ingest/raw.js';
+import { detectFormat } from '../ingest/detect.js';
+import type { Database } from './schema.js';
+import { toFen } from './schema.js';
+import { departmentTypeOf, factsToRows, regionOf } from './facts-rows.js';
+
+export type Db = Kysely<Database>;
+
+export interface StoreResult {
+  id: number;
+  created: boolean;
+  status: 'ok' | 'unreadable';
+  error?: string;
+}
+
+const now = () => new Date().toISOString();
+
+export function sha256Of(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+export async function findByHash(db: Db, sha: string): Promise<number | undefined> {
+  const row = await db.selectFrom('documents').select('id').where('sha256', '=', sha).executeTakeFirst();
+  return row?.id;
+}
+
+/** Reads, checks and stores one document; a document already stored (same bytes) is not read again. */
+export async function storeDocument(db: Db, input: { bytes: Uint8Array; name: string; user?: string; keepUnreadable?: boolean }): Promise<StoreResult> {
+  const sha = sha256Of(input.bytes);
+  const existing = await findByHash(db, sha);
+  if (existing !== undefined) return { id: existing, created: false, status: 'ok' };
+  let analysed: { disclosure: Disclosure; facts: Facts; report: CheckReport } | undefined;
+  let error: string | undefined;
+  try {
+    analysed = await operations.analyse({ bytes: input.bytes, name: input.name });
+  } catch (e) {
+    if (!(e instanceof InputError)) throw e;
+    error = e.message;
+    if (input.keepUnreadable === false) return { id: 0, created: false, status: 'unreadable', error };
+  }
+  const format = safeFormat(input.bytes, input.name);
+  const id = await db.transaction().execute(async (tx) => {
+    const d = analysed?.disclosure;
+    const inserted = await tx
+      .insertInto('documents')
+      .values({
+        sha256: sha, name: input.name, format, size: input.bytes.length, content: input.bytes,
+        entity: d?.meta.entity ?? null, year: d?.meta.year ?? null, kind: d?.meta.kind ?? null, scope: d?.meta.scope ?? null,
+        region: regionOf(d?.meta.entity), department_type: departmentTypeOf(d?.meta.entity), unit: d?.meta.unit ?? null,
+        status: analysed ? 'ok' : 'unreadable', error: error ?? null,
+        ruleset: analysed?.report.document.ruleset ?? null,
+        errors: analysed?.report.counts.error ?? 0, warnings: analysed?.report.counts.warning ?? 0, infos: analysed?.report.counts.info ?? 0,
+        model_json: d ? JSON.stringify(d) : null, facts_json: analysed ? JSON.stringify(analysed.facts) : null,
+        report_json: analysed ? JSON.stringify(analysed.report) : null,
+        created_by: input.user ?? null, created_at: now(), updated_at: now(),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    if (analysed) {
+      await insertFindings(tx, inserted.id, analysed.report.findings);
+      await insertFacts(tx, inserted.id, analysed.facts);
+    }
+    return inserted.id;
+  });
+  return { id, created: true, status: analysed ? 'ok' : 'unreadable', ...(error && { error }) };
+}
+
+function safeFormat(bytes: Uint8Array, name: string): string {
+  try {
+    return detectFormat(bytes, name);
+  } catch {
+    return 'unknown';
+  }
+}
+
+async function insertFindings(tx: Db, documentId: number, findings: Finding[]): Promise<void> {
+  const rows = findings.map((f, seq) => ({
+    document_id: documentId, seq, rule: f.rule, severity: f.severity, message: f.message,
+    evidence: f.evidence ?? null, expected: f.expected ?? null, line: f.location.line ?? null, page: f.location.page ?? null,
+    section: f.location.section ?? null, table_name: f.location.table ?? null, row_label: f.location.row ?? null, column_label: f.location.column ?? null,
+  }));
+  for (let i = 0; i < rows.length; i += 200) await tx.insertInto('findings').values(rows.slice(i, i + 200)).execute();
+}
+
+async function insertFacts(tx: Db, documentId: number, facts: Facts): Promise<void> {
+  const rows = factsToRows(facts).map((r) => ({ document_id: documentId, key: r.key, fen: r.fen }));
+  if (rows.length) await tx.insertInto('facts').values(rows).execute();
+}
+
+/** Re-runs the rules on every stored model whose rule-set version differs from the current one. */
+export async function recheckStale(db: Db, ruleset: string): Promise<number> {
+  const stale = await db.selectFrom('documents').select(['id', 'model_json']).where('status', '=', 'ok').where((eb) => eb.or([eb('ruleset', '!=', ruleset), eb('ruleset', 'is', null)])).execute();
+  for (const row of stale) {
+    if (!row.model_json) continue;
+    const report = checkDisclosure(JSON.parse(row.model_json) as Disclosure);
+    await db.transaction().execute(async (tx) => {
+      await tx.deleteFrom('findings').where('document_id', '=', row.id).execute();
+      await insertFindings(tx, row.id, report.findings);
+      await tx.updateTable('documents').set({
+        ruleset: report.document.ruleset, report_json: JSON.stringify(report), errors: report.counts.error,
+        warnings: report.counts.warning, infos: report.counts.info, updated_at: now(),
+      }).where('id', '=', row.id).execute();
+    });
+  }
+  return stale.length;
+}
+
+export async function factsByDocument(db: Db, ids: number[]): Promise<Map<number, Record<string, number>>> {
+  const out = new Map<number, Record<string, number>>();
+  if (!ids.length) return out;
+  const rows = await db.selectFrom('facts').selectAll().where('document_id', 'in', ids).execute();
+  for (const r of rows) {
+    const rec = out.get(r.document_id) ?? {};
+    rec[r.key] = toFen(r.fen);
+    out.set(r.document_id, rec);
+  }
+  return out;
+}

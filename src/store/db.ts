@@ -1,0 +1,39 @@
+/** Opens the corpus database: SQLite (embedded, WAL) by default, PostgreSQL when given a postgres:// URL. */
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import type { Database } from './schema.js';
+import { migrateToLatest } from './migrations.js';
+
+export interface OpenedDb {
+  db: Kysely<Database>;
+  dialect: 'sqlite' | 'postgres';
+  url: string;
+  close(): Promise<void>;
+}
+
+export const DEFAULT_DB_PATH = './data/juesuan.sqlite';
+
+export function resolveDbUrl(explicit?: string): string {
+  return explicit ?? process.env.DATABASE_URL ?? DEFAULT_DB_PATH;
+}
+
+export async function openDb(url = resolveDbUrl()): Promise<OpenedDb> {
+  if (/^postgres(ql)?:\/\//.test(url)) {
+    const pg = await import('pg');
+    const pool = new pg.default.Pool({ connectionString: url, max: 10 });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    await migrateToLatest(db, 'postgres');
+    return { db, dialect: 'postgres', url, close: () => db.destroy() };
+  }
+  const { default: SQLite } = await import('better-sqlite3');
+  const file = url === ':memory:' ? url : resolve(url.replace(/^sqlite:(\/\/)?/, ''));
+  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  const sqlite = new SQLite(file);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  await migrateToLatest(db, 'sqlite');
+  return { db, dialect: 'sqlite', url: file, close: () => db.destroy() };
+}

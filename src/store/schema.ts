@@ -1,0 +1,99 @@
+/** The corpus schema as Kysely sees it: one schema for SQLite and PostgreSQL. Amounts are integer 分. */
+import type { ColumnType, Generated } from 'kysely';
+
+type Timestamp = ColumnType<string, string | undefined, string>;
+/** pg returns bigint as string; SQLite as number. Read through `toFen`. */
+type BigIntColumn = ColumnType<number | string | bigint, number, number>;
+
+export interface DocumentTable {
+  id: Generated<number>;
+  sha256: string;
+  name: string;
+  format: string;
+  size: number;
+  content: Uint8Array;
+  entity: string | null;
+  year: number | null;
+  kind: string | null;
+  scope: string | null;
+  region: string | null;
+  department_type: string | null;
+  unit: string | null;
+  /** 'ok' | 'unreadable' */
+  status: string;
+  error: string | null;
+  ruleset: string | null;
+  errors: number;
+  warnings: number;
+  infos: number;
+  model_json: string | null;
+  facts_json: string | null;
+  report_json: string | null;
+  created_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface FindingTable {
+  id: Generated<number>;
+  document_id: number;
+  seq: number;
+  rule: string;
+  severity: string;
+  message: string;
+  evidence: string | null;
+  expected: string | null;
+  line: number | null;
+  page: number | null;
+  section: string | null;
+  table_name: string | null;
+  row_label: string | null;
+  column_label: string | null;
+}
+
+/** One key figure per row, for comparisons across documents (key: 'incomeTotal', 'fn:208', 'threePublic.actual.total'). */
+export interface FactTable {
+  document_id: number;
+  key: string;
+  fen: BigIntColumn;
+}
+
+export interface UserTable {
+  id: Generated<number>;
+  username: string;
+  password_hash: string;
+  /** 'editor' (编制) | 'reviewer' (审核) | 'reader' (只读) | 'admin' */
+  role: string;
+  created_at: Timestamp;
+}
+
+export interface SessionTable {
+  token: string;
+  user_id: number;
+  csrf: string;
+  expires_at: string;
+}
+
+export interface AuditTable {
+  id: Generated<number>;
+  at: Timestamp;
+  username: string;
+  action: string;
+  document_id: number | null;
+  detail: string | null;
+}
+
+export interface Database {
+  documents: DocumentTable;
+  findings: FindingTable;
+  facts: FactTable;
+  users: UserTable;
+  sessions: SessionTable;
+  audit: AuditTable;
+}
+
+export function toFen(v: number | string | bigint): number {
+  const n = typeof v === 'number' ? v : Number(v);
+  if (!Number.isSafeInteger(n)) throw new Error(`stored amount out of range: ${v}`);
+  return n;
+}

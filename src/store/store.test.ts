@@ -1,0 +1,92 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { openDb, type OpenedDb } from './db.js';
+import { storeDocument, recheckStale } from './corpus.js';
+import { compare, getDocumentPart, searchDocuments } from './queries.js';
+import { createUser, login, sessionUser, audit, auditTrail, can } from './accounts.js';
+import { departmentTypeOf, regionOf } from './facts-rows.js';
+import { sampleDisclosureText } from '../../test/support/sample-disclosure.js';
+
+const enc = (s: string) => new TextEncoder().encode(s);
+const PG = process.env.JUESUAN_TEST_PG_URL;
+
+async function withDb(url: string, fn: (o: OpenedDb) => Promise<void>): Promise<void> {
+  const o = await openDb(url);
+  try {
+    if (o.dialect === 'postgres') for (const t of ['findings', 'facts', 'sessions', 'audit', 'documents', 'users']) await o.db.deleteFrom(t as 'documents').execute();
+    await fn(o);
+  } finally {
+    await o.close();
+  }
+}
+
+for (const [name, url] of [['sqlite', ':memory:'], ['postgres', PG]] as const) {
+  const skip = url ? false : 'JUESUAN_TEST_PG_URL not set: PostgreSQL store tests skipped (.ci/run starts PostgreSQL and sets it)';
+  test(`store (${name}): stores, dedupes by hash, searches with facets and compares years`, { skip }, async () => {
+    await withDb(url!, async ({ db }) => {
+      const a = await storeDocument(db, { bytes: enc(sampleDisclosureText({ year: 2023 })), name: 'a.txt' });
+      const again = await storeDocument(db, { bytes: enc(sampleDisclosureText({ year: 2023 })), name: 'a-copy.txt' });
+      const b = await storeDocument(db, { bytes: enc(sampleDisclosureText({ year: 2024, reception: '0.80' })), name: 'b.txt' });
+      const c = await storeDocument(db, { bytes: enc(sampleDisclosureText({ entity: '示例县教育局', year: 2024 })), name: 'c.txt' });
+      assert.equal(a.created, true);
+      assert.equal(again.created, false);
+      assert.equal(again.id, a.id);
+      assert.equal(a.status, 'ok', a.error);
+      const all = await searchDocuments(db, {});
+      assert.equal(all.total, 3);
+      assert.deepEqual(all.facets.year?.map((f) => [f.value, f.count]), [['2023', 1], ['2024', 2]]);
+      const y2024 = await searchDocuments(db, { year: 2024 });
+      assert.deepEqual(y2024.items.map((i) => i.id).sort(), [b.id, c.id].sort());
+      const q = await searchDocuments(db, { q: '教育' });
+      assert.deepEqual(q.items.map((i) => i.id), [c.id]);
+      const byYears = await compare(db, { entity: '示例县民政局' });
+      assert.deepEqual(byYears.columns.map((x) => x.year), [2023, 2024]);
+      assert.equal(byYears.columns[0]!.facts['threePublic.actual.reception'], 12_000_00);
+      assert.equal(byYears.columns[1]!.facts['threePublic.actual.reception'], 8_000_00);
+      assert.equal(byYears.columns[0]!.facts.expenditureTotal, 1_350_000_00);
+      const facts = (await getDocumentPart(db, a.id, 'facts_json')) as { schema: string };
+      assert.equal(facts.schema, 'juesuan.facts/1');
+    });
+  });
+
+  test(`store (${name}): unreadable input is kept with its reason for import, refused for upload; recheck refreshes old rule sets`, { skip }, async () => {
+    await withDb(url!, async ({ db }) => {
+      const bad = await storeDocument(db, { bytes: new Uint8Array([0, 1, 2, 3, 0, 0, 255, 0]), name: 'bad.bin' });
+      assert.equal(bad.status, 'unreadable');
+      assert.match(bad.error ?? '', /binary|not|no /i);
+      const refused = await storeDocument(db, { bytes: new Uint8Array([0, 9, 9, 9, 0, 0, 255, 1]), name: 'bad2.bin', keepUnreadable: false });
+      assert.equal(refused.created, false);
+      const ok = await storeDocument(db, { bytes: enc(sampleDisclosureText()), name: 'x.txt' });
+      await db.updateTable('documents').set({ ruleset: 'old' }).where('id', '=', ok.id).execute();
+      assert.equal(await recheckStale(db, 'current'), 1);
+      const row = await db.selectFrom('documents').select('ruleset').where('id', '=', ok.id).executeTakeFirstOrThrow();
+      assert.notEqual(row.ruleset, 'old');
+    });
+  });
+
+  test(`store (${name}): accounts, sessions and the audit trail`, { skip }, async () => {
+    await withDb(url!, async ({ db }) => {
+      await createUser(db, 'reviewer1', 'correct horse', 'reviewer');
+      await assert.rejects(createUser(db, 'x', 'short', 'reader'), /username|password/);
+      assert.equal(await login(db, 'reviewer1', 'wrong password'), undefined);
+      const s = await login(db, 'reviewer1', 'correct horse');
+      assert.ok(s);
+      const u = await sessionUser(db, s.token);
+      assert.equal(u?.role, 'reviewer');
+      assert.equal(await sessionUser(db, 'nope'), undefined);
+      await audit(db, { username: 'reviewer1', action: 'upload', detail: 'a.pdf' });
+      assert.equal((await auditTrail(db))[0]?.action, 'upload');
+      assert.equal(can('reader', 'upload'), false);
+      assert.equal(can('editor', 'upload'), true);
+      assert.equal(can('editor', 'delete'), false);
+    });
+  });
+}
+
+test('region and department type from the entity name', () => {
+  assert.equal(regionOf('高台县医疗保障局'), '高台县');
+  assert.equal(regionOf('乌鲁木齐市医疗保障局（本级）'), '乌鲁木齐市');
+  assert.equal(departmentTypeOf('高台县医疗保障局'), '医疗保障');
+  assert.equal(departmentTypeOf('某镇人民政府'), '人民政府');
+  assert.equal(regionOf(undefined), null);
+});
