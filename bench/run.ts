@@ -85,7 +85,7 @@ await optional('compose', async () => {
 });
 await optional('pdf', async () => {
   const { benchPdf } = await import('../src/ingest/pdf/bench.js');
-  const r = (await benchPdf()) as Record<string, number | string>;
+  const r = (await benchPdf()) as unknown as Record<string, number | string>;
   for (const [k, v] of Object.entries(r)) rows.push({ what: `pdf ${k}`, value: String(typeof v === 'number' ? v.toFixed(1) : v) });
 });
 await optional('load test', async () => {

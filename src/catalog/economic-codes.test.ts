@@ -18,3 +18,11 @@ test('economic 类 list, names and aliases', () => {
   assert.equal(matchEconomicCodeName('30213', '维修(护)费'), 'exact');
   assert.equal(matchEconomicCodeName('30201', '印刷费'), 'mismatch');
 });
+
+test('政府预算支出经济分类 (5xx) codes are listed apart from the 部门 list', async () => {
+  const { GOVERNMENT_ECONOMIC_CATEGORIES } = await import('./economic-codes.js');
+  assert.equal(lookupEconomicCode('50206')?.name, '公务接待费');
+  assert.equal(lookupEconomicCode('509')?.name, '对个人和家庭的补助');
+  assert.equal(GOVERNMENT_ECONOMIC_CATEGORIES[0]?.code, '501');
+  assert.equal(economicCategoryByName('机关工资福利支出'), '501');
+});

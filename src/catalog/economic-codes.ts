@@ -1,6 +1,8 @@
 /**
- * 部门预算支出经济分类科目 (政府收支分类科目, 2018 reform, in force through 2024): 类 (3 digits) and
- * 款 (5 digits). T06 prints them: 人员经费 = 301 + 303, 公用经费 = 302 + 307 + 310 + 312 + 399.
+ * 支出经济分类科目 (政府收支分类科目, 2018 reform, in force through 2024): 类 (3 digits) and 款
+ * (5 digits) of the 部门预算支出经济分类 (3xx, printed by T06: 人员经费 = 301 + 303, 公用经费 = 302 +
+ * 307 + 310 + 312 + 399), and the 类 with the better-known 款 of the 政府预算支出经济分类 (5xx), which
+ * some regions print instead.
  */
 import type { CodeLevel } from '../model/index.js';
 import { compareCodeName, normalizeCodeName, section, type CodeTuple, type NameMatch } from './code-names.js';
@@ -53,6 +55,25 @@ const TUPLES: readonly CodeTuple[] = [
   }),
 ];
 
+/** 政府预算支出经济分类 (5xx). */
+const GOVERNMENT_TUPLES: readonly CodeTuple[] = [
+  ...section('501', '机关工资福利支出', {
+    '01': '工资奖金津补贴', '02': '社会保障缴费', '03': '住房公积金', '99': '其他工资福利支出',
+  }),
+  ...section('502', '机关商品和服务支出', {
+    '01': '办公经费', '02': '会议费', '03': '培训费', '04': '专用材料购置费', '05': '委托业务费', '06': '公务接待费',
+    '07': '因公出国（境）费用', '08': '公务用车运行维护费', '09': '维修（护）费', '99': '其他商品和服务支出',
+  }),
+  ['503', '机关资本性支出（一）'], ['504', '机关资本性支出（二）'],
+  ...section('505', '对事业单位经常性补助', { '01': '工资福利支出', '02': '商品和服务支出', '99': '其他对事业单位补助' }),
+  ['506', '对事业单位资本性补助'], ['507', '对企业补助'], ['508', '对企业资本性支出'],
+  ...section('509', '对个人和家庭的补助', {
+    '01': '社会福利和救助', '02': '助学金', '03': '个人农业生产补贴', '05': '离退休费',
+  }),
+  ['510', '对社会保障基金补助'], ['511', '债务利息及费用支出'], ['512', '债务还本支出'], ['513', '转移性支出'],
+  ['514', '预备费及预留'], ['599', '其他支出'],
+];
+
 export interface EconomicCode {
   code: string;
   name: string;
@@ -61,7 +82,7 @@ export interface EconomicCode {
 }
 
 const BY_CODE: ReadonlyMap<string, EconomicCode> = new Map(
-  TUPLES.map(([code, name, aliases]) => {
+  [...TUPLES, ...GOVERNMENT_TUPLES].map(([code, name, aliases]) => {
     const level: CodeLevel = code.length === 3 ? 'category' : 'section';
     const entry: EconomicCode = aliases?.length ? { code, name, level, aliases: [...aliases] } : { code, name, level };
     return [code, entry] as const;
@@ -78,18 +99,22 @@ export function allEconomicCodes(): EconomicCode[] {
   return [...BY_CODE.values()].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
 }
 
-/** The 类 (3-digit) economic codes in order. */
-export const ECONOMIC_CATEGORIES: readonly EconomicCode[] = allEconomicCodes().filter((c) => c.level === 'category');
+/** The 类 (3-digit) codes of the 部门预算支出经济分类 (301 … 399) in order. */
+export const ECONOMIC_CATEGORIES: readonly EconomicCode[] = allEconomicCodes().filter((c) => c.level === 'category' && c.code.startsWith('3'));
+
+/** The 类 (3-digit) codes of the 政府预算支出经济分类 (501 … 599) in order. */
+export const GOVERNMENT_ECONOMIC_CATEGORIES: readonly EconomicCode[] = allEconomicCodes().filter((c) => c.level === 'category' && c.code.startsWith('5'));
 
 /** 类 of 人员经费 and of 公用经费 in the T06 form. */
 export const PERSONNEL_ECONOMIC_CATEGORIES: readonly string[] = ['301', '303'];
 export const PUBLIC_ECONOMIC_CATEGORIES: readonly string[] = ['302', '307', '309', '310', '311', '312', '313', '399'];
 
+/** 类 name → code; the 部门 list wins where both lists use a name (对个人和家庭的补助 → 303). */
 const CATEGORY_BY_NAME: ReadonlyMap<string, string> = new Map(
-  ECONOMIC_CATEGORIES.map((c) => [normalizeCodeName(c.name), c.code] as const),
+  [...GOVERNMENT_ECONOMIC_CATEGORIES, ...ECONOMIC_CATEGORIES].map((c) => [normalizeCodeName(c.name), c.code] as const),
 );
 
-/** The 类 code of a printed economic 类 name ('工资福利支出' → '301'), tolerant to brackets and spacing. */
+/** The 类 code of a printed economic 类 name ('工资福利支出' → '301', '机关工资福利支出' → '501'), tolerant to brackets and spacing. */
 export function economicCategoryByName(name: string): string | undefined {
   return CATEGORY_BY_NAME.get(normalizeCodeName(name));
 }

@@ -71,7 +71,9 @@ test('functionCategoryByName tolerates ordinals, （类） and old names', () =>
   assert.equal(functionCategoryByName('九、卫生健康支出'), '210');
   assert.equal(functionCategoryByName('住房保障支出（类）'), '221');
   assert.equal(functionCategoryByName('医疗卫生与计划生育支出'), '210');
+  assert.equal(functionCategoryByName('卫生健康'), '210');
   assert.equal(functionCategoryByName('行政运行'), undefined);
+  assert.equal(functionCategoryByName(''), undefined);
 });
 
 test('functionCodeChildren and chineseOrdinal', () => {

@@ -108,9 +108,12 @@ const CATEGORY_BY_NAME: ReadonlyMap<string, string> = new Map(
 
 /**
  * The 类 code of a printed 类 name: tolerant to an ordinal ('九、'), a '（类）' suffix, spaces and
- * bracket forms; accepts earlier names (医疗卫生与计划生育支出 → 210). Undefined when not a 类 name.
+ * bracket forms and a dropped '支出' (卫生健康 → 210); accepts earlier names (医疗卫生与计划生育支出 → 210).
+ * Undefined when not a 类 name.
  */
 export function functionCategoryByName(name: string): string | undefined {
-  return CATEGORY_BY_NAME.get(normalizeCodeName(name));
+  const n = normalizeCodeName(name);
+  if (!n) return undefined;
+  return CATEGORY_BY_NAME.get(n) ?? (n.endsWith('支出') ? undefined : CATEGORY_BY_NAME.get(`${n}支出`));
 }
 

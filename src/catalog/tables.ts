@@ -76,6 +76,10 @@ const FLOW_RULES = [
   r('total', /合计|小计|总计|本年支出|决算数/, '本年支出/合计'),
 ];
 const T04_EXPENDITURE_RULES = [
+  r('generalBudget.basic', /一般公共预算.*基本支出/, '一般公共预算财政拨款/基本支出'),
+  r('generalBudget.project', /一般公共预算.*项目支出/, '一般公共预算财政拨款/项目支出'),
+  r('governmentFund.basic', /政府性基金.*基本支出/, '政府性基金预算财政拨款/基本支出'),
+  r('governmentFund.project', /政府性基金.*项目支出/, '政府性基金预算财政拨款/项目支出'),
   r('generalBudget', /一般公共预算/, '一般公共预算财政拨款'),
   r('governmentFund', /政府性基金/, '政府性基金预算财政拨款'),
   r('stateCapital', /国有资本/, '国有资本经营预算财政拨款'),
@@ -128,6 +132,7 @@ export const TABLES: readonly TableDef[] = [
     key: 'T05', title: '一般公共预算财政拨款支出决算表', shape: 'code-rows',
     titles: {
       一般公共预算财政拨款支出决算表: 'national',
+      一般公共预算财政拨款支出决算明细表: 'national',
       一般公共预算支出决算表: 'national',
       一般公共预算财政拨款收入支出决算表: 'yunnan-2021',
     },
@@ -193,7 +198,7 @@ export const TABLES: readonly TableDef[] = [
       一般公共预算财政拨款三公经费支出决算表: 'national',
       三公经费支出决算表: 'national',
       财政拨款三公经费支出决算情况表: 'national',
-      三公经费、行政参公单位机关运行经费情况表: 'three-public-legacy',
+      '三公经费、行政参公单位机关运行经费情况表': 'three-public-legacy',
       三公经费行政参公单位机关运行经费情况表: 'three-public-legacy',
       三公经费及机关运行经费情况表: 'three-public-legacy',
     },

@@ -6,8 +6,12 @@
  */
 import type { Fen, Provenance, Unit } from '../model/index.js';
 
-/** A computed cell: the signed sum of other body cells of the same table (row/col in the body grid). */
+/**
+ * A computed cell: the signed sum of other body cells (row/col in the body grid), or a formula
+ * written with the references a spreadsheet gives those cells.
+ */
 export interface Calc {
+  formula?: (ref: (row: number, col: number) => string) => string;
   /** `sheet`: another table's id (T03 …) when the term is in that table. */
   terms: { row: number; col: number; sign: 1 | -1; sheet?: string }[];
 }

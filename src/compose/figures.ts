@@ -9,7 +9,7 @@ import { buildCodeTable, categoryValues, type CodeTableFigures, type NameContext
 import type { ComposeInput } from './input-schema.js';
 import { ECONOMIC_CLASSES, ECONOMIC_SECTIONS, type EconomicBlock } from './standard-lists.js';
 
-export const T02_COLUMNS = ['total', 'fiscal', 'superiorSubsidy', 'operational', 'educationFees', 'business', 'subordinate', 'other'] as const;
+export const T02_COLUMNS = ['total', 'fiscal', 'superiorSubsidy', 'operational', 'operationalEducation', 'business', 'subordinate', 'other'] as const;
 export const T02_SUMMANDS = ['fiscal', 'superiorSubsidy', 'operational', 'business', 'subordinate', 'other'] as const;
 export const T03_COLUMNS = ['total', 'basic', 'project', 'remittance', 'business', 'subsidy'] as const;
 export const T03_SUMMANDS = ['basic', 'project', 'remittance', 'business', 'subsidy'] as const;
@@ -155,7 +155,8 @@ function initialBudgets(input: ComposeInput): Figures['initialBudget'] {
 export function computeFigures(input: ComposeInput): Figures {
   const unit = input.unit;
   const names: NameContext = { year: input.year, functionNames: input.functionNames };
-  const t02 = buildCodeTable(input.income.map((r) => ({ code: r.code, name: r.name, values: amounts(r, T02_COLUMNS.slice(1), unit) })), T02_COLUMNS, rowTotal(T02_SUMMANDS), names);
+  const t02Leaves = input.income.map((r) => ({ code: r.code, name: r.name, values: { ...amounts(r, T02_SUMMANDS, unit), operationalEducation: fen0(r.educationFees, unit) } }));
+  const t02 = buildCodeTable(t02Leaves, T02_COLUMNS, rowTotal(T02_SUMMANDS), names);
   const t03 = buildCodeTable(input.expenditure.map((r) => ({ code: r.code, name: r.name, values: amounts(r, T03_SUMMANDS, unit) })), T03_COLUMNS, rowTotal(T03_SUMMANDS), names);
   const t05 = buildCodeTable(input.generalBudget.map((r) => ({ code: r.code, name: r.name, values: amounts(r, ['basic', 'project'], unit) })), T05_COLUMNS, rowTotal(['basic', 'project']), names);
   const t07 = fundTable(input.governmentFund, unit, names);

@@ -191,6 +191,17 @@ export const ComposeInputSchema = z
       })
       .strict()
       .default({ fiscalBegin: {} }),
+    statedTotals: z
+      .array(
+        z.object({
+          table: z.enum(['income', 'expenditure', 'generalBudget', 'governmentFund', 'stateCapital']),
+          code: z.string().regex(/^([0-9]{3}|[0-9]{5}|[0-9]{7})?$/).describe("the 类/款 code, or '' for 合计"),
+          column: z.string().min(1).describe('column key: total, fiscal, basic, project, …'),
+          amount,
+        }).strict(),
+      )
+      .default([])
+      .describe('parent rows and totals as the officer typed them: checked against the sums of the leaves'),
     initialBudgetTotal: optAmount.describe('一般公共预算财政拨款支出 年初预算数 (stated; must equal the sum per 项 when those are given)'),
     prior: PriorYearSchema.default({}),
     reasons: z.record(z.string(), z.string().min(1)).default({}).describe('the reasons for changes, by key (see examples/README.md)'),

@@ -6,7 +6,8 @@ import type { Disclosure } from '../model/index.js';
 import { TABLE_KEYS } from '../model/index.js';
 import { factsFromTables } from './from-tables.js';
 import { factsFromText } from './from-text.js';
-import { performanceFacts } from './performance.js';
+import { performanceFacts, projectKey } from './performance.js';
+import { performanceFromText } from './performance-from-text.js';
 import type { Facts } from './types.js';
 
 export type { Facts } from './types.js';
@@ -36,7 +37,7 @@ export function factsOf(d: Disclosure): Facts {
   if (byFn && Object.keys(byFn).length) facts.expenditureByFunction = byFn;
   const tp = mergeThreePublic(fromTables.threePublic, fromText.threePublic);
   if (tp) facts.threePublic = tp;
-  const perf = performanceFacts(d.performance);
+  const perf = mergePerformance(performanceFacts(d.performance), performanceFromText(d));
   if (perf.length) facts.performance = perf;
   return facts;
 }
@@ -47,4 +48,14 @@ function mergeThreePublic(a: Facts['threePublic'], b: Facts['threePublic']): Fac
     ...((a?.budget || b?.budget) && { budget: { ...(b?.budget ?? {}), ...(a?.budget ?? {}) } }),
     ...((a?.actual || b?.actual) && { actual: { ...(b?.actual ?? {}), ...(a?.actual ?? {}) } }),
   };
+}
+
+/** Tables first; a project the narrative reports but no table prints is added from the text. */
+function mergePerformance(fromTables: NonNullable<Facts['performance']>, fromText: NonNullable<Facts['performance']>): NonNullable<Facts['performance']> {
+  const keys = fromTables.map((p) => projectKey(p.project));
+  const extra = fromText.filter((p) => {
+    const k = projectKey(p.project);
+    return !keys.some((t) => t === k || (k.length >= 4 && (t.includes(k) || k.includes(t))));
+  });
+  return [...fromTables, ...extra];
 }

@@ -116,8 +116,25 @@ function threePublicFromT09(t: Table | undefined): Facts['threePublic'] {
 }
 
 function operatingFromT09(t: Table | undefined): Yuan | undefined {
+  for (const r of t?.rows ?? []) {
+    const v = yuan(r.cells['actual.operatingExpense']);
+    if (v !== undefined) return v;
+  }
   const row = findRow(t, ['operatingExpense'], [/^二?机关运行经费$/]);
   return yuan(pickCell(row, ['actual']));
+}
+
+/**
+ * When T03 prints no 合计 figures, T05's 基本/项目 state the same quantities if every yuan spent was
+ * general-budget money (T05 合计 = T01 本年支出合计): use them, as stated figures, not derived sums.
+ */
+function basicProjectFromT05(d: Disclosure, a: Amounts): void {
+  if (a.basicExpenditure !== undefined && a.projectExpenditure !== undefined) return;
+  const t05total = totalRow(tableOf(d, 'T05'));
+  const total = yuan(pickCell(t05total, ['total']));
+  if (total === undefined || total !== a.expenditureTotal) return;
+  set(a, 'basicExpenditure', yuan(pickCell(t05total, ['basic'])));
+  set(a, 'projectExpenditure', yuan(pickCell(t05total, ['project'])));
 }
 
 function expenditureByFunction(d: Disclosure): Record<string, Yuan> | undefined {
@@ -143,6 +160,7 @@ export function factsFromTables(d: Disclosure): Pick<Facts, 'amounts' | 'expendi
   const amounts: Amounts = {};
   fromT01(d, amounts);
   fromT02toT06(d, amounts);
+  basicProjectFromT05(d, amounts);
   const t09 = tableOf(d, 'T09');
   set(amounts, 'operatingExpense', operatingFromT09(t09));
   const result: Pick<Facts, 'amounts' | 'expenditureByFunction' | 'threePublic'> = { amounts };

@@ -48,6 +48,8 @@ export interface Figure {
   role?: FigureRole;
   /** For a change: its direction as worded. */
   direction?: 'increase' | 'decrease' | 'flat';
+  /** The words printed before the figure that gave its role, as printed without blanks: '年初预算数为', '较上年决算数减少', '占本年支出合计的', '预决算差异率'. */
+  cue?: string;
   prov: Provenance;
 }
 

@@ -100,6 +100,8 @@ export interface IndicatorRow {
   nature?: string; // 指标性质: '>=' | '<=' | '=' | '≥' | '≤' | '定性' …, normalised to ASCII comparison when a comparison
   target?: Cell; // 指标值 (may carry the comparison and unit inline: '≥95%')
   unitText?: string; // 度量单位
+  /** Provenance of the 度量单位 cell, when the form has that column. */
+  unitProv?: Provenance;
   actual?: Cell; // 实际完成值
   completion?: Cell; // 完成率 (some forms)
   weight?: Cell; // 分值

@@ -34,3 +34,11 @@ test('catalog-name-mismatch: must not trigger on aliases, bracket width, quotes 
   });
   assert.deepEqual(run(rule, d).findings, []);
 });
+
+test('catalog-name-mismatch: must trigger as info only on a wording variant (function words, 支出 suffix)', () => {
+  const d = disclosure({ tables: [table('T06', { columns: ['amount'], rows: [['30399', '其他个人和家庭的补助支出', '1.00']] })] });
+  const { findings } = run(rule, d);
+  assert.equal(findings.length, 1);
+  assert.equal(findings[0]!.messageId, 'name-variant');
+  assert.equal(findings[0]!.severity, 'info');
+});

@@ -4,10 +4,20 @@
  * cut short is reported by catalog-truncated-name instead.
  */
 import type { Rule } from '../check/types.js';
+import { normalizeCodeName } from '../catalog/code-names.js';
 import { FUNCTION_CODE_LIST_YEAR } from '../catalog/function-codes.js';
 import {
   catalogEntry, codeNameKey, codedRows, groupBy, nameMatchOf, printedName, relatedOccurrences, rowPlace, SCHEME_ZH,
 } from './utils/catalog-rows.js';
+
+/**
+ * A variant that differs only by function words or the 支出 suffix (其他个人和家庭的补助支出 for
+ * 其他对个人和家庭的补助): wording of an older list or of the reporting software, reported as info.
+ */
+function isNearVariant(printed: string, expected: string): boolean {
+  const strip = (s: string): string => normalizeCodeName(s).replace(/[对的及和与]/g, '').replace(/支出$/, '');
+  return strip(printed) === strip(expected);
+}
 
 const rule: Rule = {
   meta: {
@@ -27,8 +37,10 @@ const rule: Rule = {
       const r = first!;
       const expected = catalogEntry(r.scheme, r.code)!.name;
       const printed = printedName(r.row);
+      const near = isNearVariant(printed, expected);
       return {
-        messageId: 'name-mismatch',
+        messageId: near ? 'name-variant' : 'name-mismatch',
+        ...(near ? { severity: 'info' as const } : {}),
         message: `科目 ${r.code} 的名称印为“${printed}”，${SCHEME_ZH[r.scheme]}科目表中为“${expected}”`,
         evidence: printed,
         expected,

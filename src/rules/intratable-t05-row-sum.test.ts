@@ -16,7 +16,7 @@ test('intratable-t05-row-sum: must trigger when 小计 ≠ 基本 + 项目', () 
 
 test('intratable-t05-row-sum: must trigger in the older form when 基本支出 ≠ 人员经费 + 公用经费', () => {
   const d = disclosure({ unit: '元', tables: [table('T05', { unit: '元', columns: ['total', 'basic', 'personnel', 'public', 'project'], rows: [
-    ['total', '合计', '3,369,925.83', '3,369,925.83', '3,036,516.28', '333,409.56', '0.00'],
+    ['total', '合计', '3,369,925.83', '3,369,925.83', '3,036,516.28', '333,419.55', '0.00'],
   ] })] });
   const { findings } = runRule(rule, d);
   assert.equal(findings.length, 1);

@@ -16,7 +16,7 @@ const CUE = /增长|下降|增加|减少|降低|上升|提高|差异率|增幅|�
 function related(op: ChangeOperands): NonNullable<RawFinding['related']> {
   const out: NonNullable<RawFinding['related']> = [];
   for (const [role, f] of [['value', op.value], ['change', op.change], ['prior', op.prior], ['budget', op.budget]] as const) {
-    if (f) out.push({ role, at: f.fig.prov, evidence: f.fig.printed });
+    if (f) out.push({ role, at: f.at, evidence: f.fig.printed });
   }
   return out;
 }
@@ -27,7 +27,7 @@ function judge(ctx: SentenceContext, op: ChangeOperands): RawFinding | undefined
   if (j.status !== 'mismatch' && j.status !== 'rounding') return undefined;
   const evidence = phraseOf(ctx.sentence, op.rate, CUE);
   const how = op.basis === 'prior' ? '变动额 ÷ 上年数' : op.basis === 'budget' ? '(决算数 − 预算数) ÷ 预算数' : '变动额 ÷ (本年数 ∓ 变动额)';
-  return narrativeFinding(ctx, op.rate.fig.prov, {
+  return narrativeFinding(ctx, op.rate.at, {
     messageId: j.status === 'mismatch' ? 'rate-mismatch' : 'rate-rounding',
     message: `变动率 ${op.rate.fig.printed} 与 ${how} = ${withPercent(j.expected!)} ${j.status === 'mismatch' ? '不符' : '相差在舍入范围内'}`,
     evidence,
@@ -45,7 +45,7 @@ function directionConflict(ctx: SentenceContext, op: ChangeOperands): RawFinding
   if (actual === op.direction) return undefined;
   if (Math.abs(op.num.fen) <= op.num.tolerance) return undefined;
   const word = op.direction === 'increase' ? '增加/增长' : '减少/下降';
-  return narrativeFinding(ctx, op.rate.fig.prov, {
+  return narrativeFinding(ctx, op.rate.at, {
     messageId: 'direction-mismatch',
     message: `文字称${word}，但本年数 ${op.value.fig.printed} 与上年数 ${op.prior!.fig.printed} 相比方向相反`,
     evidence: phraseOf(ctx.sentence, op.rate, CUE),

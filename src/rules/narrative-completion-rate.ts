@@ -32,7 +32,7 @@ function checkSentence(ctx: SentenceContext): RawFinding[] {
     if (j.status !== 'mismatch' && j.status !== 'rounding') return;
     const evidence = phraseOf(ctx.sentence, f, CUE);
     const data = { actual: f.fig.printed, value: value.fig.printed, budget: budget.fig.printed };
-    out.push(narrativeFinding(ctx, f.fig.prov, {
+    out.push(narrativeFinding(ctx, f.at, {
       messageId: j.status === 'mismatch' ? 'completion-mismatch' : 'completion-rounding',
       message: j.status === 'mismatch'
         ? `完成预算比例 ${f.fig.printed} 与 ${value.fig.printed} ÷ ${budget.fig.printed} = ${withPercent(j.expected!)} 不符`
@@ -42,8 +42,8 @@ function checkSentence(ctx: SentenceContext): RawFinding[] {
       data,
       ...(j.status === 'rounding' ? { severity: 'info' as const } : {}),
       related: [
-        { role: 'value', at: value.fig.prov, evidence: value.fig.printed },
-        { role: 'budget', at: budget.fig.prov, evidence: budget.fig.printed },
+        { role: 'value', at: value.at, evidence: value.fig.printed },
+        { role: 'budget', at: budget.at, evidence: budget.fig.printed },
       ],
     }));
   });

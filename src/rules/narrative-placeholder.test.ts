@@ -32,3 +32,8 @@ test('narrative-placeholder: must not trigger on filled figures, bold markup or 
   ]);
   assert.deepEqual(runRule(rule, d).findings, []);
 });
+
+test('narrative-placeholder: must not trigger on a unit statement (金额单位为万元)', () => {
+  const d = oneSection('二、收入决算情况说明', ['本说明金额单位为万元，占比保留两位小数。']);
+  assert.deepEqual(runRule(rule, d).findings, []);
+});

@@ -40,7 +40,8 @@ function scan(ctx: SentenceContext): RawFinding[] {
     if (f.kind !== 'placeholder') continue;
     const start = text.indexOf(f.printed);
     if (start >= 0 && [...seen].some((s) => Math.abs(s - start) <= f.printed.length)) continue;
-    out.push(narrativeFinding(ctx, f.prov, { messageId: 'placeholder', message: `占位符未填写：“${f.printed}”`, evidence: f.printed }));
+    if (start >= 0 && /(单位|金额|计量)$/.test(text.slice(0, start))) continue;
+    out.push(narrativeFinding(ctx, f.prov ?? provAt(ctx.sentence, undefined, Math.max(start, 0)), { messageId: 'placeholder', message: `占位符未填写：“${f.printed}”`, evidence: f.printed }));
   }
   return out;
 }

@@ -20,7 +20,7 @@ function checkSentence(ctx: SentenceContext): RawFinding[] {
     const op = changeOperands(ctx, figs, i);
     if (!p || !op || op.basis === 'budget' || op.base.fen !== 0) return;
     const noChange = op.num.fen === 0 && p.scaled === 0n;
-    out.push(narrativeFinding(ctx, f.fig.prov, {
+    out.push(narrativeFinding(ctx, f.at, {
       messageId: noChange ? 'zero-base-no-change' : 'zero-base',
       message: noChange
         ? `上年数与本年数均为零，变动率 ${f.fig.printed} 无意义（可写“无变化”）`

@@ -6,7 +6,8 @@ import type { FastifyInstance } from 'fastify';
 import { audit } from '../store/accounts.js';
 import { ApiError, errorSchema } from './errors.js';
 import { requireUser, type RouteContext } from './app.js';
-import { composeInputFromUpload, composeToDir } from '../cli/compose-command.js';
+import { composeInputFromUpload, composeToDir, type LoadedComposeInput } from '../cli/compose-command.js';
+import { ComposeValidationError, formatProblems, writeTemplateXlsx } from '../compose/index.js';
 
 const CONTENT_TYPES: Record<string, string> = {
   html: 'text/html; charset=utf-8',
@@ -27,22 +28,29 @@ export async function composeRoutes(api: FastifyInstance, ctx: RouteContext): Pr
   }, async (req, reply) => {
     const user = requireUser(req, 'compose');
     const format = (req.query as { format?: string }).format ?? 'html';
-    let input: unknown;
-    if (req.isMultipart()) {
-      const file = await req.file();
-      if (!file) throw new ApiError(400, 'bad-request', 'no file in the upload');
-      input = await composeInputFromUpload(new Uint8Array(await file.toBuffer()), file.filename);
-    } else input = req.body;
     const dir = await mkdtemp(join(tmpdir(), 'juesuan-compose-'));
     try {
-      await composeToDir(input, dir, [format]);
+      let loaded: LoadedComposeInput;
+      if (req.isMultipart()) {
+        const file = await req.file();
+        if (!file) throw new ApiError(400, 'bad-request', 'no file in the upload');
+        loaded = await composeInputFromUpload(new Uint8Array(await file.toBuffer()), file.filename);
+      } else loaded = { input: req.body };
+      await composeToDir(loaded, dir, [format]);
       const file = (await readdir(dir)).find((f) => f.endsWith(`.${format}`));
       if (!file) throw new ApiError(500, 'internal', `the composer wrote no ${format}`);
       const bytes = await readFile(join(dir, file));
       await audit(ctx.db, { username: user.username, action: 'compose', detail: `${file}` });
       return reply.type(CONTENT_TYPES[format]!).header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file)}`).send(bytes);
+    } catch (e) {
+      if (e instanceof ComposeValidationError) throw new ApiError(422, 'invalid-input', formatProblems(e.problems), 'fix the input where each problem points');
+      throw e;
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
+  });
+
+  api.get('/template', { schema: { summary: 'The empty input workbook in the official layout (one sheet per table)', tags: ['compose'] } }, async (_req, reply) => {
+    return reply.type(CONTENT_TYPES.xlsx!).header('content-disposition', `attachment; filename="juesuan-template.xlsx"`).send(Buffer.from(await writeTemplateXlsx()));
   });
 }

@@ -19,7 +19,7 @@ const searchQuery = {
 } as const;
 
 export async function documentRoutes(api: FastifyInstance, ctx: RouteContext): Promise<void> {
-  api.post('/documents', { schema: { summary: 'Upload a disclosure (multipart field "file"); read, check and store it', tags: ['documents'], response: { 400: errorSchema, 413: errorSchema, 422: errorSchema } } }, async (req, reply) => {
+  api.post('/documents', { schema: { summary: 'Upload a disclosure (multipart field "file"); read, check and store it', tags: ['documents'], response: { 400: errorSchema, 413: errorSchema, 422: errorSchema, 201: { type: 'object', additionalProperties: true }, 200: { type: 'object', additionalProperties: true } } } }, async (req, reply) => {
     const user = requireUser(req, 'upload');
     if (!req.isMultipart()) throw new ApiError(400, 'bad-request', 'expected a multipart/form-data upload with a "file" field');
     const file = await req.file();
@@ -31,7 +31,7 @@ export async function documentRoutes(api: FastifyInstance, ctx: RouteContext): P
     if (result.status === 'unreadable') throw new ApiError(422, 'unreadable', result.error ?? 'the file could not be read', 'upload a disclosure as PDF, XLSX/XLS, DOCX/DOC, HTML/MHT or text');
     if (result.created) await audit(ctx.db, { username: user.username, action: 'upload', documentId: result.id, detail: file.filename });
     const summary = await getDocumentSummary(ctx.db, result.id);
-    return reply.status(result.created ? 201 : 200).send({ ...result, document: summary });
+    return reply.code(result.created ? 201 : 200).send({ ...result, document: summary });
   });
 
   api.get('/documents', { schema: { summary: 'Search the corpus (filters and facets)', tags: ['documents'], querystring: searchQuery } }, async (req) => {

@@ -43,8 +43,9 @@ export interface PdfOptions {
   pageNumbers?: boolean;
   /** Repeat the blocks this many times (long documents for the bench). */
   repeat?: number;
-  /** Rows per page before the table continues on the next page. */
   fontSize?: number;
+  /** Start every repetition on a new page (so `repeat` pages for a one-page sample). */
+  pagePerRepeat?: boolean;
 }
 
 function collect(doc: PDFKit.PDFDocument): Promise<Uint8Array> {
@@ -117,6 +118,7 @@ export async function pdfkitBytes(font: CjkFont, blocks: Block[] = SAMPLE, opts:
   doc.font('cjk');
   const l = new Layout(doc, opts, opts.fontSize ?? 10);
   for (let k = 0; k < (opts.repeat ?? 1); k++) {
+    if (k > 0 && opts.pagePerRepeat) l.ensure(Infinity);
     for (const b of blocks) {
       if (b.kind === 'heading') l.text(b.text, b.level === 1 ? 'center' : 'left', b.level === 1 ? 16 : 12);
       else if (b.kind === 'para') l.text(b.text);

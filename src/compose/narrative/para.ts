@@ -94,12 +94,27 @@ export class Para {
     return this;
   }
 
+  /**
+   * 决算数大于/小于{against}的主要原因是…。 — or 决算数与{against}持平。 (without a reason, only the comparison).
+   */
+  deviation(actual: Fen, budget: Fen, against: string, reason: string | undefined): this {
+    this.end();
+    const word = comparisonWord(actual, budget);
+    if (word === '持平') return this.say(`决算数与${against}持平`).end();
+    if (!reason?.trim()) return this.say(`决算数${word}${against}`).end();
+    return this.say(`决算数${word}${against}的主要原因是${clean(reason)}`).end();
+  }
+
   /** 主要原因是…。 when a reason is given. */
   reason(text: string | undefined): this {
     if (!text) return this;
     this.end();
-    return this.say(`主要原因是${text.trim().replace(/[。；，,.;\s]+$/, '')}`).end();
+    return this.say(`主要原因是${clean(text)}`).end();
   }
+}
+
+function clean(reason: string): string {
+  return reason.trim().replace(/[。；，,.;\s]+$/, '');
 }
 
 /** 决算数大于/小于/与…持平: the comparison of an actual with its budget. */

@@ -2,6 +2,7 @@
  * Builds the document's blocks and its section tree together: a heading opens a Section under
  * the last open one of a lower level; a paragraph goes to the open section.
  */
+import { topicOfHeading } from '../../catalog/sections.js';
 import type { Section, Unit } from '../../model/index.js';
 import type { Block, TableBlock } from '../blocks.js';
 import { Para } from './para.js';
@@ -14,7 +15,9 @@ export class DocumentWriter {
 
   constructor(readonly unit: Unit) {}
 
-  heading(level: number, number: string, heading: string, topic?: string): Section {
+  /** `topic` is the catalogue's (src/catalog/sections.ts) topic of the heading; `hint` is used when it knows none. */
+  heading(level: number, number: string, heading: string, hint?: string): Section {
+    const topic = topicOfHeading(heading) ?? hint;
     while (this.open.length && this.open[this.open.length - 1]!.level >= level) this.open.pop();
     const parent = this.open[this.open.length - 1];
     const s: Section = {

@@ -43,7 +43,7 @@ export function codeCellRef(sheet: TableKey, fig: CodeTableFigures, code: string
 
 /** The amount columns T02 prints, in order (教育收费 only when there is any). */
 export function t02Columns(fig: CodeTableFigures): string[] {
-  return ['total', 'fiscal', 'superiorSubsidy', 'operational', ...(fig.total.educationFees !== 0 ? ['educationFees'] : []), 'business', 'subordinate', 'other'];
+  return ['total', 'fiscal', 'superiorSubsidy', 'operational', ...(fig.total.operationalEducation !== 0 ? ['operationalEducation'] : []), 'business', 'subordinate', 'other'];
 }
 
 function codeTable(ctx: TableContext, key: TableKey, fig: CodeTableFigures, cols: AmountColumn[], header: string[][]): Built {
@@ -93,18 +93,18 @@ const codeHeader = (labels: string[]): string[][] => [
 ];
 
 export function buildT02(ctx: TableContext): Built {
-  const withFees = ctx.fig.t02.total.educationFees !== 0;
+  const withFees = ctx.fig.t02.total.operationalEducation !== 0;
   const cols: AmountColumn[] = [
     { key: 'total', label: '本年收入合计', derived: { plus: ['fiscal', 'superiorSubsidy', 'operational', 'business', 'subordinate', 'other'] } },
     { key: 'fiscal', label: '财政拨款收入' },
     { key: 'superiorSubsidy', label: '上级补助收入' },
     { key: 'operational', label: '事业收入' },
-    ...(withFees ? [{ key: 'educationFees', label: '事业收入/其中：教育收费' }] : []),
+    ...(withFees ? [{ key: 'operationalEducation', label: '事业收入/其中：教育收费' }] : []),
     { key: 'business', label: '经营收入' },
     { key: 'subordinate', label: '附属单位上缴收入' },
     { key: 'other', label: '其他收入' },
   ];
-  const labels = cols.map((c) => (c.key === 'educationFees' ? '其中：教育收费' : c.label));
+  const labels = cols.map((c) => (c.key === 'operationalEducation' ? '其中：教育收费' : c.label));
   return codeTable(ctx, 'T02', ctx.fig.t02, cols, codeHeader(labels));
 }
 

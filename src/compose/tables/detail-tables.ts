@@ -122,14 +122,14 @@ function buildT09Legacy(ctx: TableContext): Built {
   amountRow('（2）公务用车运行维护费', 'vehicleOperation', budget.vehicleOperation, actual.vehicleOperation);
   amountRow('3. 公务接待费', 'reception', budget.reception, actual.reception);
   amountRow('（二）相关统计数', null, null, null);
-  countRow('1. 因公出国（境）团组数（个）', 'abroadGroups', counts.abroadGroups);
-  countRow('2. 因公出国（境）人次（人）', 'abroadPeople', counts.abroadPeople);
-  countRow('3. 公务用车购置数（辆）', 'vehiclesPurchased', counts.vehiclesPurchased);
-  countRow('4. 公务用车保有量（辆）', 'vehiclesHeld', counts.vehiclesHeld);
-  countRow('5. 国内公务接待批次（个）', 'receptionBatches', counts.receptionBatches);
-  countRow('6. 国内公务接待人次（人）', 'receptionPeople', counts.receptionPeople);
-  countRow('7. 国（境）外公务接待批次（个）', 'abroadReceptionBatches', counts.abroadReceptionBatches);
-  countRow('8. 国（境）外公务接待人次（人）', 'abroadReceptionPeople', counts.abroadReceptionPeople);
+  countRow('1. 因公出国（境）团组数（个）', 'count.abroadGroups', counts.abroadGroups);
+  countRow('2. 因公出国（境）人次（人）', 'count.abroadPersons', counts.abroadPeople);
+  countRow('3. 公务用车购置数（辆）', 'count.vehiclesPurchased', counts.vehiclesPurchased);
+  countRow('4. 公务用车保有量（辆）', 'count.vehiclesHeld', counts.vehiclesHeld);
+  countRow('5. 国内公务接待批次（个）', 'count.receptionBatches', counts.receptionBatches);
+  countRow('6. 国内公务接待人次（人）', 'count.receptionPersons', counts.receptionPeople);
+  countRow('7. 国（境）外公务接待批次（个）', 'count.abroadReceptionBatches', counts.abroadReceptionBatches);
+  countRow('8. 国（境）外公务接待人次（人）', 'count.abroadReceptionPersons', counts.abroadReceptionPeople);
   amountRow('二、机关运行经费', 'operatingExpense', null, ctx.fig.operatingExpense ?? (0 as Fen));
   const header = [['项目', '行次', '预算数', '决算统计数'], ['栏次', '', '1', '2']];
   return finishTable(

@@ -39,14 +39,14 @@ export function buildT01(ctx: TableContext): Built {
   const t02 = (col: string): CellRef => codeCellRef('T02', ctx.fig.t02, '', col, t02Cols);
   const t04Income = (row: number): CellRef => ({ sheet: 'T04', row, col: 2 });
   const incomeLines: Side[] = [
-    { label: '一、一般公共预算财政拨款收入', key: 'generalBudget', fen: f.income.generalBudget, calc: sumCalc([t04Income(0)]) },
-    { label: '二、政府性基金预算财政拨款收入', key: 'governmentFund', fen: f.income.governmentFund, calc: sumCalc([t04Income(1)]) },
-    { label: '三、国有资本经营预算财政拨款收入', key: 'stateCapital', fen: f.income.stateCapital, calc: sumCalc([t04Income(2)]) },
-    { label: '四、上级补助收入', key: 'superiorSubsidyIncome', fen: f.income.superiorSubsidy, calc: sumCalc([t02('superiorSubsidy')]) },
-    { label: '五、事业收入', key: 'operationalIncome', fen: f.income.operational, calc: sumCalc([t02('operational')]) },
-    { label: '六、经营收入', key: 'businessIncome', fen: f.income.business, calc: sumCalc([t02('business')]) },
-    { label: '七、附属单位上缴收入', key: 'subordinateRemittance', fen: f.income.subordinate, calc: sumCalc([t02('subordinate')]) },
-    { label: '八、其他收入', key: 'otherIncome', fen: f.income.other, calc: sumCalc([t02('other')]) },
+    { label: '一、一般公共预算财政拨款收入', key: 'income:generalBudget', fen: f.income.generalBudget, calc: sumCalc([t04Income(0)]) },
+    { label: '二、政府性基金预算财政拨款收入', key: 'income:governmentFund', fen: f.income.governmentFund, calc: sumCalc([t04Income(1)]) },
+    { label: '三、国有资本经营预算财政拨款收入', key: 'income:stateCapital', fen: f.income.stateCapital, calc: sumCalc([t04Income(2)]) },
+    { label: '四、上级补助收入', key: 'income:superiorSubsidy', fen: f.income.superiorSubsidy, calc: sumCalc([t02('superiorSubsidy')]) },
+    { label: '五、事业收入', key: 'income:operational', fen: f.income.operational, calc: sumCalc([t02('operational')]) },
+    { label: '六、经营收入', key: 'income:business', fen: f.income.business, calc: sumCalc([t02('business')]) },
+    { label: '七、附属单位上缴收入', key: 'income:subordinate', fen: f.income.subordinate, calc: sumCalc([t02('subordinate')]) },
+    { label: '八、其他收入', key: 'income:other', fen: f.income.other, calc: sumCalc([t02('other')]) },
   ];
   const incomeCol = (i: number) => ({ row: i, col: 2 });
   const expCol = (i: number) => ({ row: i, col: 5 });
@@ -57,7 +57,7 @@ export function buildT01(ctx: TableContext): Built {
   }));
   income.push(
     { label: '本年收入合计', key: 'incomeTotal', fen: f.incomeTotal, calc: sumCalc(incomeLines.map((_, i) => incomeCol(i))), showZero: true },
-    { label: '使用非财政拨款结余（含专用结余）', key: 'nonFiscalSurplusUsed', fen: f.nonFiscalSurplusUsed, showZero: true },
+    { label: '使用非财政拨款结余（含专用结余）', key: 'useNonFiscalSurplus', fen: f.nonFiscalSurplusUsed, showZero: true },
     { label: '年初结转和结余', key: 'carryoverBegin', fen: f.carryoverBegin, showZero: true },
     { label: '' },
     { label: '总计', key: 'grandTotal', fen: f.grandTotal, calc: sumCalc([incomeCol(n), incomeCol(n + 1), incomeCol(n + 2)]), showZero: true },
@@ -105,15 +105,15 @@ export function buildT04(ctx: TableContext): Built {
   const fiscal = codeCellRef('T02', ctx.fig.t02, '', 'fiscal', t02Cols);
   const fundIncome = (t: 'T07' | 'T08') => codeCellRef(t, t === 'T07' ? ctx.fig.t07 : ctx.fig.t08, '', 'income', ['carryoverBegin', 'income']);
   const income: Side[] = [
-    { label: '一、一般公共预算财政拨款', key: 'generalBudget', fen: f.income.generalBudget, calc: sumCalc([fiscal], [fundIncome('T07'), fundIncome('T08')]), showZero: true },
-    { label: '二、政府性基金预算财政拨款', key: 'governmentFund', fen: f.income.governmentFund, calc: sumCalc([fundIncome('T07')]), showZero: true },
-    { label: '三、国有资本经营预算财政拨款', key: 'stateCapital', fen: f.income.stateCapital, calc: sumCalc([fundIncome('T08')]), showZero: true },
+    { label: '一、一般公共预算财政拨款', key: 'income:generalBudget', fen: f.income.generalBudget, calc: sumCalc([fiscal], [fundIncome('T07'), fundIncome('T08')]), showZero: true },
+    { label: '二、政府性基金预算财政拨款', key: 'income:governmentFund', fen: f.income.governmentFund, calc: sumCalc([fundIncome('T07')]), showZero: true },
+    { label: '三、国有资本经营预算财政拨款', key: 'income:stateCapital', fen: f.income.stateCapital, calc: sumCalc([fundIncome('T08')]), showZero: true },
     ...[...Array(Math.max(0, n - 3))].map(() => ({ label: '' })),
     { label: '本年收入合计', key: 'incomeTotal', fen: f.income.total, calc: sumCalc([0, 1, 2].map((row) => ({ row, col: 2 }))), showZero: true },
     { label: '年初财政拨款结转和结余', key: 'carryoverBegin', fen: f.begin.total, calc: sumCalc([n + 1, n + 2, n + 3].map((row) => ({ row, col: 2 }))), showZero: true },
-    { label: '一般公共预算财政拨款', key: 'carryoverBegin.generalBudget', fen: f.begin.generalBudget, showZero: true },
-    { label: '政府性基金预算财政拨款', key: 'carryoverBegin.governmentFund', fen: f.begin.governmentFund, showZero: true },
-    { label: '国有资本经营预算财政拨款', key: 'carryoverBegin.stateCapital', fen: f.begin.stateCapital, showZero: true },
+    { label: '一般公共预算财政拨款', key: 'carryoverBegin:generalBudget', fen: f.begin.generalBudget, showZero: true },
+    { label: '政府性基金预算财政拨款', key: 'carryoverBegin:governmentFund', fen: f.begin.governmentFund, showZero: true },
+    { label: '国有资本经营预算财政拨款', key: 'carryoverBegin:stateCapital', fen: f.begin.stateCapital, showZero: true },
     { label: '总计', key: 'grandTotal', fen: f.grandTotal, calc: sumCalc([{ row: n, col: 2 }, { row: n + 1, col: 2 }]), showZero: true },
   ];
   const rows = income.map((inc, i) => {

@@ -162,7 +162,10 @@ function walkTable(table: HTMLElement, ctx: Ctx): void {
 
 /** Removes Word's downlevel conditionals (<![if !supportLists]>) that parsers keep as text. */
 function cleanMarkup(html: string): string {
-  return html.replace(/<!\[(end)?if[^\]]*\]>/gi, '').replace(/<!--[\s\S]*?-->/g, '');
+  return html
+    .replace(/<!\[(end)?if[^\]]*\]>/gi, '')
+    .replace(/<!--[\s\S]*?-->/g, '')
+    .replace(/<!doctype[^>]*>|<\?xml[^>]*\?>/gi, '');
 }
 
 /** The lines of an HTML document. */

@@ -27,11 +27,16 @@ export function cleanCellText(text: string): string {
 
 /** Text without any whitespace and NFKC-normalised: the form used to compare labels ('合 计' → '合计'). */
 export function compactText(text: string): string {
-  return text.normalize('NFKC').replace(/\s+/g, '');
+  const s = NEEDS_NFKC_RE.test(text) ? text.normalize('NFKC') : text;
+  return /\s/.test(s) ? s.replace(/\s+/g, '') : s;
 }
+
+/** Characters NFKC changes in these documents (full-width forms, odd spaces, compatibility ideographs). */
+const NEEDS_NFKC_RE = /[\u00A0-\u00FF\u2000-\u2FFF\u3000\u3200-\u33FF\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFFEF]/;
 
 /** The printed number normalised for parsing (full-width digits, separators, spaces inside). */
 function numericForm(text: string): string {
+  if (/^[0-9.,+-]+$/.test(text)) return text;
   return text.normalize('NFKC').replace(/\s+/g, '').replace(/，/g, ',').replace(/^\((.*)\)$/, '-$1');
 }
 

@@ -26,9 +26,15 @@ export interface FigureToken {
 
 /** Measure words of counts, longest first so '人次' wins over '人' and '批次' over '批'. */
 const MEASURES = [
-  '台（套）', '台(套)', '万人次', '平方米', '人次', '批次', '团组', '个次', '万人', '万户', '万份', '小时',
+  '个百分点', '百分点', '台（套）', '台(套)', '万人次', '平方米', '人次', '批次', '团组', '个次', '万人', '万户', '万份', '小时',
   '人', '辆', '个', '批', '次', '团', '组', '台', '套', '项', '家', '户', '件', '名', '所', '条', '份', '篇', '场', '期', '天', '分', '张', '本', '册', '处', '座', '间', '架', '艘', '株', '亩', '公里', '千米', '米',
 ];
+/** A measure word followed by these is the start of another word ('2024项目', '5人员'): no count. */
+const NOT_A_MEASURE: Record<string, RegExp> = {
+  项: /^目/, 人: /^[员民口均]/, 个: /^[人体]/, 次: /^性/, 家: /^庭/, 名: /^[称单义]/, 件: /^事/, 期: /^[间末初]/,
+  天: /^然/, 分: /^[类配别析钟之]/, 所: /^[属有在]/, 条: /^[件例]/, 台: /^账/, 本: /^[级年单部]/, 处: /^[室理]/,
+  场: /^所/, 组: /^[织成]/, 团: /^体/, 户: /^籍/, 米: /^面/, 间: /^[隔距]/,
+};
 const AMOUNT_UNITS = ['万元', '亿元', '千元', '元'];
 const PERCENT_UNITS = ['%', '％'];
 const UNIT_ALT = [...AMOUNT_UNITS, ...PERCENT_UNITS, ...MEASURES]
@@ -45,7 +51,7 @@ function escapeRe(s: string): string {
 
 /** Full-width digits and signs to ASCII, one character for one (offsets stay valid). */
 export function asciiDigits(s: string): string {
-  return s.replace(/[０-９．，－＋％]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0));
+  return s.replace(/[０-９．－＋％]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0));
 }
 
 export function findFigures(sentence: string): FigureToken[] {
@@ -56,6 +62,7 @@ export function findFigures(sentence: string): FigureToken[] {
     if (token) out.push(token);
   }
   for (const m of text.matchAll(PLACEHOLDER_RE)) {
+    if (!isPlaceholder(text, m)) continue;
     const unitAt = m.index + m[1]!.length + m[2]!.length;
     out.push({
       kind: 'placeholder',
@@ -70,6 +77,14 @@ export function findFigures(sentence: string): FigureToken[] {
   return out.sort((a, b) => a.start - b.start);
 }
 
+/** '下降%', '增加万元': a change or share word with no number; not '单位为万元' nor '的元'. */
+function isPlaceholder(text: string, m: RegExpMatchArray): boolean {
+  const word = m[1]!;
+  if (m[3] === '%') return true;
+  if (/^(占|占比|的|是|达|达到)$/.test(word)) return false;
+  return !/单位\s*$/.test(text.slice(0, m.index));
+}
+
 function toToken(sentence: string, m: RegExpMatchArray): FigureToken | null {
   const [whole, sign = '', num, , unit] = m;
   if (!unit) return null;
@@ -79,6 +94,7 @@ function toToken(sentence: string, m: RegExpMatchArray): FigureToken | null {
   const decimals = normalised.includes('.') ? normalised.split('.')[1]!.length : 0;
   if (unit === '年') return yearToken(sentence, numStart, normalised, whole.length - sign.length, index);
   const kind: FigureKind = AMOUNT_UNITS.includes(unit) ? 'amount' : PERCENT_UNITS.includes(unit) ? 'percent' : 'count';
+  if (kind === 'count' && NOT_A_MEASURE[unit]?.test(sentence.slice(index + whole.length))) return null;
   // A sign belongs to a percentage or an amount ('差异率-26.35%'), not to a range '5-12 月'.
   const signed = kind !== 'count' && sign !== '' && !/\d/.test(sentence[index - 1] ?? '');
   const start = signed ? index : numStart;

@@ -18,7 +18,7 @@ export function fundingHeaderOf(row: PRow): FundingHeader | undefined {
   let unit: Unit | undefined;
   row.cells.forEach((c, col) => {
     const key = c.text ? fundingColumnOf(c.text) : undefined;
-    if (key && !columns.some((x) => x.key === key)) columns.push({ key, col });
+    if (key && !columns.some((x) => x.key === key)) columns.push(c.x ? { key, col, x: c.x } : { key, col });
     unit ??= unitIn(c.text) ?? undefined;
   });
   const keys = new Set(columns.map((c) => c.key));

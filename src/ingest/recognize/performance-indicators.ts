@@ -51,7 +51,10 @@ export function makeHeader(row: PRow, upper?: PRow): IndicatorHeader {
   }
   const values = (Object.entries(cols) as [IndicatorKey, number][])
     .filter(([k]) => !LEVEL_KEYS.includes(k))
-    .map(([key, col]) => ({ key, col }))
+    .map(([key, col]): ColumnSpec<IndicatorKey> => {
+      const x = (taken.has(col) ? row : upper)?.cells[col]?.x;
+      return x ? { key, col, x } : { key, col };
+    })
     .sort((a, b) => a.col - b.col);
   return { cols, values };
 }
@@ -130,8 +133,10 @@ export function readIndicatorRow(ev: PerformanceEvaluation, st: IndicatorState, 
   }
   const name = row.cells[labels.level3Index]!;
   if (!labels.l1 && !labels.l2 && numberOf(name.text) && readSubtotal(ev, st, row)) return true;
-  const { level1, inferred } = resolveLevels(ev, st, labels);
   const aligned = align(row.cells, st.header.values, labels.level3Index, fit);
+  const hasValue = Object.values(aligned.cells).some((c) => c?.text);
+  if (!hasValue && !labels.l1 && !labels.l2 && declaredWeightOf(name.text) === undefined) return false;
+  const { level1, inferred } = resolveLevels(ev, st, labels);
   const ind: IndicatorRow = { level1, level2: st.level2 ?? '', level3: name.text, prov: { line: row.line }, level3Prov: name.prov };
   if (inferred) ind.level1Inferred = true;
   const declared = declaredWeightOf(name.text);
@@ -147,7 +152,7 @@ function fillValues(ind: IndicatorRow, cells: Partial<Record<IndicatorKey, PCell
   const c = cells;
   if (c.nature?.text) ind.nature = normaliseNature(c.nature.text);
   if (c.target) ind.target = toCell(c.target, unit, 'text');
-  if (c.unitText?.text) ind.unitText = c.unitText.text;
+  if (c.unitText?.text) { ind.unitText = c.unitText.text; ind.unitProv = c.unitText.prov; }
   if (c.actual) ind.actual = toCell(c.actual, unit, 'text');
   if (c.completion) ind.completion = toCell(c.completion, unit, 'number');
   if (c.weight) ind.weight = toCell(c.weight, unit, 'number');

@@ -67,9 +67,9 @@ export type FundingKey = 'initialBudget' | 'annualBudget' | 'executed' | 'weight
 export function fundingColumnOf(text: string): FundingKey | undefined {
   const t = squash(text).replace(/[(（][A-Z/]+[)）]/g, '');
   if (/^年初(预算|批复)数?/.test(t)) return 'initialBudget';
-  if (/^全年(预算|批复)数?|^调整后预算数?/.test(t)) return 'annualBudget';
+  if (/^(全年|调整后|年度|批复)?(预算|批复)(数|金额|资金)?$|^全年(预算|批复)数?|^调整后预算数?/.test(t)) return 'annualBudget';
   if (/执行率/.test(t)) return 'rate';
-  if (/执行数|实际支出|支出数/.test(t)) return 'executed';
+  if (/执行数|实际支出|支出数|执行金额|^决算数$/.test(t)) return 'executed';
   if (/^分值/.test(t)) return 'weight';
   if (/^得分/.test(t)) return 'score';
   return undefined;

@@ -4,24 +4,22 @@ import { filled, squash, type PCell, type PRow } from './performance-rows.js';
 
 export type TitleKind = 'project' | 'department' | 'transfer' | 'summary';
 
-const TITLE_RES: [RegExp, TitleKind][] = [
-  [/绩效自评(?:情况|结果)?汇总表$/, 'summary'],
-  [/转移支付(?:项目|资金)?(?:区域)?绩效自评表$/, 'transfer'],
-  [/部门整体(?:支出)?绩效自评表$/, 'department'],
-  [/项目(?:支出)?绩效自评表$/, 'project'],
-];
+const TITLE_RE = /绩效(?:目标)?自评(?:价)?(?:结果|情况)?(?:汇总)?表$|项目(?:支出)?绩效评价表$/;
 
 /**
  * What kind of performance table a line titles, or null. A title is a short line (a heading, or a
- * paragraph) ending in …自评表 / …汇总表, possibly numbered (附件1-2、) and followed by a bracketed year.
+ * paragraph) ending in …绩效自评表 / …自评情况汇总表 (or 项目支出绩效评价表), possibly numbered
+ * (附件1-2、) and followed by a bracketed year; a sentence that mentions one is not a title.
  */
 export function titleKind(text: string): TitleKind | null {
   const t = squash(text.replace(/<\/?[a-z][^>]*>/gi, ''))
     .replace(/^#+/, '')
     .replace(/[（(]\d{4}年度?[)）]$/, '');
-  if (t.length > 60 || /[，。；]/.test(t) || /详见|见附|附后/.test(t)) return null;
-  for (const [re, kind] of TITLE_RES) if (re.test(t)) return kind;
-  return null;
+  if (t.length > 60 || /[，。；]/.test(t) || /详见|见附|附后/.test(t) || !TITLE_RE.test(t)) return null;
+  if (/汇总表$/.test(t)) return 'summary';
+  if (/转移支付/.test(t)) return 'transfer';
+  if (/部门整体|整体支出/.test(t)) return 'department';
+  return 'project';
 }
 
 const UNIT_RE = /(?:金额)?单位[:：]\s*(万元|元|万)\s*$|[（(]\s*(万元|元)\s*[)）]/;

@@ -10,6 +10,8 @@ import type { RawLine } from '../raw.js';
 export interface PCell {
   text: string;
   prov: Provenance;
+  /** Horizontal extent when the reader knows it (PDF points, layout-text columns, sheet columns). */
+  x?: { x0: number; x1: number };
 }
 
 export interface PRow {
@@ -22,6 +24,8 @@ export interface PRow {
   text: string;
   /** False for a plain paragraph line (one cell, not marked as a table row). */
   tabular: boolean;
+  /** The source marks the line as a heading (markdown '#', <h1>, docx Heading). */
+  heading?: boolean;
 }
 
 const MARKUP_RE = /<\/?[a-z][^>]*>/gi;
@@ -42,8 +46,13 @@ export function provOf(line: RawLine, cell?: number): Provenance {
 }
 
 function rowOfLine(line: RawLine): PRow {
-  const cells = line.cells.map((c, i) => ({ text: cleanCell(c), prov: provOf(line, i) }));
-  return { line: line.line, endLine: line.line, cells, text: cells.map((c) => c.text).join('\t'), tabular: line.tabular || line.cells.length > 1 };
+  const cells = line.cells.map((c, i): PCell => {
+    const x = line.cellX?.[i];
+    return x ? { text: cleanCell(c), prov: provOf(line, i), x } : { text: cleanCell(c), prov: provOf(line, i) };
+  });
+  const row: PRow = { line: line.line, endLine: line.line, cells, text: cells.map((c) => c.text).join('\t'), tabular: line.tabular || line.cells.length > 1 };
+  if (line.headingLevel !== undefined || /^#{1,6}\s/.test(line.text)) row.heading = true;
+  return row;
 }
 
 /** An empty line (a tab-only line is not blank: it is an empty led cell). */
@@ -83,9 +92,18 @@ function foldGroup(group: RawLine[]): PRow {
   return { line: first.line, endLine: group[group.length - 1]!.line, cells, text: cells.map((c) => c.text).join('\t'), tabular: true };
 }
 
-function isFoldable(group: RawLine[]): boolean {
-  if (group.length < 2 || !isLedCell(group[0]!)) return false;
-  return group.every((l) => isLedCell(l) || isContinuation(l));
+/** At least three led cells, with nothing else than wrapped continuations between them. */
+function isFoldable(run: RawLine[]): boolean {
+  if (run.filter(isLedCell).length < 3 || !isLedCell(run[0]!)) return false;
+  return run.every((l) => isLedCell(l) || isContinuation(l));
+}
+
+/** Rows of a group of lines between blank lines: lines before the first led cell stand alone. */
+function groupRows(group: RawLine[]): PRow[] {
+  const start = group.findIndex(isLedCell);
+  const run = start >= 0 ? group.slice(start) : [];
+  if (start < 0 || !isFoldable(run)) return group.map(rowOfLine);
+  return [...group.slice(0, start).map(rowOfLine), foldGroup(run)];
 }
 
 /** The rows of `lines` (blank lines dropped), folding one-cell-per-line groups. */
@@ -93,8 +111,7 @@ export function toRows(lines: readonly RawLine[]): PRow[] {
   const rows: PRow[] = [];
   let group: RawLine[] = [];
   const flush = (): void => {
-    if (isFoldable(group)) rows.push(foldGroup(group));
-    else for (const l of group) rows.push(rowOfLine(l));
+    rows.push(...groupRows(group));
     group = [];
   };
   for (const line of lines) {

@@ -8,6 +8,8 @@ import type { PCell } from './performance-rows.js';
 export interface ColumnSpec<K extends string> {
   key: K;
   col: number;
+  /** The header cell's horizontal extent, when known. */
+  x?: { x0: number; x1: number };
 }
 
 export type FitFn<K extends string> = (key: K, text: string) => number;
@@ -17,7 +19,35 @@ export interface Aligned<K extends string> {
   cells: Partial<Record<K, PCell>>;
 }
 
-/** Cells after index `after` mapped to `columns` under the best shift in [-maxShift, maxShift]. */
+const center = (x: { x0: number; x1: number }): number => (x.x0 + x.x1) / 2;
+
+/**
+ * When every header column and every printed cell has a horizontal extent (PDF, layout text), each
+ * cell goes under the column whose centre is nearest; blank cells need not be printed at all.
+ */
+function alignByX<K extends string>(cells: readonly PCell[], columns: readonly ColumnSpec<K>[], after: number): Aligned<K> | undefined {
+  const data = cells.filter((c, i) => i > after && c.text !== '');
+  if (!data.length || columns.some((c) => !c.x) || data.some((c) => !c.x)) return undefined;
+  const out: Partial<Record<K, PCell>> = {};
+  const dist: Partial<Record<K, number>> = {};
+  for (const cell of data) {
+    let best: ColumnSpec<K> | undefined;
+    let bestD = Infinity;
+    for (const col of columns) {
+      const d = Math.abs(center(cell.x!) - center(col.x!));
+      if (d < bestD) { best = col; bestD = d; }
+    }
+    if (!best || (dist[best.key] ?? Infinity) <= bestD) continue;
+    out[best.key] = cell;
+    dist[best.key] = bestD;
+  }
+  return { shift: 0, cells: out };
+}
+
+/**
+ * Cells after index `after` mapped to `columns`: by position when extents are known, else under the
+ * best shift in [-maxShift, maxShift].
+ */
 export function align<K extends string>(
   cells: readonly PCell[],
   columns: readonly ColumnSpec<K>[],
@@ -25,6 +55,8 @@ export function align<K extends string>(
   fit: FitFn<K>,
   maxShift = 3,
 ): Aligned<K> {
+  const byX = alignByX(cells, columns, after);
+  if (byX) return byX;
   let best: { shift: number; captured: number; fit: number } | undefined;
   const firstCol = Math.min(...columns.map((c) => c.col));
   for (let s = -maxShift; s <= maxShift; s++) {

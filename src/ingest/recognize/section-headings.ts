@@ -30,13 +30,14 @@ const NUMBERINGS: readonly { style: string; re: RegExp }[] = [
   { style: 'arabic-dot', re: /^(\d{1,2})\s*[.．](?![\d.．])\s*/ },
   { style: 'arabic-dun', re: /^(\d{1,2})\s*[、，]\s*/ },
   { style: 'paren-arabic', re: /^[（(]\s*(\d{1,2})\s*[）)]\s*[、.．]?\s*/ },
+  { style: 'arabic-paren', re: /^(\d{1,2})\s*[)）]\s*/ },
   { style: 'circled', re: /^([①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])\s*/ },
 ];
 
 const TERMINATORS = /[。；;！!？?：:]/;
-const LEADERS = /\s*(?:[.．·•…]{2,}|[-—_]{3,})\s*\d*\s*$/;
+const LEADERS = /\s*(?:(?:[.．·•…]{2,}|[-—_]{3,})\s*\d*|\s\d{1,3})\s*$/;
 const HEADINGISH = /(情况|说明|概况|职责|职能|设置|问题|措施|建议|结论|分析|目标|结果|评价|解释|附件|附表|决算表|报告)$/;
-const FIGURE_LIKE = /\d\s*(万元|亿元|元|%|％|个|人|辆|批|次|台|项|家|户|件|分)/;
+const FIGURE_LIKE = /\d\s*(万元|亿元|元|%|％|个(?!人)|人(?![员民])|辆|批|次|台|项(?!目)|家|户|件|分(?!类))/;
 
 export function parseHeading(c: CleanLine): HeadingMatch | null {
   const text = c.text;
@@ -72,7 +73,7 @@ function splitTitle(rest: string): { title: string; bodyStart?: number; leaders:
   if (k < 0) return isTitleLike(r) ? { title: r, leaders } : null;
   const head = r.slice(0, k).trim();
   const colon = /[：:]/.test(r[k]!);
-  if (!isTitleLike(head) || head.length > 25) return null;
+  if (!isTitleLike(head) || head.length > (colon ? 30 : 25)) return null;
   if (!colon && !HEADINGISH.test(head)) return null;
   const after = r.slice(k + 1);
   const bodyOffset = after.length - after.trimStart().length;

@@ -8,7 +8,7 @@ import type { Cell, CodeLevel, Row } from '../../model/table.js';
 import type { Provenance } from '../../model/provenance.js';
 import { compactText, isDash, isNumberText, makeCell, type CellKind } from './cells.js';
 import type { GridCell, GridRow } from './table-grid.js';
-import { CODE_CELL_RE, isTotalLabel, numberingColumns } from './table-header.js';
+import { CODE_CELL_RE, isAmountLike, isTotalLabel, numberingColumns } from './table-header.js';
 import type { ColumnPlan } from './table-columns.js';
 import { joinWrapped } from '../text/split-lines.js';
 
@@ -55,7 +55,7 @@ function labelParts(cells: GridCell[], joiner: CodeJoiner): LabelParts {
   const hasText = cells.some((c) => /[^\d\s]/.test(c.text));
   for (const cell of cells) {
     const t = cell.text.trim();
-    if (t === '') continue;
+    if (t === '' || /^(栏次|档次)$/.test(compactText(t))) continue;
     const m = CODE_CELL_RE.exec(t.normalize('NFKC'));
     if (m && !m[2]) codes.push(m[1]!);
     else if (/^\d{2}$/.test(t) && (codes.length > 0 || hasText)) codes.push(t);
@@ -80,9 +80,11 @@ export interface CodeRowOptions {
 export function buildCodeRows(data: GridRow[], o: CodeRowOptions): Row[] {
   const rows: Row[] = [];
   const joiner = new CodeJoiner();
+  const seen = { code: false, total: false };
   const headerTexts = new Set(o.header.map((h) => compactText(h.cells.map((c) => c.text).join(''))));
-  for (const g of data) {
+  for (let g of data) {
     if (numberingColumns(g) || headerTexts.has(compactText(g.cells.map((c) => c.text).join('')))) continue;
+    g = realignRow(g, o.valueStart);
     const label = labelParts(g.cells.slice(0, o.valueStart), joiner);
     const cells = valueCells(g, o);
     const shifted = !label.name && !label.code ? takeShiftedLabel(cells) : undefined;
@@ -94,9 +96,45 @@ export function buildCodeRows(data: GridRow[], o: CodeRowOptions): Row[] {
       continue;
     }
     if (!label.code && !label.name && !hasValues) continue;
-    rows.push(makeRow(g, label, cells, rows));
+    rows.push(makeRow(g, label, cells, seen));
+    const last = rows[rows.length - 1]!;
+    if (last.code) seen.code = true;
+    if (last.key === 'total') seen.total = true;
   }
   return rows;
+}
+
+/**
+ * A row whose cells are shifted against the header: its name printed in a value column (label
+ * region empty but for a code), or its figures starting inside the label region. Returns the row
+ * with its cells moved back into place.
+ */
+export function realignRow(g: GridRow, valueStart: number): GridRow {
+  const cells = g.cells;
+  const labelCells = cells.slice(0, valueStart);
+  const hasName = labelCells.some((c) => /[^\d\s]/.test(c.text) && !/^(栏次|档次)$/.test(compactText(c.text)));
+  let lastText = -1;
+  for (let c = valueStart; c < cells.length && !hasName; c++) {
+    const t = cells[c]!.text.trim();
+    if (t === '') continue;
+    if (isFigureText(t) || isTotalLabel(t)) break;
+    lastText = c;
+  }
+  if (lastText >= 0) {
+    const moved = cells.slice(0, lastText + 1).filter((c) => c.text.trim() !== '');
+    const slots: GridCell[] = Array.from({ length: valueStart }, () => ({ text: '', index: -1 }));
+    moved.forEach((c, k) => {
+      const at = Math.min(k, valueStart - 1);
+      slots[at] = slots[at]!.text ? { ...c, text: `${slots[at]!.text}${c.text}` } : c;
+    });
+    return { raw: g.raw, cells: [...slots, ...cells.slice(lastText + 1)] };
+  }
+  const firstFigure = labelCells.findIndex((c, k) => k > 0 && isAmountLike(c.text));
+  if (firstFigure > 0) {
+    const pad: GridCell[] = Array.from({ length: valueStart - firstFigure }, () => ({ text: '', index: -1 }));
+    return { raw: g.raw, cells: [...cells.slice(0, firstFigure), ...pad, ...cells.slice(firstFigure)] };
+  }
+  return g;
 }
 
 function valueCells(g: GridRow, o: CodeRowOptions): Record<string, Cell> {
@@ -121,14 +159,14 @@ function takeShiftedLabel(cells: Record<string, Cell>): string | undefined {
   return undefined;
 }
 
-function makeRow(g: GridRow, label: LabelParts, cells: Record<string, Cell>, before: Row[]): Row {
+function makeRow(g: GridRow, label: LabelParts, cells: Record<string, Cell>, seen: { code: boolean; total: boolean }): Row {
   const row: Row = { name: label.name, cells, prov: provOf(g) };
   if (label.code) {
     row.code = label.code;
     row.key = label.code;
     const level = levelOf(label.code);
     if (level) row.codeLevel = level;
-  } else if (isTotalLabel(label.name) || (!label.name && !before.some((r) => r.code) && !before.some((r) => r.key === 'total'))) {
+  } else if (isTotalLabel(label.name) || (!label.name && !seen.code && !seen.total)) {
     row.key = 'total';
   }
   return row;

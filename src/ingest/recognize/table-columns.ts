@@ -6,7 +6,7 @@
 import type { Unit } from '../../model/money.js';
 import { FEN_PER_UNIT } from '../../model/money.js';
 import type { ColumnRule, TableDef } from '../../catalog/tables.js';
-import { compactText, isDash, parseAmountText } from './cells.js';
+import { compactText, isDash, isNumberText, parseAmountText } from './cells.js';
 import type { GridRow } from './table-grid.js';
 import { cellText } from './table-grid.js';
 import { CODE_CELL_RE, isAmountLike } from './table-header.js';
@@ -32,15 +32,18 @@ export function matchColumn(rules: readonly ColumnRule[], path: string): ColumnR
 export function valueColumns(data: GridRow[], numbering: number[] | undefined, paths: string[], minStart = 0): number[] {
   if (numbering && numbering.length) return numbering.filter((c) => c >= minStart);
   let start = Infinity;
+  let loose = Infinity; // plain integers ('0', '15') count only when no cell prints decimals
   let end = -1;
   for (const row of data) {
     row.cells.forEach((cell, c) => {
       const t = cell.text.trim();
       if (c < minStart || t === '') return;
       if (isAmountLike(t) || isDash(t)) start = Math.min(start, c);
+      else if (isNumberText(t) && !CODE_CELL_RE.test(t)) loose = Math.min(loose, c);
       if (!CODE_CELL_RE.test(t) || isAmountLike(t)) end = Math.max(end, c);
     });
   }
+  if (start === Infinity) start = loose;
   paths.forEach((p, c) => {
     if (p !== '' && c > end && start !== Infinity) end = c;
   });
@@ -63,7 +66,7 @@ export function planColumns(def: TableDef, titleVariant: string, cols: number[],
   const form = forms.find((f) => f.columns.every((k, i) => k === headerKeys[i])) ?? forms[0]!;
   const formPlan: ColumnPlan = {
     variant: form.variant,
-    columns: cols.map((c, k) => ({ index: c, key: form.columns[k]!, label: paths[c] || ruleLabel(def, form.columns[k]!) })),
+    columns: cols.map((c, k) => ({ index: c, key: form.columns[k]!, label: headerKeys[k] === form.columns[k] && paths[c] ? paths[c] : ruleLabel(def, form.columns[k]!) })),
   };
   if (!headerValid) return formPlan;
   if (form.columns.every((k, i) => k === headerKeys[i])) return formPlan;

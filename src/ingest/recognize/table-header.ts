@@ -41,13 +41,25 @@ export function isTotalLabel(text: string): boolean {
  * True when the row holds data (not header): an amount, a code in the leading cells, a 合计 label,
  * or a label the caller knows as a row of this table.
  */
-export function isDataRow(row: GridRow, knownLabel: (text: string) => boolean): boolean {
+export function isDataRow(row: GridRow, knownLabel: (text: string, index: number) => boolean): boolean {
   if (numberingColumns(row)) return false;
   const cells = row.cells.map((c) => c.text);
   if (cells.some(isAmountLike)) return true;
+  if (cells.some((t) => HEADER_WORD.test(compactText(t)))) return false;
+  if (cells.filter((t) => isNumberText(t) && !CODE_CELL_RE.test(t.trim())).length >= 2) return true;
   const lead = cells.slice(0, 4);
   if (lead.some((t) => CODE_CELL_RE.test(t.trim()) && !isIntegerSmall(t))) return true;
-  return cells.some((t) => isTotalLabel(t) || (t !== '' && knownLabel(t)));
+  if (cells.some((t, i) => t !== '' && knownLabel(t, i))) return true;
+  return isTotalRow(cells);
+}
+
+/** Words only a header prints. */
+const HEADER_WORD = /^(项目|项目\(.*\)|行次|金额|决算数|预算数|科目代码|科目编码|科目名称|功能分类科目编码|支出功能分类科目编码|经济分类科目编码)$/;
+
+/** A 合计 row: the total label is the only text, apart from a 栏次 label ('栏 次 | 合 计' rows). */
+function isTotalRow(cells: string[]): boolean {
+  const texts = cells.map(compactText).filter((t) => t !== '' && !isNumberText(t));
+  return texts.some((t) => /^(合计|总计)$/.test(t)) && texts.every((t) => TOTAL_LABEL.test(t) || /^(栏次|档次)$/.test(t));
 }
 
 /** 1–99 printed alone is a 行次 or 栏次 rather than a code. */
@@ -62,7 +74,7 @@ export interface HeaderSplit {
   dataStart: number;
 }
 
-export function splitHeader(grid: GridRow[], knownLabel: (text: string) => boolean): HeaderSplit {
+export function splitHeader(grid: GridRow[], knownLabel: (text: string, index: number) => boolean): HeaderSplit {
   let dataStart = grid.findIndex((r) => isDataRow(r, knownLabel));
   if (dataStart < 0) dataStart = grid.length;
   const header = grid.slice(0, dataStart);
@@ -82,7 +94,7 @@ export function splitHeader(grid: GridRow[], knownLabel: (text: string) => boole
  */
 export function headerPaths(header: GridRow[], width: number): string[] {
   const rows = header.filter((h) => !numberingColumns(h));
-  const labels = rows.map((h) => Array.from({ length: width }, (_, c) => compactText(cellText(h, c))));
+  const labels = rows.map((h) => Array.from({ length: width }, (_, c) => headerLabel(cellText(h, c))));
   const hasBelow = (r: number, c: number): boolean => labels.slice(r + 1).some((l) => l[c] !== '');
   for (let r = 0; r < labels.length; r++) {
     for (let c = 1; c < width; c++) {
@@ -93,6 +105,12 @@ export function headerPaths(header: GridRow[], width: number): string[] {
     }
   }
   return Array.from({ length: width }, (_, c) => joinPath(labels.map((l) => l[c]!)));
+}
+
+/** A header cell's label; unit and unit-like notes printed in the header are not labels. */
+function headerLabel(text: string): string {
+  const t = compactText(text);
+  return /单位[:：]/.test(t) ? '' : t;
 }
 
 function looksLikeLabelColumn(label: string): boolean {

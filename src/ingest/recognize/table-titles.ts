@@ -33,20 +33,28 @@ export function isOrdinalOnly(text: string): boolean {
 }
 
 /** Strips enumerators, ordinals, a year and a unit note around a title; what is left is checked. */
+const TRAILING_ORDINAL_RE = new RegExp(`[(（]?${ORDINAL_RE.source}[)）]?$`);
+const LEADING_ORDINAL_RE = new RegExp(`^[(（]?${ORDINAL_RE.source}[)）]?[、.．:：]?`);
+
 function titleCore(text: string): string {
   let s = normalizeTitle(text);
+  s = s.replace(TOC_PAGE_RE, '');
   s = s.replace(/[(（](?:金额)?单位[:：][^)）]*[)）]$/, '').replace(/(?:金额)?单位[:：](?:万元|元)$/, '');
-  s = s.replace(new RegExp(`[(（]?${ORDINAL_RE.source}[)）]?$`), '');
-  s = s.replace(new RegExp(`^[(（]?${ORDINAL_RE.source}[)）]?[、.．:：]?`), '');
+  s = s.replace(TRAILING_ORDINAL_RE, '');
+  s = s.replace(LEADING_ORDINAL_RE, '');
   for (let k = 0; k < 3; k++) s = s.replace(LEADING_ENUM_RE, '');
   s = s.replace(/[(（]续[表]?[)）]$|续表$/, '');
+  for (let k = 0; k < 2 && /表[(（][^()（）]{1,20}[)）]$/.test(s); k++) s = s.replace(/[(（][^()（）]{1,20}[)）]$/, '');
   return s;
 }
 
+/** A 目录 line's leader dots and page number ('收入支出决算总表……5', '收入支出决算总表 5'). */
+const TOC_PAGE_RE = /(?<=表)[.．…·・\-—_]*(?:第)?\d{1,3}(?:页)?$/;
+
 /** Recognises a line as the title of one of the nine tables. */
 export function matchTitle(line: RawLine): TitleMatch | null {
-  const text = line.cells.filter((c) => c !== '').join('');
-  if (text.length > 70 || text.length < 4) return null;
+  const text = line.cells.length === 1 ? line.cells[0]! : line.cells.filter((c) => c !== '').join('');
+  if (text.length > 70 || text.length < 4 || !text.includes('表')) return null;
   const core = titleCore(text);
   if (SENTENCE_PUNCT_RE.test(core.replace(/三公经费、/, ''))) return null;
   for (const a of TITLE_ALIASES) {
@@ -64,8 +72,8 @@ export function matchTitle(line: RawLine): TitleMatch | null {
 
 /** A title of some other table (performance, procurement, 宁夏's project-expenditure table …). */
 export function isOtherTableTitle(line: RawLine): boolean {
-  const text = line.cells.filter((c) => c !== '').join('');
-  if (text.length > 60) return false;
+  const text = line.cells.length === 1 ? line.cells[0]! : line.cells.filter((c) => c !== '').join('');
+  if (text.length > 60 || !/表|情况/.test(text)) return false;
   const core = titleCore(text);
   return !SENTENCE_PUNCT_RE.test(core) && OTHER_TABLE_TITLES.some((o) => core.includes(o)) && /表|情况$/.test(core);
 }

@@ -61,7 +61,7 @@ export function splitLines(text: string): { lines: RawLine[]; pages: number } {
     if (foldAt < end) lines.push(...foldCells(phys, foldAt, end));
     i = end;
   }
-  const pages = phys.length ? phys[phys.length - 1]!.page : 1;
+  const pages = lines.reduce((m, l) => Math.max(m, l.page ?? 1), 1); // a trailing form feed opens no page
   if (pages === 1) for (const l of lines) delete l.page; // no page breaks: pages are unknown
   return { lines, pages };
 }

@@ -10,17 +10,46 @@ export type FigureRecognizer = (text: string, prov: Provenance) => Figure[];
 
 let recognizer: FigureRecognizer | undefined = await loadRecognizer();
 
-async function loadRecognizer(): Promise<FigureRecognizer | undefined> {
-  const path = '../../ingest/recognize/figures.js';
+/** A token of src/ingest/recognize/figures.ts `findFigures` (offsets in the sentence). */
+interface FigureToken {
+  kind: Figure['kind'];
+  start: number;
+  printed: string;
+  value?: string;
+  decimals?: number;
+  unitText?: string;
+  amount?: Figure['amount'];
+}
+
+async function importOptional(path: string): Promise<Record<string, unknown> | undefined> {
   try {
-    const mod = (await import(path)) as Record<string, unknown>;
-    for (const name of ['recognizeFigures', 'extractFigures', 'findFigures', 'figuresOf']) {
-      if (typeof mod[name] === 'function') return mod[name] as FigureRecognizer;
-    }
+    return (await import(path)) as Record<string, unknown>;
   } catch {
-    // not installed yet: the fallback below is used
+    return undefined; // not installed yet: the fallback below is used
   }
-  return undefined;
+}
+
+/**
+ * The narrative recognizer, when installed: a sentence-level function that returns Figures with
+ * subject and role (src/ingest/recognize/sentence-figures.ts or sections.ts), else the token finder
+ * of figures.ts (no subject or role), else undefined.
+ */
+async function loadRecognizer(): Promise<FigureRecognizer | undefined> {
+  for (const path of ['../../ingest/recognize/sentence-figures.js', '../../ingest/recognize/sections.js']) {
+    const mod = await importOptional(path);
+    for (const name of ['recognizeFigures', 'figuresOfSentence', 'sentenceFigures']) {
+      if (typeof mod?.[name] === 'function') return mod[name] as FigureRecognizer;
+    }
+  }
+  const tokens = await importOptional('../../ingest/recognize/figures.js');
+  if (typeof tokens?.findFigures !== 'function') return undefined;
+  const find = tokens.findFigures as (s: string) => FigureToken[];
+  return (text, prov) => find(text).map((t) => {
+    const { start, ...rest } = t;
+    const fig: Figure = { kind: rest.kind, printed: rest.printed, prov: { ...prov, offset: (prov.offset ?? 0) + start } };
+    for (const k of ['value', 'decimals', 'unitText', 'amount'] as const) if (rest[k] !== undefined) Object.assign(fig, { [k]: rest[k] });
+    return fig;
+  });
 }
 
 /** Replaces the recognizer used for sentences without explicit figures (undefined: the fallback). */

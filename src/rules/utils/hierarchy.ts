@@ -27,6 +27,11 @@ export function valueColumns(table: Table): string[] {
   return table.columns.map((c) => c.key).filter((k) => table.rows.some((r) => r.cells[k]?.value.kind === 'amount'));
 }
 
+function codeList(rows: readonly Row[]): string {
+  const codes = rows.map((r) => r.code);
+  return codes.length > 8 ? `${codes.slice(0, 8).join(' + ')} + …共${codes.length}项` : codes.join(' + ');
+}
+
 function parentFindings(table: Table, parent: Row, children: Row[], columns: string[], messageId: string): RawFinding[] {
   const label = rowLabel(parent);
   const out: RawFinding[] = [];
@@ -36,7 +41,7 @@ function parentFindings(table: Table, parent: Row, children: Row[], columns: str
     const colName = columnLabel(table, col);
     const f = checkIdentity({
       messageId,
-      statement: `「${label}」= 其下级科目之和（${children.map((c) => c.code).join(' + ')}）`,
+      statement: `「${label}」= 其下级科目之和（${codeList(children)}）`,
       total,
       totalLabel: `${tableName(table)}「${label}」行的${colName}`,
       table: table.key ?? table.title,

@@ -9,6 +9,9 @@ import type { RawFinding } from '../../check/types.js';
 import { compareSum, formatLike, zeroAmount, type AmountCheck } from './amounts.js';
 import { amountOf, isNil } from './table-access.js';
 
+/** At most this many terms are listed as `related` (the message gives the whole identity). */
+const MAX_RELATED = 12;
+
 export interface Term {
   cell: Cell | undefined;
   /** What the term is, for messages: '基本支出', '2101501 行政运行'. */
@@ -33,12 +36,14 @@ export interface Identity {
   terms: Term[];
   /** Role of the terms in `related` (default '加数'). */
   termRole?: string;
+  /** Judge even when no term is printed (the terms are then zero): for a figure whose counterpart table is empty. */
+  impliedZero?: boolean;
   data?: Record<string, string | number>;
 }
 
 /** Amounts of the terms (nil cells count as zero); undefined when one holds text or no term is printed. */
-function termAmounts(terms: readonly Term[], like: Amount): Amount[] | undefined {
-  if (!terms.some((t) => t.cell)) return undefined;
+function termAmounts(terms: readonly Term[], like: Amount, impliedZero = false): Amount[] | undefined {
+  if (!impliedZero && !terms.some((t) => t.cell)) return undefined;
   const out: Amount[] = [];
   for (const t of terms) {
     const a = amountOf(t.cell);
@@ -50,10 +55,10 @@ function termAmounts(terms: readonly Term[], like: Amount): Amount[] | undefined
 }
 
 /** Compares without reporting: undefined when the identity cannot be judged (total not an amount, a term not a number). */
-export function evaluateIdentity(id: Pick<Identity, 'total' | 'terms'>): AmountCheck | undefined {
+export function evaluateIdentity(id: Pick<Identity, 'total' | 'terms' | 'impliedZero'>): AmountCheck | undefined {
   const total = amountOf(id.total);
   if (!total) return undefined;
-  const amounts = termAmounts(id.terms, total);
+  const amounts = termAmounts(id.terms, total, id.impliedZero);
   if (!amounts) return undefined;
   return compareSum(total, amounts, id.terms.map((t) => t.sign ?? 1));
 }
@@ -78,7 +83,7 @@ export function checkIdentity(id: Identity): RawFinding | undefined {
     ...(id.table ? { table: id.table } : {}),
     ...(id.row ? { row: id.row } : {}),
     ...(id.column ? { column: id.column } : {}),
-    related: id.terms.filter((t) => t.cell).map((t) => ({
+    related: id.terms.filter((t) => amountOf(t.cell)).slice(0, MAX_RELATED).map((t) => ({
       role: `${t.sign === -1 ? '减数' : id.termRole ?? '加数'}：${t.label}`,
       at: t.cell!.prov,
       evidence: t.cell!.text,
@@ -91,4 +96,42 @@ export function checkIdentity(id: Identity): RawFinding | undefined {
       ...(id.data ?? {}),
     },
   };
+}
+
+export interface EqualitySide {
+  cell: Cell | undefined;
+  /** '一般公共预算财政拨款收入支出决算总表 本年支出合计（一般公共预算）' */
+  label: string;
+  table?: string;
+  row?: string;
+  column?: string;
+}
+
+/**
+ * The same figure printed in two places (a = b), both amounts; `a` is quoted. With `impliedZero`, a
+ * side that states nothing counts as zero (and the other side is quoted).
+ */
+export function checkEquality(spec: {
+  messageId: string; statement: string; a: EqualitySide; b: EqualitySide; termRole?: string; impliedZero?: boolean;
+}): RawFinding | undefined {
+  const [quoted, other] = amountOf(spec.a.cell) || !amountOf(spec.b.cell) ? [spec.a, spec.b] : [spec.b, spec.a];
+  if (!amountOf(quoted.cell)) return undefined;
+  // A blank counterpart (a total row printed without figures) says nothing unless the caller knows it means zero.
+  if (!amountOf(other.cell) && !spec.impliedZero) return undefined;
+  return checkIdentity({
+    messageId: spec.messageId,
+    statement: spec.statement,
+    total: quoted.cell,
+    totalLabel: quoted.label,
+    ...(quoted.table ? { table: quoted.table } : {}),
+    ...(quoted.row ? { row: quoted.row } : {}),
+    ...(quoted.column ? { column: quoted.column } : {}),
+    terms: [{ cell: other.cell, label: other.label, ...pick(other) }],
+    termRole: spec.termRole ?? '对应数',
+    ...(spec.impliedZero ? { impliedZero: true } : {}),
+  });
+}
+
+function pick(s: EqualitySide): Pick<Term, 'table' | 'row' | 'column'> {
+  return { ...(s.table ? { table: s.table } : {}), ...(s.row ? { row: s.row } : {}), ...(s.column ? { column: s.column } : {}) };
 }

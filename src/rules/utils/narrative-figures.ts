@@ -4,12 +4,14 @@
  * from the cue ('完成年初预算的' → completion, '占…的' → share, '下降' → change-rate …), so the
  * rules work on any figure the model carries.
  */
-import type { Figure, FigureRole, Sentence } from '../../model/index.js';
+import type { Figure, FigureRole, Provenance, Sentence } from '../../model/index.js';
 
 export type Direction = 'increase' | 'decrease' | 'flat';
 
 export interface LocatedFigure {
   fig: Figure;
+  /** The figure's provenance (the sentence's, with the figure's offset, when the figure has none). */
+  at: Provenance;
   /** Offsets in the sentence text (start of the printed figure, end after it). */
   start: number;
   end: number;
@@ -89,7 +91,8 @@ export function locateFigures(s: Sentence): LocatedFigure[] {
     const cue = s.text.slice(Math.max(cursor, clauseStart), start);
     const role = fig.role && fig.role !== 'other' ? fig.role : inferRole(fig, cue);
     const direction = fig.direction ?? (role === 'change' || role === 'change-rate' ? directionOf(cue) : undefined);
-    out.push({ fig, start, end, role, cue, clause, ...(direction ? { direction } : {}) });
+    const at = fig.prov ?? { ...s.prov, offset: (s.prov.offset ?? 0) + start };
+    out.push({ fig, at, start, end, role, cue, clause, ...(direction ? { direction } : {}) });
     cursor = end;
   }
   return out;

@@ -19,7 +19,7 @@ export interface NarrativeFindingSpec {
 
 /** Provenance of a figure, or of the sentence with the offset of `start` when the figure has none. */
 export function provAt(s: Sentence, f?: LocatedFigure, start?: number): Provenance {
-  if (f?.fig.prov) return f.fig.prov;
+  if (f) return f.at;
   const offset = (s.prov.offset ?? 0) + (start ?? 0);
   return { ...s.prov, offset };
 }

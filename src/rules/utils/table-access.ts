@@ -27,7 +27,7 @@ export function isNil(cell: Cell | undefined): boolean {
 export function rowLabel(row: Row): string {
   const name = row.name.trim();
   if (row.code && !name.startsWith(row.code)) return name ? `${row.code} ${name}` : row.code;
-  return name || (row.key === 'total' ? '合计' : row.key ?? '');
+  return name || (row.key === 'total' ? '合计' : '');
 }
 
 /**

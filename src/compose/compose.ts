@@ -1,0 +1,64 @@
+/** The composer: input → model (Disclosure) and printable document. */
+import type { Disclosure } from '../model/index.js';
+import { InputError } from '../ingest/raw.js';
+import type { ComposedDocument } from './blocks.js';
+import { composeParts } from './document.js';
+import { ComposeInputSchema, type ComposeInput, type ComposeInputDraft } from './input-schema.js';
+import { layoutLines } from './layout.js';
+import { formatProblems, validateComposeInput, type ComposeProblem } from './validate.js';
+
+/** The input failed validation: `problems` says what to fix and where. */
+export class ComposeValidationError extends InputError {
+  constructor(readonly problems: ComposeProblem[]) {
+    super(`the compose input has ${problems.filter((p) => p.severity === 'error').length} problem(s):\n${formatProblems(problems)}`, 'fix the input where each problem points and compose again');
+    this.name = 'ComposeValidationError';
+  }
+}
+
+/** Applies the schema's defaults; a malformed input → ComposeValidationError. */
+export function parseComposeInput(input: unknown): ComposeInput {
+  const r = ComposeInputSchema.safeParse(input);
+  if (r.success) return r.data;
+  throw new ComposeValidationError(validateComposeInput(input).problems);
+}
+
+export interface Composed {
+  disclosure: Disclosure;
+  document: ComposedDocument;
+}
+
+/** The model and the printable document, from an input (schema defaults applied, not semantically validated). */
+export function composeDocument(raw: ComposeInput | ComposeInputDraft): Composed {
+  const input = parseComposeInput(raw);
+  const parts = composeParts(input);
+  const lines = layoutLines(parts.doc);
+  const titleProv = { line: 1 };
+  const disclosure: Disclosure = {
+    meta: {
+      entity: input.entity,
+      entityProv: titleProv,
+      year: input.year,
+      yearProv: titleProv,
+      kind: 'final-accounts',
+      scope: input.scope,
+      title: parts.doc.title,
+      unit: input.unit,
+      region: input.variant,
+    },
+    source: { format: 'json', name: `${parts.doc.title}.json` },
+    toc: [],
+    tables: parts.tables.map((t, i) => ({ ...t, id: `tbl-${i + 1}` })),
+    sections: parts.sections,
+    performance: parts.performance,
+    lines,
+    ordinals: parts.tables.filter((t) => t.ordinal).map((t) => ({ text: t.ordinal!, prov: t.prov })),
+    notFound: [],
+    warnings: [],
+  };
+  return { disclosure, document: parts.doc };
+}
+
+/** `(input: ComposeInput) => Disclosure`: the composed model. */
+export function composeDisclosure(input: ComposeInput | ComposeInputDraft): Disclosure {
+  return composeDocument(input).disclosure;
+}

@@ -1,0 +1,16 @@
+/**
+ * Compose a complete, consistent disclosure from figures: the input (leaf figures, prior-year
+ * figures, reasons, performance evaluations) → the model (every parent row, total, share, change
+ * and score computed) → HTML / DOCX / XLSX / PDF / text.
+ */
+export { composeDisclosure, composeDocument, parseComposeInput, ComposeValidationError, type Composed } from './compose.js';
+export { ComposeInputSchema, COMPOSE_INPUT_SCHEMA_ID, type ComposeInput, type ComposeInputDraft } from './input-schema.js';
+export { validateComposeInput, formatProblems, type ComposeProblem, type ValidationResult, type Locate } from './validate.js';
+export { composeToFiles, renderFormat, COMPOSE_FORMATS, type ComposeFormat, type ComposeResult } from './output.js';
+export { renderText } from './writers/text.js';
+export { renderHtml } from './writers/html.js';
+export { writeDocx } from './writers/docx.js';
+export { writeXlsx } from './writers/xlsx.js';
+export { convertDocxToPdf, findSoffice, SofficeMissingError } from './writers/pdf.js';
+export { writeTemplateXlsx, readComposeWorkbook } from './workbook/index.js';
+export type { ComposedDocument } from './blocks.js';

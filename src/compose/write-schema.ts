@@ -1,0 +1,30 @@
+/**
+ * Writes schemas/compose-input.schema.json, the JSON Schema of the compose input, from the zod
+ * schema (z.toJSONSchema). Run: `npx tsx src/compose/write-schema.ts`. A test fails when the file
+ * in the repository is stale.
+ */
+import { writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import { COMPOSE_INPUT_SCHEMA_ID, ComposeInputSchema } from './input-schema.js';
+
+export const SCHEMA_PATH = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'schemas', 'compose-input.schema.json');
+
+/** The schema document as written (the input form: fields with defaults are optional). */
+export function composeInputJsonSchema(): string {
+  const schema = z.toJSONSchema(ComposeInputSchema, { io: 'input', target: 'draft-2020-12' }) as Record<string, unknown>;
+  const doc = {
+    $schema: schema.$schema,
+    $id: COMPOSE_INPUT_SCHEMA_ID,
+    title: 'juesuan compose input',
+    description: 'The figures of one 部门决算 disclosure: leaf rows of the nine tables, prior-year figures, reasons for changes and performance self-evaluations. Every parent row, total, share, change and score is computed by `juesuan compose`. Amounts are decimal strings in `unit`.',
+    ...Object.fromEntries(Object.entries(schema).filter(([k]) => k !== '$schema')),
+  };
+  return JSON.stringify(doc, null, 2) + '\n';
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  writeFileSync(SCHEMA_PATH, composeInputJsonSchema());
+  console.log(`wrote ${SCHEMA_PATH}`);
+}

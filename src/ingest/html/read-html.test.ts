@@ -1,0 +1,63 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readHtml } from './read-html.js';
+import { InputError } from '../raw.js';
+import { sampleCells } from '../../../test/fixtures-formats/sample.js';
+import { gbkBytes, sampleHtml, sampleMht } from '../../../test/fixtures-formats/write-web.js';
+
+const utf8 = (s: string): Uint8Array => new Uint8Array(Buffer.from(s, 'utf8'));
+const cells = (doc: { lines: { cells: string[] }[] }): string[][] => doc.lines.map((l) => l.cells);
+
+test('readHtml: a UTF-8 page gives the lines of the text form; scripts, nav and footer dropped', async () => {
+  const doc = await readHtml(utf8(sampleHtml()), 'page.html');
+  assert.equal(doc.format, 'html');
+  assert.deepEqual(cells(doc), sampleCells());
+  assert.deepEqual(doc.lines.map((l) => l.line), doc.lines.map((_, i) => i + 1));
+  assert.equal(doc.lines[0]!.headingLevel, 1);
+  assert.equal(doc.lines.find((l) => l.cells[0] === '项目')!.tabular, true);
+  assert.equal(doc.lines.find((l) => l.cells[0]!.startsWith('一、部门职责'))!.tabular, false);
+});
+
+test('readHtml: a GBK page is decoded by its meta charset', async (t) => {
+  const bytes = gbkBytes(sampleHtml(undefined, 'gbk'));
+  if (!bytes) return t.skip('iconv not available to make GBK bytes');
+  assert.notDeepEqual(Buffer.from(bytes), Buffer.from(sampleHtml(undefined, 'gbk')));
+  assert.deepEqual(cells(await readHtml(bytes, 'page.htm')), sampleCells());
+});
+
+test('readHtml: saved pages (.mht) quoted-printable and base64', async () => {
+  for (const enc of ['quoted-printable', 'base64'] as const) {
+    const doc = await readHtml(utf8(sampleMht(sampleHtml(), enc)), 'page.mht');
+    assert.equal(doc.format, 'mht');
+    assert.deepEqual(cells(doc), sampleCells(), enc);
+  }
+});
+
+test('readHtml: colspan pads blank cells and rowspan leaves blanks below, so columns align', async () => {
+  const html = `<table>
+    <tr><th rowspan="2">科目编码</th><th rowspan="2">科目名称</th><th colspan="3">本年支出</th></tr>
+    <tr><th>合计</th><th>基本支出</th><th>项目支出</th></tr>
+    <tr><td>201</td><td>一般公共<br>服务支出</td><td>10.00</td><td>6.00</td><td>4.00</td></tr>
+    <tr><td colspan="2">合计</td><td>10.00</td><td>6.00</td><td>4.00</td></tr></table>`;
+  const doc = await readHtml(utf8(html));
+  assert.deepEqual(cells(doc), [
+    ['科目编码', '科目名称', '本年支出'],
+    ['', '', '合计', '基本支出', '项目支出'],
+    ['201', '一般公共服务支出', '10.00', '6.00', '4.00'],
+    ['合计', '', '10.00', '6.00', '4.00'],
+  ]);
+});
+
+test('readHtml: layout tables are walked as text; br splits lines; Word conditionals removed', async () => {
+  const html = `<html><body><table><tr><td><div id="menu">网站首页 | 政务公开</div>
+    <h2>一、部门职责</h2><p class=MsoNormal><![if !supportLists]>1.<![endif]>负责全县工作。<br/>第二行</p>
+    <table border=1><tr><td>项目</td><td>金额</td></tr><tr><td>合计</td><td>１２．００</td></tr></table>
+    </td></tr></table></body></html>`;
+  const doc = await readHtml(utf8(html));
+  assert.deepEqual(cells(doc), [['一、部门职责'], ['1.负责全县工作。'], ['第二行'], ['项目', '金额'], ['合计', '12.00']]);
+  assert.equal(doc.lines[0]!.headingLevel, 2);
+});
+
+test('readHtml: a page without text is an InputError', async () => {
+  await assert.rejects(readHtml(utf8('<html><head><script>x()</script></head><body> </body></html>')), InputError);
+});

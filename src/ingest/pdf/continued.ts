@@ -1,0 +1,50 @@
+/**
+ * Ruled tables continued over a page break: header rows the producer repeated at the top of the
+ * next page are dropped (the table reads as one), and a row broken by the page boundary — the
+ * first row of the page only continues cells of the previous page's last row (same columns, text
+ * only in cells the previous row also fills, no numbers) — is joined to it.
+ */
+import type { PageRows } from './furniture.js';
+import type { PdfRow } from './table-rows.js';
+import { joinWrapped } from './text-join.js';
+
+const NUMBER = /^[-+(（]?[\d,.]*\d[\d,.]*%?[)）]?$/;
+const MAX_HEADER_ROWS = 4;
+
+function sameColumns(a: PdfRow, b: PdfRow): boolean {
+  return a.cellX.length === b.cellX.length && a.cellX.every((x, i) => Math.abs(x.x0 - b.cellX[i]!.x0) < 2 && Math.abs(x.x1 - b.cellX[i]!.x1) < 2);
+}
+
+function continues(prev: PdfRow, next: PdfRow): boolean {
+  const filled = next.cells.map((c, i) => (c ? i : -1)).filter((i) => i >= 0);
+  const prevFilled = prev.cells.map((c, i) => (c ? i : -1)).filter((i) => i >= 0);
+  if (filled.length === 0 || !filled.every((i) => prev.cells[i] !== '' && !NUMBER.test(next.cells[i]!))) return false;
+  if (filled.length < prevFilled.length) return true;
+  // A one-cell row (a note) whose sentence the page break cut.
+  return prevFilled.length === 1 && filled[0] === prevFilled[0] && !/[。；;.!！?？:：]$/.test(prev.cells[filled[0]!]!);
+}
+
+const sameCells = (a: PdfRow, b: PdfRow): boolean => a.cells.length === b.cells.length && a.cells.every((c, i) => c === b.cells[i]);
+
+/** Joins tables continued over page breaks (in place). */
+export function joinContinuedRows(pages: PageRows[]): void {
+  const headers = new Map<number, PdfRow[]>();
+  const headerOf = (block: number, rows: PdfRow[]): PdfRow[] => headers.get(block) ?? rows.filter((r) => r.block === block).slice(0, MAX_HEADER_ROWS);
+  for (let k = 1; k < pages.length; k++) {
+    const prevRows = pages[k - 1]!.rows;
+    const prev = prevRows[prevRows.length - 1];
+    const rows = pages[k]!.rows;
+    const first = rows[0];
+    if (!prev?.ruled || !first?.ruled || prev.block === undefined || first.block === undefined || !sameColumns(prev, first)) continue;
+    const header = headerOf(prev.block, prevRows);
+    headers.set(first.block, header);
+    let n = 0;
+    while (n < header.length && rows[n]?.block === first.block && sameCells(rows[n]!, header[n]!)) n++;
+    rows.splice(0, n);
+    const next = rows[0];
+    if (n === 0 && next && continues(prev, next)) {
+      prev.cells = prev.cells.map((c, i) => (next.cells[i] ? joinWrapped([c, next.cells[i]!]) : c));
+      rows.shift();
+    }
+  }
+}

@@ -1,0 +1,99 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { pageRows } from './layout.js';
+import type { PageContent, Segment, TextBox } from './page.js';
+import { dropFurniture } from './furniture.js';
+import { joinContinuedRows } from './continued.js';
+
+/** A box for `str` at x (left), baseline y, 10 pt, CJK characters 10 pt wide and others 5 pt. */
+function box(str: string, x: number, base: number, size = 10): TextBox {
+  const width = [...str].reduce((w, ch) => w + (/[\u4e00-\u9fff（），：]/.test(ch) ? size : size / 2), 0);
+  return { str, x0: x, x1: x + width, base, size };
+}
+
+function page(boxes: TextBox[], hRules: Segment[] = [], vRules: Segment[] = []): PageContent {
+  return { page: 1, width: 595, height: 842, boxes, hRules, vRules, textOps: boxes.length, imageOps: 0 };
+}
+
+/** Full rulings of a grid: horizontals at ys spanning xs, verticals at xs spanning ys. */
+function grid(xs: number[], ys: number[]): { h: Segment[]; v: Segment[] } {
+  return {
+    h: ys.map((y) => ({ pos: y, a: xs[0]!, b: xs[xs.length - 1]! })),
+    v: xs.map((x) => ({ pos: x, a: ys[0]!, b: ys[ys.length - 1]! })),
+  };
+}
+
+test('pageRows: a ruled table gives one row per band; wrapped cell text is joined', () => {
+  const { h, v } = grid([50, 200, 300], [100, 120, 160]);
+  const rows = pageRows(page([
+    box('项目', 55, 114), box('金额', 250, 114),
+    box('一般公共预算', 55, 134), box('财政拨款收入', 55, 150), box('1,200.00', 255, 144),
+  ], h, v));
+  assert.deepEqual(rows.map((r) => r.cells), [['项目', '金额'], ['一般公共预算财政拨款收入', '1,200.00']]);
+  assert.ok(rows.every((r) => r.tabular && r.ruled));
+});
+
+test('pageRows: merged cells (no ruling inside) keep the column positions with blank cells', () => {
+  // Columns 50|150|250|350; header band 1 spans columns 2–3 (no vertical at 250 in 100–120);
+  // "项目" spans bands 1–2 (no horizontal at 120 in column 1).
+  const h: Segment[] = [{ pos: 100, a: 50, b: 350 }, { pos: 120, a: 150, b: 350 }, { pos: 140, a: 50, b: 350 }, { pos: 160, a: 50, b: 350 }];
+  const v: Segment[] = [{ pos: 50, a: 100, b: 160 }, { pos: 150, a: 100, b: 160 }, { pos: 250, a: 120, b: 160 }, { pos: 350, a: 100, b: 160 }];
+  const rows = pageRows(page([
+    box('项目', 80, 134), box('本年支出', 220, 114), box('基本支出', 160, 134), box('项目支出', 260, 134),
+    box('行政运行', 55, 154), box('6.00', 220, 154), box('4.00', 320, 154),
+  ], h, v));
+  assert.deepEqual(rows.map((r) => r.cells), [
+    ['项目', '本年支出', ''],
+    ['', '基本支出', '项目支出'],
+    ['行政运行', '6.00', '4.00'],
+  ]);
+  assert.deepEqual(rows[0]!.cellX[1], { x0: 150, x1: 350 });
+});
+
+test('pageRows: a band holding several unruled rows of numbers is split into rows', () => {
+  const { h, v } = grid([50, 200, 300], [100, 120, 180]);
+  const rows = pageRows(page([
+    box('项目', 55, 114), box('金额', 250, 114),
+    box('工资福利支出', 55, 134), box('10.00', 270, 134),
+    box('商品和服务支出', 55, 150), box('20.00', 270, 150),
+    box('合计', 55, 166), box('30.00', 270, 166),
+  ], h, v));
+  assert.deepEqual(rows.map((r) => r.cells), [['项目', '金额'], ['工资福利支出', '10.00'], ['商品和服务支出', '20.00'], ['合计', '30.00']]);
+});
+
+test('pageRows: a box pdfjs merged across a ruling is split at the ruling', () => {
+  const { h, v } = grid([50, 70, 110, 200], [100, 120]);
+  const merged: TextBox = { str: '0.00 二、社会保障', x0: 80, x1: 170, base: 114, size: 10 };
+  const rows = pageRows(page([box('2', 55, 114), merged], h, v));
+  assert.deepEqual(rows.map((r) => r.cells), [['2', '0.00', '二、社会保障']]);
+});
+
+test('pageRows: unruled lines split into cells at wide gaps; digits and CJK offset in y stay on one line', () => {
+  const rows = pageRows(page([
+    box('一、一般公共预算财政拨款收入', 50, 200), box('1', 230, 202.3), box('2,502.70', 300, 202.3),
+    box('第一部分', 50, 180), box('部门概况', 95, 180),
+    box('2023', 50, 160), box('年度部门决算', 72, 160),
+  ]));
+  assert.deepEqual(rows.map((r) => r.cells), [['2023年度部门决算'], ['第一部分 部门概况'], ['一、一般公共预算财政拨款收入', '1', '2,502.70']]);
+  assert.deepEqual(rows.map((r) => r.tabular), [false, false, true]);
+});
+
+test('dropFurniture: page numbers and running headers go, table rows and body text stay', () => {
+  const pages = [1, 2, 3].map((n) => ({
+    page: n,
+    height: 842,
+    rows: pageRows(page([box('示例县财政局2023年度部门决算', 200, 40), box('正文第一行', 50, 300), box(`- ${n} -`, 290, 815), box(`${n}`, 60, 330)])),
+  }));
+  dropFurniture(pages);
+  assert.deepEqual(pages.map((p) => p.rows.map((r) => r.cells.join('|'))), [['正文第一行', '1'], ['正文第一行', '2'], ['正文第一行', '3']]);
+});
+
+test('joinContinuedRows: a row broken by the page boundary is joined', () => {
+  const { h, v } = grid([50, 150, 350], [700, 720]);
+  const p1 = { page: 1, height: 842, rows: pageRows(page([box('项目名称', 55, 714), box('2023年医疗服务与保障能', 155, 714)], h, v)) };
+  const g2 = grid([50, 150, 350], [60, 80, 100]);
+  const p2 = { page: 2, height: 842, rows: pageRows(page([box('力提升资金', 155, 74), box('主管部门', 55, 94), box('示例县医疗保障局', 155, 94)], g2.h, g2.v)) };
+  joinContinuedRows([p1, p2]);
+  assert.deepEqual(p1.rows.map((r) => r.cells), [['项目名称', '2023年医疗服务与保障能力提升资金']]);
+  assert.deepEqual(p2.rows.map((r) => r.cells), [['主管部门', '示例县医疗保障局']]);
+});

@@ -1,0 +1,188 @@
+/**
+ * One PDF page → text boxes and ruling lines in viewport space (origin top-left, y downwards, the
+ * page's /Rotate applied, so landscape pages read upright).
+ * - Text: pdfjs text items (whitespace-only items dropped; their gaps are kept by the geometry).
+ * - Rulings: stroked axis-aligned path segments and thin filled rectangles from the operator list,
+ *   with the current transformation matrix tracked through save/restore/cm and form XObjects.
+ */
+import type { PDFPageProxy } from 'pdfjs-dist/types/src/display/api.js';
+import { normalizeText } from '../normalize.js';
+import { pdfjs } from './load.js';
+
+export interface TextBox {
+  str: string;
+  x0: number;
+  x1: number;
+  /** Baseline y. */
+  base: number;
+  /** Font size (the height of the text matrix). */
+  size: number;
+}
+
+/** A ruling: horizontal (pos = y, from a to b in x) or vertical (pos = x, from a to b in y). */
+export interface Segment {
+  pos: number;
+  a: number;
+  b: number;
+}
+
+export interface PageContent {
+  page: number;
+  width: number;
+  height: number;
+  boxes: TextBox[];
+  hRules: Segment[];
+  vRules: Segment[];
+  /** Text-showing operators seen (text present in the content even when none could be decoded). */
+  textOps: number;
+  imageOps: number;
+}
+
+type Matrix = [number, number, number, number, number, number];
+
+function multiply(m: Matrix, n: Matrix): Matrix {
+  return [
+    m[0] * n[0] + m[2] * n[1], m[1] * n[0] + m[3] * n[1],
+    m[0] * n[2] + m[2] * n[3], m[1] * n[2] + m[3] * n[3],
+    m[0] * n[4] + m[2] * n[5] + m[4], m[1] * n[4] + m[3] * n[5] + m[5],
+  ];
+}
+
+function apply(m: Matrix, x: number, y: number): [number, number] {
+  return [m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]];
+}
+
+const OPS = pdfjs.OPS as Record<string, number>;
+const STROKES = new Set(['stroke', 'closeStroke', 'fillStroke', 'eoFillStroke', 'closeFillStroke', 'closeEOFillStroke'].map((k) => OPS[k]));
+const FILLS = new Set(['fill', 'eoFill'].map((k) => OPS[k]));
+const TEXT_OPS = new Set(['showText', 'showSpacedText', 'nextLineShowText', 'nextLineSetSpacingShowText'].map((k) => OPS[k]));
+const IMAGE_OPS = new Set(['paintImageXObject', 'paintInlineImageXObject', 'paintImageMaskXObject', 'paintImageXObjectRepeat', 'paintInlineImageXObjectGroup', 'paintSolidColorImageMask'].map((k) => OPS[k]));
+
+/** The polylines of a path (pdfjs DrawOPS: 0 moveTo, 1 lineTo, 2 curveTo, 3 quadraticCurveTo, 4 closePath). */
+function subpaths(data: ArrayLike<number>, m: Matrix): [number, number][][] {
+  const paths: [number, number][][] = [];
+  let cur: [number, number][] = [];
+  for (let i = 0; i < data.length; ) {
+    const op = data[i++];
+    if (op === 0) {
+      if (cur.length > 1) paths.push(cur);
+      cur = [apply(m, data[i++]!, data[i++]!)];
+    } else if (op === 1) cur.push(apply(m, data[i++]!, data[i++]!));
+    else if (op === 2) {
+      i += 4;
+      cur.push(apply(m, data[i++]!, data[i++]!));
+    } else if (op === 3) {
+      i += 2;
+      cur.push(apply(m, data[i++]!, data[i++]!));
+    } else if (op === 4) {
+      if (cur.length > 1) cur.push(cur[0]!);
+    } else break;
+  }
+  if (cur.length > 1) paths.push(cur);
+  return paths;
+}
+
+interface Rules {
+  h: Segment[];
+  v: Segment[];
+}
+
+function addStroke(path: [number, number][], rules: Rules): void {
+  for (let i = 1; i < path.length; i++) {
+    const [x0, y0] = path[i - 1]!;
+    const [x1, y1] = path[i]!;
+    if (Math.abs(y1 - y0) < 1 && Math.abs(x1 - x0) >= 3) rules.h.push({ pos: (y0 + y1) / 2, a: Math.min(x0, x1), b: Math.max(x0, x1) });
+    else if (Math.abs(x1 - x0) < 1 && Math.abs(y1 - y0) >= 3) rules.v.push({ pos: (x0 + x1) / 2, a: Math.min(y0, y1), b: Math.max(y0, y1) });
+  }
+}
+
+function addFill(path: [number, number][], rules: Rules): void {
+  const xs = path.map((p) => p[0]);
+  const ys = path.map((p) => p[1]);
+  const [x0, x1, y0, y1] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
+  if (y1 - y0 <= 2.5 && x1 - x0 >= 3) rules.h.push({ pos: (y0 + y1) / 2, a: x0, b: x1 });
+  else if (x1 - x0 <= 2.5 && y1 - y0 >= 3) rules.v.push({ pos: (x0 + x1) / 2, a: y0, b: y1 });
+}
+
+async function operatorContent(page: PDFPageProxy, view: Matrix): Promise<Rules & { textOps: number; imageOps: number }> {
+  const list = await page.getOperatorList();
+  const rules: Rules = { h: [], v: [] };
+  const stack: Matrix[] = [];
+  let ctm: Matrix = view;
+  let textOps = 0;
+  let imageOps = 0;
+  for (let i = 0; i < list.fnArray.length; i++) {
+    const fn = list.fnArray[i]!;
+    const args = list.argsArray[i] as unknown[] | null;
+    if (fn === OPS.save) stack.push(ctm);
+    else if (fn === OPS.restore) ctm = stack.pop() ?? view;
+    else if (fn === OPS.transform) ctm = multiply(ctm, args as Matrix);
+    else if (fn === OPS.paintFormXObjectBegin) {
+      stack.push(ctm);
+      const m = args?.[0] as Matrix | null | undefined;
+      if (m && m.length === 6) ctm = multiply(ctm, Array.from(m) as Matrix);
+    } else if (fn === OPS.paintFormXObjectEnd) ctm = stack.pop() ?? view;
+    else if (fn === OPS.constructPath && args) {
+      const paint = args[0] as number;
+      const data = (args[1] as ArrayLike<number>[] | undefined)?.[0];
+      if (!data || (!STROKES.has(paint) && !FILLS.has(paint))) continue;
+      for (const path of subpaths(data, ctm)) (STROKES.has(paint) ? addStroke : addFill)(path, rules);
+    } else if (TEXT_OPS.has(fn)) textOps++;
+    else if (IMAGE_OPS.has(fn)) imageOps++;
+  }
+  return { ...rules, textOps, imageOps };
+}
+
+/** Joins collinear rulings that overlap or touch. */
+export function mergeSegments(segs: Segment[], tol = 1.2, gap = 2): Segment[] {
+  const sorted = [...segs].sort((p, q) => p.pos - q.pos || p.a - q.a);
+  const out: Segment[] = [];
+  for (const s of sorted) {
+    const same = out.filter((o) => Math.abs(o.pos - s.pos) <= tol && s.a <= o.b + gap && s.b >= o.a - gap);
+    if (same.length === 0) {
+      out.push({ ...s });
+      continue;
+    }
+    const first = same[0]!;
+    first.a = Math.min(first.a, s.a);
+    first.b = Math.max(first.b, s.b);
+  }
+  return out;
+}
+
+interface PdfTextItem {
+  str: string;
+  transform: number[];
+  width: number;
+}
+
+function textBoxes(items: PdfTextItem[], view: Matrix): TextBox[] {
+  const boxes: TextBox[] = [];
+  for (const item of items) {
+    if (!item.str || !item.str.trim()) continue;
+    const m = multiply(view, item.transform as Matrix);
+    const size = Math.hypot(m[2], m[3]);
+    if (!(size > 0) || Math.abs(m[1]) > 0.1 * Math.abs(m[0]) || m[0] <= 0) continue;
+    const str = normalizeText(item.str);
+    boxes.push({ str, x0: m[4], x1: m[4] + Math.max(item.width, 0), base: m[5], size });
+  }
+  return boxes;
+}
+
+export async function readPage(page: PDFPageProxy, pageNumber: number): Promise<PageContent> {
+  const viewport = page.getViewport({ scale: 1 });
+  const view = viewport.transform as Matrix;
+  const text = await page.getTextContent();
+  const boxes = textBoxes(text.items as PdfTextItem[], view);
+  const ops = await operatorContent(page, view);
+  return {
+    page: pageNumber,
+    width: viewport.width,
+    height: viewport.height,
+    boxes,
+    hRules: mergeSegments(ops.h),
+    vRules: mergeSegments(ops.v),
+    textOps: ops.textOps,
+    imageOps: ops.imageOps,
+  };
+}

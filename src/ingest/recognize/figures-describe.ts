@@ -1,0 +1,104 @@
+/**
+ * Gives each figure of a sentence its subject and role. The sentence is cut into clauses at ，：；;
+ * the words between the clause start (or the previous figure) and a figure are its lead, read by
+ * `readCue`. A figure whose lead names nothing takes the subject in force: the last item named in the
+ * sentence, else (for a change, a share, a budget …) the paragraph's last subject — so
+ * '…住房保障支出年初预算数为 18.57 万元,支出决算为 24.25 万元,完成年初预算的 130.53%' gives all three figures
+ * the subject 住房保障支出.
+ */
+import type { FigureRole } from '../../model/index.js';
+import { cleanSubject, isItemName, isMeaningfulSubject, readCue, REASON_RE, type Direction } from './figures-cues.js';
+import { findFigures, type FigureToken } from './figures.js';
+
+export interface DescribedFigure extends FigureToken {
+  subject?: string;
+  role: FigureRole;
+  direction?: Direction;
+  cue?: string;
+}
+
+/** What a paragraph carries from one sentence to the next. */
+export interface SubjectContext {
+  subject?: string;
+  /** The item the section's heading names, the last resort. */
+  heading?: string;
+}
+
+const CLAUSE_BREAK = /[，,：:；;。！!？?\t]/g;
+
+interface SentenceState {
+  /** The item named last in this sentence. */
+  local?: string;
+  reason: boolean;
+  figuresSeen: number;
+  /** The item the last count named ('国内公务接待 9 批次 101 人'). */
+  lastCount?: string;
+  previousKind?: string;
+}
+
+export function describeSentence(sentence: string, ctx: SubjectContext): DescribedFigure[] {
+  const tokens = findFigures(sentence);
+  const out: DescribedFigure[] = [];
+  const state: SentenceState = { reason: false, figuresSeen: 0 };
+  for (const [start, end] of clauses(sentence)) {
+    const clause = sentence.slice(start, end);
+    const inClause = tokens.filter((t) => t.start >= start && t.start < end);
+    const named = inClause.filter((t) => t.kind !== 'year');
+    if (!named.length) {
+      noteClause(clause, state, ctx);
+    } else {
+      let leadStart = start;
+      for (const t of named) {
+        out.push(describe(t, sentence.slice(leadStart, t.anchor), state, ctx));
+        leadStart = t.end;
+      }
+    }
+    if (REASON_RE.test(clause)) state.reason = true;
+    for (const t of inClause) if (t.kind === 'year') out.push({ ...t, role: 'other' });
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+function clauses(sentence: string): [number, number][] {
+  const out: [number, number][] = [];
+  let start = 0;
+  for (const m of sentence.matchAll(CLAUSE_BREAK)) {
+    out.push([start, m.index + 1]);
+    start = m.index + 1;
+  }
+  if (start < sentence.length) out.push([start, sentence.length]);
+  return out;
+}
+
+/** A clause without figures may name the item the next figures are about. */
+function noteClause(clause: string, state: SentenceState, ctx: SubjectContext): void {
+  if (state.reason) return;
+  const name = cleanSubject(clause.replace(/[，,：:；;。！!？?]$/, ''));
+  if (!isItemName(name)) return;
+  state.local = name;
+  ctx.subject = name;
+}
+
+function describe(t: FigureToken, lead: string, state: SentenceState, ctx: SubjectContext): DescribedFigure {
+  const reading = readCue(lead, t.kind, t.unitText);
+  const own = cleanSubject(reading.rest);
+  let subject: string | undefined;
+  if (isMeaningfulSubject(own)) {
+    subject = own;
+    if (t.kind === 'count') state.lastCount = own;
+    else state.local = own;
+    if (!state.reason && t.kind !== 'count') ctx.subject = own;
+  } else {
+    const named = reading.selfNaming && reading.cue ? (own + reading.cue).replace(/(为|是)$/, '') : undefined;
+    const fromParagraph = state.figuresSeen === 0 && named ? undefined : ctx.subject;
+    const counted = t.kind === 'count' && state.previousKind === 'count' ? state.lastCount : undefined;
+    subject = counted ?? state.local ?? fromParagraph ?? ctx.heading ?? named ?? (own || undefined);
+  }
+  state.figuresSeen++;
+  state.previousKind = t.kind;
+  const figure: DescribedFigure = { ...t, role: reading.role };
+  if (subject) figure.subject = subject;
+  if (reading.direction) figure.direction = reading.direction;
+  if (reading.cue) figure.cue = reading.cue;
+  return figure;
+}

@@ -1,0 +1,128 @@
+/**
+ * Finds every performance self-evaluation table of a document: 项目支出绩效自评表, 部门整体支出绩效自评表,
+ * 中央对地方转移支付项目绩效自评表 (kind 'project', transfer), and the rows of 绩效自评情况汇总表 (kind
+ * 'summary', one evaluation per project row, no indicators). Amounts are in the table's printed unit;
+ * when a table prints none they are taken as 万元 (the unit of these forms) with unitSource 'assumed'.
+ */
+import type { PerformanceEvaluation, Unit } from '../../model/index.js';
+import type { RawDocument, RawLine } from '../raw.js';
+import { ordinalIn, titleKind, yearIn, type TitleKind } from './performance-meta.js';
+import { filled, squash, toRows, type PRow } from './performance-rows.js';
+import { readSummaryRow, summaryHeaderOf } from './performance-summary.js';
+import { readEvaluation, regionUnit } from './performance-table.js';
+
+interface Title {
+  index: number;
+  kind: TitleKind;
+  text: string;
+}
+
+function lineText(line: RawLine): string {
+  return line.cells.filter((c) => c.trim() !== '').join('');
+}
+
+function findTitles(lines: readonly RawLine[], consumed: Set<number>): Title[] {
+  const out: Title[] = [];
+  lines.forEach((line, index) => {
+    if (consumed.has(line.line) || line.cells.filter((c) => c.trim()).length !== 1) return;
+    const text = lineText(line);
+    const kind = titleKind(text);
+    if (kind) out.push({ index, kind, text: text.replace(/^#+\s*/, '').trim() });
+  });
+  return out;
+}
+
+/** A short untabbed line naming some other table (附件1-1 …基础数据表): the region ends there. */
+function isOtherTitle(line: RawLine): boolean {
+  if (line.cells.filter((c) => c.trim()).length !== 1) return false;
+  const t = squash(lineText(line)).replace(/^#+/, '');
+  return t.length <= 40 && /表$/.test(t) && !/指标表$/.test(t) && !/^(注|备注|说明)/.test(t) && !ordinalIn(t);
+}
+
+function regionLines(lines: readonly RawLine[], from: number, to: number, consumed: Set<number>): RawLine[] {
+  const out: RawLine[] = [];
+  for (let i = from; i < to; i++) {
+    const line = lines[i]!;
+    if (consumed.has(line.line) || isOtherTitle(line)) break;
+    out.push(line);
+  }
+  return out;
+}
+
+function ordinalBefore(lines: readonly RawLine[], index: number): string | undefined {
+  for (let i = index - 1; i >= Math.max(0, index - 3); i--) {
+    const t = lineText(lines[i]!);
+    if (t.trim()) return ordinalIn(t);
+  }
+  return undefined;
+}
+
+function newEvaluation(title: Title, line: RawLine, unit: Unit | undefined, id: string): PerformanceEvaluation {
+  const department = title.kind === 'department';
+  const ev: PerformanceEvaluation = {
+    id, kind: department ? 'department' : 'project', project: department ? '部门整体支出' : '', title: title.text,
+    unit: unit ?? '万元', unitSource: unit ? 'printed' : 'assumed', funding: [], indicators: [], remarks: [],
+    prov: { line: line.line, ...(line.page !== undefined ? { page: line.page } : {}) }, endLine: line.line,
+  };
+  if (title.kind === 'transfer') ev.transfer = true;
+  const year = yearIn(title.text);
+  if (year !== undefined) ev.year = year;
+  return ev;
+}
+
+function accepted(ev: PerformanceEvaluation): boolean {
+  return ev.funding.length > 0 || ev.indicators.length > 0 || ev.totalScore !== undefined;
+}
+
+function readSummary(title: Title, rows: readonly PRow[], line: RawLine, nextId: () => string): { evs: PerformanceEvaluation[]; end: number } {
+  const unit = regionUnit(rows);
+  const ctx = { title: title.text, titleLine: line.line, unit: unit ?? '万元' as Unit, unitSource: unit ? 'printed' as const : 'assumed' as const, year: yearIn(title.text), nextId };
+  const evs: PerformanceEvaluation[] = [];
+  let header: ReturnType<typeof summaryHeaderOf>;
+  let end = line.line;
+  for (const row of rows) {
+    if (!header) {
+      header = summaryHeaderOf(row);
+      if (header) end = row.endLine;
+      continue;
+    }
+    if (!row.tabular && filled(row).length <= 1) break;
+    const ev = readSummaryRow(row, header, ctx);
+    if (ev) evs.push(ev);
+    end = row.endLine;
+  }
+  return { evs, end };
+}
+
+export function recognizePerformance(raw: RawDocument, consumed: Set<number>): { evaluations: PerformanceEvaluation[]; consumed: Set<number> } {
+  const lines = raw.lines;
+  const titles = findTitles(lines, consumed);
+  const evaluations: PerformanceEvaluation[] = [];
+  const used = new Set(consumed);
+  let n = 0;
+  const nextId = (): string => `perf-${++n}`;
+  titles.forEach((title, k) => {
+    const line = lines[title.index]!;
+    const to = titles[k + 1]?.index ?? lines.length;
+    const rows = toRows(regionLines(lines, title.index + 1, to, consumed));
+    let end: number;
+    if (title.kind === 'summary') {
+      const r = readSummary(title, rows, line, nextId);
+      if (!r.evs.length) return;
+      evaluations.push(...r.evs);
+      end = r.end;
+    } else {
+      const ev = newEvaluation(title, line, regionUnit(rows), '');
+      ev.endLine = readEvaluation(ev, rows);
+      if (!accepted(ev)) return;
+      ev.id = nextId();
+      const ordinal = ev.ordinal ?? ordinalBefore(lines, title.index);
+      if (ordinal !== undefined) ev.ordinal = ordinal;
+      evaluations.push(ev);
+      end = ev.endLine;
+    }
+    for (let i = title.index; i < lines.length && lines[i]!.line <= end; i++) used.add(lines[i]!.line);
+  });
+  return { evaluations, consumed: used };
+}
+

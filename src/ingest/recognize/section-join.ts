@@ -1,0 +1,25 @@
+/**
+ * Whether a line continues the paragraph before it. PDF-extracted text wraps sentences at the page
+ * width, sometimes with a blank line between the parts ('…其中：公务用' / '' / '车购置费 0.00 万元'):
+ * a line continues the previous one when that one stops mid-sentence — no closing punctuation, and
+ * either long (a full printed line) or ending on a comma or an open bracket — and the new line does
+ * not start a numbered item.
+ */
+import type { CleanLine } from './section-clean.js';
+import { isStandaloneTitle } from './section-headings.js';
+import type { ParagraphDraft } from './sentences.js';
+
+const CLOSES_PARAGRAPH = /[。；;！!？?：:]["”’」』）)】]*$/;
+const OPEN_END = /[，,、（(“‘《\-—+=]$/;
+const STARTS_ITEM =
+  /^(?:\d{1,2}\s*[.．、](?![\d.．])|[（(]\s*[\d一二三四五六七八九十]{1,3}\s*[）)]|[一二三四五六七八九十]{1,3}\s*、|[①②③④⑤⑥⑦⑧⑨⑩]|第[一二三四五六七八九十\d]+部分|注\s*\d?\s*[：:.]|附件|附表|图\s*\d|表\s*\d)/;
+/** A printed line shorter than this, ending without a comma, is taken as complete. */
+const MIN_WRAPPED_LENGTH = 20;
+
+export function joinsPrevious(draft: ParagraphDraft, next: CleanLine): boolean {
+  const prev = draft.segments.at(-1)!.clean.text;
+  if (CLOSES_PARAGRAPH.test(draft.text)) return false;
+  if (draft.segments.length === 1 && isStandaloneTitle(draft.text)) return false;
+  if (STARTS_ITEM.test(next.text)) return false;
+  return prev.length >= MIN_WRAPPED_LENGTH || OPEN_END.test(prev);
+}

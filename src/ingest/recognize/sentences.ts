@@ -1,0 +1,91 @@
+/**
+ * Paragraphs → sentences → figures, with provenance. A paragraph is built from one or more cleaned
+ * lines (a sentence may wrap across lines in PDF-extracted text); every character of its text maps
+ * back to a line and an offset in that line, so a sentence and each figure know where they stand.
+ */
+import type { Figure, Paragraph, Provenance, Sentence } from '../../model/index.js';
+import type { CleanLine } from './section-clean.js';
+import { describeSentence, type DescribedFigure, type SubjectContext } from './figures-describe.js';
+
+/** A paragraph being assembled: its text and, for each joined line, where it starts in the text. */
+export interface ParagraphDraft {
+  text: string;
+  segments: { start: number; clean: CleanLine }[];
+}
+
+export function startDraft(clean: CleanLine): ParagraphDraft {
+  return { text: clean.text, segments: [{ start: 0, clean }] };
+}
+
+export function appendLine(draft: ParagraphDraft, clean: CleanLine): void {
+  draft.segments.push({ start: draft.text.length, clean });
+  draft.text += clean.text;
+}
+
+/** Where the character at `offset` of the paragraph text stands in the source. */
+export function locate(draft: ParagraphDraft, offset: number): Provenance {
+  let seg = draft.segments[0]!;
+  for (const s of draft.segments) if (s.start <= offset) seg = s;
+  const c = seg.clean;
+  const i = Math.min(Math.max(offset - seg.start, 0), c.map.length - 1);
+  const prov: Provenance = { line: c.line, offset: c.map[i] ?? 0 };
+  if (c.page !== undefined) prov.page = c.page;
+  return prov;
+}
+
+const TERMINATOR = /[。；;！!？?]/;
+const CLOSERS = /[”’」』）)】"'\s]/;
+
+/** Sentence spans: split after 。；! ? (keeping closing quotes and brackets with the sentence). */
+export function splitSentences(text: string): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (!TERMINATOR.test(text[i]!)) continue;
+    let end = i + 1;
+    while (end < text.length && CLOSERS.test(text[end]!) && !/\s/.test(text[end]!)) end++;
+    pushSpan(out, text, start, end);
+    start = end;
+    i = end - 1;
+  }
+  pushSpan(out, text, start, text.length);
+  return out;
+}
+
+function pushSpan(out: { start: number; end: number }[], text: string, start: number, end: number): void {
+  while (start < end && /\s/.test(text[start]!)) start++;
+  while (end > start && /\s/.test(text[end - 1]!)) end--;
+  if (end > start) out.push({ start, end });
+}
+
+/** Builds the paragraph: sentences with their figures located in the source. */
+export function finishParagraph(draft: ParagraphDraft, heading?: string): Paragraph {
+  const ctx: SubjectContext = heading ? { heading } : {};
+  const sentences: Sentence[] = splitSentences(draft.text).map(({ start, end }) => {
+    const text = draft.text.slice(start, end);
+    const figures = describeSentence(text, ctx).map((f) => toFigure(f, locate(draft, start + f.start)));
+    return { text, prov: locate(draft, start), figures };
+  });
+  return { text: draft.text, sentences, prov: locate(draft, 0) };
+}
+
+function toFigure(f: DescribedFigure, prov: Provenance): Figure {
+  const figure: Figure = { kind: f.kind, printed: f.printed, prov };
+  if (f.amount) figure.amount = f.amount;
+  if (f.value !== undefined && (f.kind !== 'amount' || !f.amount)) figure.value = f.value;
+  if (f.decimals !== undefined && f.kind === 'percent') figure.decimals = f.decimals;
+  if (f.unitText) figure.unitText = f.unitText;
+  if (f.subject) figure.subject = f.subject;
+  figure.role = f.role;
+  if (f.direction) figure.direction = f.direction;
+  if (f.cue) figure.cue = f.cue;
+  return figure;
+}
+
+/**
+ * The figures of one sentence on its own (no paragraph context), each located at `prov` plus its
+ * offset in the sentence: for callers that hold a sentence rather than a document (rule fixtures).
+ */
+export function figuresOfSentence(text: string, prov: Provenance): Figure[] {
+  return describeSentence(text, {}).map((f) => toFigure(f, { ...prov, offset: (prov.offset ?? 0) + f.start }));
+}

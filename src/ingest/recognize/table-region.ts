@@ -1,0 +1,79 @@
+/**
+ * The extent of a table after its title: the lines between title and grid (ordinal, unit, 部门：…),
+ * the grid (continued across page artefacts: page numbers, 续表, a repeated unit line), the notes.
+ */
+import type { RawLine } from '../raw.js';
+import { isMetaLine, isNoteLine, isPageArtefact, matchTitle } from './table-titles.js';
+
+export interface Region {
+  /** Indexes (into the document's lines) of the lines between the title and the grid, and of artefacts. */
+  meta: number[];
+  /** Indexes of the grid lines (header and data), in order. */
+  body: number[];
+  notes: number[];
+  /** Index after the last line of the region. */
+  end: number;
+}
+
+const MAX_META = 8;
+const MAX_NOTES = 6;
+
+export function isGridLine(l: RawLine): boolean {
+  return l.tabular && l.cells.length >= 2 && l.cells.some((c) => c !== '') && !isNoteLine(l);
+}
+
+/** A short non-tabular line inside a grid: a wrapped name or header fragment. */
+function isFragment(l: RawLine): boolean {
+  const t = l.cells.join('').trim();
+  return !l.tabular && l.headingLevel === undefined && t.length > 0 && t.length <= 20 && !/[。；;：:，,]/.test(t) && !matchTitle(l);
+}
+
+/** The region of the table whose title is at `start - 1`, up to (not including) `stop`; null when no grid or note follows. */
+export function findRegion(lines: RawLine[], start: number, stop: number): Region | null {
+  const meta: number[] = [];
+  let i = start;
+  while (i < stop && meta.length < MAX_META && isMetaLine(lines[i]!)) meta.push(i++);
+  if (i >= stop) return null;
+  const body: number[] = [];
+  if (isGridLine(lines[i]!)) i = scanBody(lines, i, stop, body, meta);
+  else if (!isNoteLine(lines[i]!)) return null;
+  const notes: number[] = [];
+  while (i < stop && notes.length < MAX_NOTES) {
+    const l = lines[i]!;
+    if (isNoteLine(l) || (notes.length > 0 && isNoteContinuation(l))) notes.push(i++);
+    else break;
+  }
+  if (!body.length && !notes.length) return null;
+  return { meta, body, notes, end: i };
+}
+
+function scanBody(lines: RawLine[], from: number, stop: number, body: number[], meta: number[]): number {
+  let i = from;
+  while (i < stop) {
+    const l = lines[i]!;
+    if (isGridLine(l)) {
+      body.push(i++);
+      continue;
+    }
+    if (isNoteLine(l)) break;
+    if (isFragment(l) && i + 1 < stop && (isGridLine(lines[i + 1]!) || isNoteLine(lines[i + 1]!))) {
+      body.push(i++);
+      continue;
+    }
+    let k = i;
+    while (k < stop && k - i < 4 && isPageArtefact(lines[k]!)) k++;
+    if (k > i && k < stop && isGridLine(lines[k]!)) {
+      for (let m = i; m < k; m++) meta.push(m);
+      i = k;
+      continue;
+    }
+    break;
+  }
+  return i;
+}
+
+/** '2. 本套报表金额单位转换时可能存在尾数误差。' after '注：1. …'. */
+function isNoteContinuation(l: RawLine): boolean {
+  const t = l.cells.join('').trim();
+  return !l.tabular && l.headingLevel === undefined && /^(?:\d+[.、．]|[(（]\d+[)）])/.test(t) && t.length < 300;
+}

@@ -1,0 +1,68 @@
+/**
+ * T09 in its old row-wise form ("三公"经费、行政参公单位机关运行经费情况表): rows 一、"三公"经费支出 …
+ * 二、机关运行经费, columns 预算数 / 决算统计数. Cells are keyed like the modern form's columns
+ * ('budget.reception', 'actual.total', 'actual.count.receptionBatches') so that one key finds a figure
+ * in either form.
+ */
+import type { Unit } from '../../model/money.js';
+import type { Cell, Column, Row } from '../../model/table.js';
+import { T09_LEGACY_COLUMNS, T09_LEGACY_ROWS } from '../../catalog/tables.js';
+import { compactText, isIntegerText, makeCell } from './cells.js';
+import type { GridRow } from './table-grid.js';
+import { cellText } from './table-grid.js';
+import { headerPaths } from './table-header.js';
+import { matchColumn } from './table-columns.js';
+import { provOf } from './table-code-rows.js';
+import { rowLabel } from './table-two-sided.js';
+
+export function legacyRowKey(text: string): string | undefined {
+  const l = rowLabel(text).replace(/[(（](?:个|人|辆|人次|批次|万元|元)[)）]$/, '');
+  return T09_LEGACY_ROWS[l] ?? T09_LEGACY_ROWS[l.replace(/[(（]境[)）]/g, '(境)')];
+}
+
+/** True when the grid lists 三公 items as rows (the old form or a transposed modern one). */
+export function isRowWiseThreePublic(data: GridRow[]): boolean {
+  const hits = data.filter((g) => g.cells.slice(0, 2).some((c) => legacyRowKey(c.text) !== undefined)).length;
+  return hits >= 3;
+}
+
+export function buildThreePublicRows(header: GridRow[], data: GridRow[], unit: Unit): { rows: Row[]; columns: Column[] } {
+  const width = Math.max(...[...header, ...data].map((g) => g.cells.length));
+  const paths = headerPaths(header, width);
+  const label = 0;
+  const lineNo = lineNoColumn(paths, data);
+  const valueCols: { index: number; key: string; label: string }[] = [];
+  for (let c = 1; c < width; c++) {
+    if (c === lineNo) continue;
+    const rule = matchColumn(T09_LEGACY_COLUMNS, paths[c] ?? '');
+    const key = rule?.key ?? (valueCols.length === 0 ? 'budget' : valueCols.length === 1 ? 'actual' : `c${c}`);
+    valueCols.push({ index: c, key, label: paths[c] || rule?.label || key });
+  }
+  const rows: Row[] = [];
+  const columns = new Map<string, Column>();
+  for (const g of data) {
+    const name = cellText(g, label).trim();
+    const key = legacyRowKey(name);
+    const isCount = key?.startsWith('count.') ?? false;
+    const cells: Record<string, Cell> = {};
+    for (const v of valueCols) {
+      const gc = g.cells[v.index];
+      const cellKey = key && !key.startsWith('section:') ? `${v.key}.${key}` : v.key;
+      cells[cellKey] = makeCell(gc?.text ?? '', unit, provOf(g, gc), isCount ? 'number' : 'amount');
+      if (!columns.has(cellKey)) columns.set(cellKey, { key: cellKey, label: `${v.label}/${compactText(name)}` });
+    }
+    if (!name && Object.values(cells).every((c) => c.value.kind === 'blank')) continue;
+    const row: Row = { name, cells, prov: provOf(g, g.cells[label]) };
+    if (key) row.key = key;
+    if (lineNo !== undefined && cellText(g, lineNo)) row.lineNo = cellText(g, lineNo).trim();
+    rows.push(row);
+  }
+  return { rows, columns: [...columns.values()] };
+}
+
+function lineNoColumn(paths: string[], data: GridRow[]): number | undefined {
+  const byHeader = paths.findIndex((p) => /行次/.test(p));
+  if (byHeader > 0) return byHeader;
+  const ints = data.filter((g) => isIntegerText(cellText(g, 1))).length;
+  return ints >= Math.max(3, data.length / 2) ? 1 : undefined;
+}

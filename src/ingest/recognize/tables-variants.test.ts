@@ -1,0 +1,116 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readTextString } from '../text/read-text.js';
+import { recognizeTables } from './tables.js';
+import type { Table, TableKey } from '../../model/table.js';
+
+const tab = (...rows: string[][]): string => rows.map((r) => r.join('\t')).join('\n');
+const recognize = (text: string) => recognizeTables(readTextString(text));
+
+function table(tables: Table[], key: TableKey): Table {
+  const t = tables.find((x) => x.key === key);
+  assert.ok(t, `${key} not recognised`);
+  return t;
+}
+
+function printed(t: Table, rowKey: string, col: string, side?: string): string | undefined {
+  return t.rows.find((r) => r.key === rowKey && (!side || r.side === side))?.cells[col]?.text;
+}
+
+function layoutLine(...parts: [number, string, 'l' | 'r'][]): string {
+  let s = '';
+  for (const [col, text, align] of parts) s = s.padEnd(align === 'l' ? col : col - text.length, ' ') + text;
+  return s;
+}
+
+test('a 目录 printed with page numbers (as a grid or with leader dots) gives 目录 entries, not tables', () => {
+  const text = [
+    '目录',
+    tab(['一、收入支出决算总表', '5']),
+    tab(['二、收入决算表', '6']),
+    '三、支出决算表……………………7',
+    tab(['九、财政拨款“三公”经费支出决算表', '12']),
+    tab(['第三部分 2023年度部门决算情况说明', '13']),
+    tab(['一、收入支出决算总体情况说明', '13']),
+    '',
+    '二、收入决算表',
+    tab(['项目', '', '本年收入合计', '财政拨款收入'], ['合计', '', '5.00', '5.00']),
+  ].join('\n');
+  const { tables, toc } = recognize(text);
+  assert.deepEqual(toc.map((e) => e.table), ['T01', 'T02', 'T03', 'T09']);
+  assert.deepEqual(tables.map((t) => [t.key, t.prov.line]), [['T02', 9]]);
+});
+
+test('titles with ordinals, years, entities and notes in brackets', () => {
+  const titles: [string, TableKey][] = [
+    ['表一 收入支出决算总表', 'T01'],
+    ['附表3：支出决算表', 'T03'],
+    ['XX县医疗保障局2023年度收入决算表', 'T02'],
+    ['财政拨款收入支出决算总表（公开04表）', 'T04'],
+    ['一般公共预算财政拨款支出决算表（单位：万元）', 'T05'],
+    ['一般公共预算财政拨款基本支出决算表（按经济分类科目）', 'T06'],
+    ['国有资本经营预算财政拨款收入支出决算表', 'T08'],
+    ['《一般公共预算财政拨款“三公”经费支出决算表》', 'T09'],
+  ];
+  for (const [title, key] of titles) {
+    const { tables } = recognize([title, tab(['项目', '', '合计'], ['合计', '', '1.00'])].join('\n'));
+    assert.equal(tables[0]?.key, key, title);
+  }
+  const notTables = ['一般公共预算财政拨款项目支出决算表', '关于2023年度支出决算表的说明。', '五、一般公共预算财政拨款支出决算情况说明'];
+  for (const title of notTables) {
+    assert.deepEqual(recognize([title, tab(['项目', '', '合计'], ['合计', '', '1.00'])].join('\n')).tables, [], title);
+  }
+});
+
+test('pdftotext -layout T01: both sides recovered from positions', () => {
+  const L = layoutLine;
+  const text = [
+    L([20, '收入支出决算总表', 'l']),
+    L([60, '金额单位：万元', 'l']),
+    L([0, '项目', 'l'], [26, '行次', 'r'], [38, '金额', 'r'], [42, '项目', 'l'], [68, '行次', 'r'], [80, '金额', 'r']),
+    L([0, '一、一般公共预算财政拨款收入', 'l'], [26, '1', 'r'], [38, '2,502.70', 'r'], [42, '一、一般公共服务支出', 'l'], [68, '32', 'r']),
+    L([0, '四、上级补助收入', 'l'], [26, '4', 'r'], [38, '0.00', 'r'], [42, '八、社会保障和就业支出', 'l'], [68, '39', 'r'], [80, '26.83', 'r']),
+    L([26, '9', 'r'], [42, '九、卫生健康支出', 'l'], [68, '40', 'r'], [80, '2,475.87', 'r']),
+    L([0, '本年收入合计', 'l'], [26, '27', 'r'], [38, '2,502.70', 'r'], [42, '本年支出合计', 'l'], [68, '58', 'r'], [80, '2,502.70', 'r']),
+    L([0, '总计', 'l'], [26, '31', 'r'], [38, '2,502.70', 'r'], [42, '总计', 'l'], [68, '62', 'r'], [80, '2,502.70', 'r']),
+  ].join('\n');
+  const t = table(recognize(text).tables, 'T01');
+  assert.equal(printed(t, 'income:generalBudget', 'amount'), '2,502.70');
+  assert.equal(printed(t, 'income:superiorSubsidy', 'amount'), '0.00');
+  assert.equal(printed(t, 'fn:201', 'amount'), '');
+  assert.equal(printed(t, 'fn:210', 'amount'), '2,475.87');
+  assert.equal(printed(t, 'expenditureTotal', 'amount'), '2,502.70');
+  assert.equal(t.rows.find((r) => r.key === 'fn:210')!.lineNo, '40');
+  assert.equal(t.rows.filter((r) => r.side === 'income' && !r.key).map((r) => r.lineNo).join(), '9');
+});
+
+test('shifted rows: a name printed in a value column, figures starting in the label column', () => {
+  const text = [
+    '支出决算表',
+    tab(
+      ['科目编码', '科目名称', '本年支出合计', '基本支出', '项目支出'],
+      ['栏次', '', '1', '2', '3'],
+      ['合计', '', '30.00', '20.00', '10.00'],
+      ['2101501', '', '行政运行', '20.00', '20.00', ''],
+      ['2101505', '10.00', '', '10.00'],
+    ),
+  ].join('\n');
+  const t = table(recognize(text).tables, 'T03');
+  const r1 = t.rows.find((r) => r.key === '2101501')!;
+  assert.equal(r1.name, '行政运行');
+  assert.deepEqual([r1.cells.total!.text, r1.cells.basic!.text, r1.cells.project!.text], ['20.00', '20.00', '']);
+  assert.equal(r1.cells.total!.prov.cell, 3);
+  const r2 = t.rows.find((r) => r.key === '2101505')!;
+  assert.deepEqual([r2.cells.total!.text, r2.cells.basic!.text, r2.cells.project!.text], ['10.00', '', '10.00']);
+});
+
+test('nothing is dropped: unparsable cells stay as text, unknown columns get c<n> keys', () => {
+  const text = [
+    '收入决算表',
+    tab(['项目', '', '本年收入合计', '财政拨款收入', '某种新收入'], ['合计', '', '5.00', '见附注', '1.00'], ['2101501', '行政运行', '5.00', '5.00', '']),
+  ].join('\n');
+  const t = table(recognize(text).tables, 'T02');
+  assert.deepEqual(t.columns.map((c) => c.key), ['total', 'fiscal', 'c3']);
+  assert.deepEqual(t.rows[0]!.cells.fiscal!.value, { kind: 'text', text: '见附注' });
+  assert.equal(t.rows[0]!.cells.c3!.text, '1.00');
+});

@@ -1,0 +1,182 @@
+/**
+ * recognizeTables: finds the nine standard tables of a 决算 disclosure in a RawDocument — by title
+ * (any year's or region's alias), else by content — with their 目录 entries and printed ordinals.
+ * `consumed` holds every line that belongs to one of the nine tables (title, unit line, grid, notes).
+ */
+import type { RawDocument, RawLine } from '../raw.js';
+import type { Table, TableKey } from '../../model/table.js';
+import type { Provenance } from '../../model/provenance.js';
+import type { TocEntry } from '../../model/disclosure.js';
+import type { Unit } from '../../model/money.js';
+import { findOrdinal, findUnit, isMetaLine, isNoteLine, isOrdinalOnly, isOtherTableTitle, isTocHeading, matchTitle, type TitleMatch } from './table-titles.js';
+import { findRegion, type Region } from './table-region.js';
+import { parseTable } from './table-parse.js';
+import { documentUnit } from './table-unit.js';
+import { findUntitledTables } from './table-content.js';
+
+export interface TablesResult {
+  tables: Table[];
+  toc: TocEntry[];
+  ordinals: { text: string; prov: Provenance }[];
+  consumed: Set<number>;
+}
+
+interface Candidate {
+  index: number;
+  match: TitleMatch;
+  region: Region | null;
+}
+
+function provOfLine(l: RawLine, cell?: number): Provenance {
+  const p: Provenance = { line: l.line };
+  if (l.page !== undefined) p.page = l.page;
+  if (cell !== undefined) p.cell = cell;
+  return p;
+}
+
+export function recognizeTables(raw: RawDocument): TablesResult {
+  const lines = raw.lines;
+  const candidates: Candidate[] = [];
+  const boundaries: number[] = [];
+  lines.forEach((l, i) => {
+    const match = matchTitle(l);
+    if (match) candidates.push({ index: i, match, region: null });
+    if (match || isOtherTableTitle(l)) boundaries.push(i);
+  });
+  const toc = tocCluster(lines, candidates);
+  for (const c of candidates) {
+    if (toc.has(c.index)) continue;
+    const stop = boundaries.find((b) => b > c.index) ?? lines.length;
+    c.region = findRegion(lines, c.index + 1, stop);
+  }
+  mergeContinuations(candidates);
+  const docUnit = documentUnit(lines, candidates.flatMap((c) => (c.region ? unitLines(lines, c) : [])));
+  const consumed = new Set<number>();
+  const tables: Table[] = [];
+  for (const c of candidates) {
+    if (!c.region) continue;
+    tables.push(buildTable(lines, c, `tbl-${tables.length + 1}`, docUnit));
+    markConsumed(lines, c, consumed);
+  }
+  for (const t of findUntitledTables(lines, consumed, new Set(tables.map((t) => t.key!)), docUnit)) {
+    t.id = `tbl-${tables.length + 1}`;
+    tables.push(t);
+  }
+  tables.sort((a, b) => a.prov.line - b.prov.line);
+  return { tables, toc: tocEntries(lines, candidates), ordinals: ordinalsOf(lines), consumed };
+}
+
+/** A table whose title is printed again after a page break continues the first one. */
+function mergeContinuations(candidates: Candidate[]): void {
+  for (let k = candidates.length - 1; k > 0; k--) {
+    const prev = candidates[k - 1]!;
+    const cur = candidates[k]!;
+    if (!prev.region || !cur.region || prev.match.key !== cur.match.key) continue;
+    if (cur.index - prev.region.end > 3) continue;
+    prev.region.meta.push(cur.index, ...cur.region.meta);
+    prev.region.body.push(...cur.region.body);
+    prev.region.notes.push(...cur.region.notes);
+    prev.region.end = cur.region.end;
+    cur.region = null;
+    (cur as { merged?: boolean }).merged = true;
+  }
+}
+
+function unitLines(lines: RawLine[], c: Candidate): string[] {
+  const r = c.region!;
+  return [c.index, ...r.meta, ...r.body.slice(0, 2)].map((i) => lines[i]!.cells.join(' '));
+}
+
+function tableUnit(lines: RawLine[], c: Candidate, docUnit: { unit: Unit; source: Table['unitSource'] }): { unit: Unit; source: Table['unitSource'] } {
+  for (const text of unitLines(lines, c)) {
+    const unit = findUnit(text);
+    if (unit) return { unit, source: 'printed' };
+  }
+  return docUnit;
+}
+
+function buildTable(lines: RawLine[], c: Candidate, id: string, docUnit: { unit: Unit; source: Table['unitSource'] }): Table {
+  const r = c.region!;
+  const { unit, source } = tableUnit(lines, c, docUnit);
+  const last = Math.max(c.index, ...r.meta, ...r.body, ...r.notes);
+  const ordinal = c.match.ordinal ?? r.meta.map((i) => findOrdinal(lines[i]!.cells.join(''))).find((o) => o);
+  return parseTable({
+    id,
+    key: c.match.key,
+    variant: c.match.variant,
+    title: c.match.title,
+    ...(ordinal ? { ordinal } : {}),
+    unit,
+    unitSource: source,
+    body: r.body.map((i) => lines[i]!),
+    notes: r.notes.map((i) => lines[i]!.cells.filter((x) => x !== '').join(' ')),
+    prov: provOfLine(lines[c.index]!),
+    endLine: lines[last]!.line,
+  });
+}
+
+function markConsumed(lines: RawLine[], c: Candidate, consumed: Set<number>): void {
+  const r = c.region!;
+  for (const i of [c.index, ...r.meta, ...r.body, ...r.notes]) consumed.add(lines[i]!.line);
+}
+
+/**
+ * Titles listed one after another (three or more, at most two lines apart, nothing but headings or
+ * page numbers between) are a 目录, never tables, even when the list is printed as a grid.
+ */
+function tocCluster(lines: RawLine[], candidates: Candidate[]): Set<number> {
+  const out = new Set<number>();
+  let run: number[] = [];
+  const flush = (): void => {
+    if (run.length >= 3) run.forEach((i) => out.add(i));
+    run = [];
+  };
+  for (const c of candidates) {
+    const next = lines[c.index + 1];
+    if (next && (isMetaLine(next) || isNoteLine(next) || (next.tabular && next.cells.length >= 3))) {
+      flush();
+      continue;
+    }
+    const prev = run[run.length - 1];
+    const between = prev === undefined ? [] : lines.slice(prev + 1, c.index);
+    const close = prev !== undefined && between.length <= 2 && between.every((l) => !isNoteLine(l) && !isMetaLine(l) && !hasFigures(l));
+    if (!close) flush();
+    run.push(c.index);
+  }
+  flush();
+  return out;
+}
+
+function hasFigures(l: RawLine): boolean {
+  return l.cells.some((c) => /\d[.,]\d/.test(c));
+}
+
+/** Titles without a grid are 目录 entries when they stand in the 目录 or among other such titles. */
+function tocEntries(lines: RawLine[], candidates: Candidate[]): TocEntry[] {
+  const bare = candidates.filter((c) => !c.region && !(c as { merged?: boolean }).merged);
+  const firstTable = candidates.find((c) => c.region)?.index ?? lines.length;
+  const tocStart = lines.findIndex(isTocHeading);
+  return bare
+    .filter((c) => {
+      const inToc = tocStart >= 0 && c.index > tocStart && c.index < firstTable;
+      const neighbours = bare.filter((o) => o !== c && Math.abs(o.index - c.index) <= 4).length;
+      return inToc || neighbours >= 2;
+    })
+    .map((c) => ({ text: c.match.title, table: c.match.key as TableKey, prov: provOfLine(lines[c.index]!) }));
+}
+
+/** Every printed table ordinal (公开01表, 表一, 附表2 …) standing alone or in a title. */
+function ordinalsOf(lines: RawLine[]): { text: string; prov: Provenance }[] {
+  const out: { text: string; prov: Provenance }[] = [];
+  for (const l of lines) {
+    l.cells.forEach((cell, k) => {
+      if (cell === '' || !/表/.test(cell)) return;
+      const alone = isOrdinalOnly(cell);
+      const inTitle = !alone && cell.length <= 60 && (matchTitle({ ...l, cells: [cell] }) !== null || isOtherTableTitle({ ...l, cells: [cell] }));
+      if (!alone && !inTitle) return;
+      const text = findOrdinal(cell);
+      if (text) out.push({ text, prov: provOfLine(l, l.cells.length > 1 ? k : undefined) });
+    });
+  }
+  return out;
+}

@@ -1,0 +1,31 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import rule from './completeness-empty-total-row.js';
+import { disclosure, lineText, run, table } from './utils/catalog-fixtures.js';
+
+test('completeness-empty-total-row: must trigger on a blank 合计 row above rows with amounts', () => {
+  const d = disclosure({
+    unit: '元',
+    tables: [table('T03', {
+      ordinal: '公开03表', unit: '元', columns: ['total', 'basic', 'project'],
+      rows: [['total', '合计', '', '', ''], ['2101501', '行政运行', '3,000.00', '3,000.00', '']],
+    })],
+  });
+  const { findings } = run(rule, d);
+  assert.equal(findings.length, 1);
+  assert.equal(findings[0]!.messageId, 'empty-total');
+  assert.equal(findings[0]!.evidence, '合计');
+  assert.match(findings[0]!.message, /公开03表/);
+  assert.match(lineText(d, findings[0]!), /合计/);
+});
+
+test('completeness-empty-total-row: must not trigger on a filled total or an all-blank table', () => {
+  const filled = disclosure({
+    tables: [table('T03', { columns: ['total'], rows: [['total', '合计', '3.00'], ['2101501', '行政运行', '3.00']] })],
+  });
+  const blank = disclosure({
+    tables: [table('T07', { columns: ['total'], rows: [['total', '合计', ''], ['2080101', '行政运行', '']] })],
+  });
+  assert.deepEqual(run(rule, filled).findings, []);
+  assert.deepEqual(run(rule, blank).findings, []);
+});

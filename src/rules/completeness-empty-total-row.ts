@@ -1,0 +1,56 @@
+/**
+ * A total row (合计 / 本年收入合计 / 本年支出合计 / 总计) printed without any value while the rows it
+ * totals carry amounts: the table's total is missing.
+ */
+import type { RawFinding, Rule } from '../check/types.js';
+import type { Row, Table } from '../model/index.js';
+import { amountOf, isNil, rowLabel, tableName, totalRow } from './utils/table-access.js';
+
+const TOTAL_KEYS = new Set(['total', 'incomeTotal', 'expenditureTotal', 'grandTotal']);
+
+function totalRows(table: Table): Row[] {
+  const rows = table.rows.filter((r) => r.key && TOTAL_KEYS.has(r.key));
+  const named = totalRow(table);
+  return named && !rows.includes(named) ? [...rows, named] : rows;
+}
+
+function hasFigures(row: Row): boolean {
+  return Object.values(row.cells).some((c) => (amountOf(c)?.fen ?? 0) !== 0);
+}
+
+function isEmpty(row: Row): boolean {
+  return Object.values(row.cells).every(isNil);
+}
+
+function check(table: Table): RawFinding[] {
+  const totals = totalRows(table);
+  return totals.filter(isEmpty).flatMap((total) => {
+    const others = table.rows.filter((r) => !totals.includes(r) && (total.side === undefined || r.side === total.side));
+    if (!others.some(hasFigures)) return [];
+    const label = rowLabel(total);
+    return [{
+      messageId: 'empty-total',
+      message: `${table.ordinal ? `${table.ordinal} ` : ''}${tableName(table)}的“${label}”行没有数值，而明细行有金额`,
+      evidence: label,
+      at: total.prov,
+      table: tableName(table),
+      row: label,
+    }];
+  });
+}
+
+const rule: Rule = {
+  meta: {
+    id: 'completeness-empty-total-row',
+    family: 'completeness',
+    title: { zh: '合计行未填数', en: 'Total row carries no values' },
+    description: 'A total row is printed blank although its detail rows carry amounts.',
+    severity: 'error',
+    references: ['部门决算公开表填报说明：合计行应填列各明细行之和', '财预〔2016〕143号《地方预决算公开操作规程》：部门决算公开表应完整公开'],
+  },
+  check({ disclosure }) {
+    return disclosure.tables.filter((t) => t.status === 'present').flatMap(check);
+  },
+};
+
+export default rule;

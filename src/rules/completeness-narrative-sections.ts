@@ -1,0 +1,110 @@
+/**
+ * The 情况说明 of a final-accounts disclosure must contain the parts 财预〔2016〕143号 and the national
+ * template require: 部门职责, 机构设置, a 说明 for each of the nine tables, 三公经费 (with the counts:
+ * 团组/人次, 车辆, 接待批次/人次), 机关运行经费, 政府采购 (with the amount awarded to 中小企业),
+ * 国有资产占用, 预算绩效 and 名词解释. Topics come from the catalogue (src/catalog/sections.ts).
+ */
+import type { RawFinding, Rule } from '../check/types.js';
+import { requiredTopics, topicOfHeading, type SectionTopic } from '../catalog/sections.js';
+import type { Disclosure, Section } from '../model/index.js';
+import { documentStart, requireFinalAccounts } from './utils/completeness.js';
+import { allSections, hasNarrative, sectionLabel } from './utils/narrative-walk.js';
+
+/** Topics satisfied by their children (a heading over the tables or the explanations), or not demanded. */
+const NOT_CHECKED = new Set(['overview', 'tables', 'explanations', 'other-matters', 'important-matters']);
+const COUNTS = /\d+\s*(个团组|团组|批次|人次|辆|台)/;
+const NOTHING_SPENT = /(未|没有|无)(发生|安排|开支)?[^。；]{0,12}(三公|因公出国|公务用车|公务接待)|均为0|均为零/;
+const SME = /中小(微)?企业|小微企业/;
+const NO_PROCUREMENT = /(未|没有|无)(发生|开展|实施)?[^。；]{0,6}政府采购|政府采购[^。；]{0,10}(为0|为零|0\.00)/;
+
+function textOf(s: Section): string {
+  return [...s.paragraphs.map((p) => p.text), ...s.children.map(textOf)].join('\n');
+}
+
+function sectionsOfTopic(sections: readonly Section[], topic: string): Section[] {
+  return sections.filter((s) => s.topic === topic || (!s.topic && topicOfHeading(s.heading) === topic));
+}
+
+/** A table-explaining topic is also covered when its table is printed empty with a note, or the text says so. */
+function coveredElsewhere(d: Disclosure, topic: SectionTopic, narrative: string): boolean {
+  if (!topic.table) return false;
+  const tables = d.tables.filter((t) => t.key === topic.table);
+  if (tables.length && tables.every((t) => t.status === 'empty' && t.notes.length)) return true;
+  return (topic.table === 'T07' || topic.table === 'T08') && topic.patterns.some((p) => p.test(narrative.replace(/\s+/g, '')));
+}
+
+function missingFinding(d: Disclosure, topic: SectionTopic, anchor: Section | undefined): RawFinding {
+  return {
+    messageId: 'section-missing',
+    message: `情况说明缺少“${topic.title}”部分`,
+    at: anchor?.prov ?? documentStart(d),
+    ...(anchor ? { section: sectionLabel(anchor) } : {}),
+    data: { topic: topic.topic },
+  };
+}
+
+/** The legacy 三公 table prints the counts itself (rows keyed count.*). */
+function tableHasCounts(d: Disclosure): boolean {
+  return d.tables.some((t) => t.key === 'T09' && t.rows.some((r) => (r.key ?? '').startsWith('count.')));
+}
+
+function contentFindings(d: Disclosure, sections: readonly Section[]): RawFinding[] {
+  const out: RawFinding[] = [];
+  const threePublic = tableHasCounts(d) ? [] : sectionsOfTopic(sections, 'three-public').slice(0, 1);
+  for (const s of threePublic) {
+    const text = textOf(s);
+    if (!COUNTS.test(text) && !NOTHING_SPENT.test(text)) {
+      out.push({ messageId: 'three-public-counts', severity: 'warning', at: s.prov, section: sectionLabel(s), evidence: sectionLabel(s),
+        message: '“三公”经费说明未列出因公出国团组/人次、公务用车数量或公务接待批次/人次' });
+    }
+  }
+  for (const s of sectionsOfTopic(sections, 'procurement').slice(0, 1)) {
+    const text = textOf(s);
+    if (!SME.test(text) && !NO_PROCUREMENT.test(text)) {
+      out.push({ messageId: 'procurement-sme', severity: 'warning', at: s.prov, section: sectionLabel(s), evidence: sectionLabel(s),
+        message: '政府采购说明未列出授予中小企业合同金额及其占比' });
+    }
+  }
+  return out;
+}
+
+function noNarrative(d: Disclosure, missing: readonly SectionTopic[]): RawFinding {
+  return {
+    messageId: 'no-narrative',
+    message: `文档没有部门决算情况说明：缺少 ${missing.map((t) => `“${t.title}”`).join('、')}`,
+    at: documentStart(d),
+    data: { missing: missing.map((t) => t.topic).join(',') },
+  };
+}
+
+function check(d: Disclosure): RawFinding[] {
+  const topics = requiredTopics('final-accounts').filter((t) => !NOT_CHECKED.has(t.topic));
+  if (!hasNarrative(d)) return [noNarrative(d, topics)];
+  const sections = allSections(d);
+  const narrative = sections.map(textOf).join('\n');
+  const anchor = sectionsOfTopic(sections, 'explanations')[0] ?? d.sections[0];
+  const missing = topics.filter((t) => !sectionsOfTopic(sections, t.topic).length && !coveredElsewhere(d, t, narrative));
+  // Most parts absent: the 情况说明 as a whole is missing — one finding, not one per part.
+  if (missing.length * 2 > topics.length) return [noNarrative(d, missing)];
+  return [...missing.map((t) => missingFinding(d, t, anchor)), ...contentFindings(d, sections)];
+}
+
+const rule: Rule = {
+  meta: {
+    id: 'completeness-narrative-sections',
+    family: 'completeness',
+    title: { zh: '情况说明内容不完整', en: 'Required narrative sections missing' },
+    description: 'Each part of the 情况说明 the rules require is present; 三公 states the counts and 政府采购 the 中小企业 share.',
+    severity: 'error',
+    references: [
+      '财预〔2016〕143号《地方预决算公开操作规程》：部门决算应公开职责、机构设置、决算表及说明，并公开“三公”经费、机关运行经费、政府采购、国有资产占用、绩效评价等情况，对专业性较强的名词进行解释',
+      '部门决算公开模板：第三部分 情况说明（各表说明、机关运行经费、政府采购、国有资产占用、预算绩效）、第四部分 名词解释',
+    ],
+  },
+  check(ctx) {
+    if (!requireFinalAccounts(ctx)) return [];
+    return check(ctx.disclosure);
+  },
+};
+
+export default rule;

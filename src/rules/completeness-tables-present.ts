@@ -1,0 +1,77 @@
+/**
+ * Each of the nine standard tables must be printed, with figures or declared empty (本表无数据).
+ * A document that only refers to the tables (见附表) without printing them gets one finding naming
+ * every missing table. Tables listed in the 目录 but absent are left to completeness-toc-table-missing.
+ */
+import type { RawFinding, Rule } from '../check/types.js';
+import { TABLE_KEYS, type Disclosure, type TableKey } from '../model/index.js';
+import { documentStart, findLine, requireFinalAccounts, standardTableName, textDeclaresEmpty } from './utils/completeness.js';
+
+const REFERENCE = /(详?见|参见|见)\s*附表|附表\s*[0-9一二三四五六七八九十]|决算公开表(见|详见)附件/;
+const REFERENCES = ['财预〔2016〕143号《地方预决算公开操作规程》：部门决算公开收支总表、收入表、支出表、财政拨款收支总表、一般公共预算支出表、基本支出表、“三公”经费表、政府性基金表等', '部门决算公开表填报说明：没有数据的表格也应公开并说明'];
+
+/** Where a missing table would stand: the end of the nearest present table before it in the standard order. */
+function gapAt(d: Disclosure, key: TableKey): RawFinding['at'] {
+  const before = TABLE_KEYS.slice(0, TABLE_KEYS.indexOf(key)).reverse();
+  for (const k of before) {
+    const t = d.tables.find((x) => x.key === k);
+    if (t) return { line: t.endLine };
+  }
+  const first = d.tables[0];
+  return first ? first.prov : documentStart(d);
+}
+
+function notPrinted(d: Disclosure, missing: TableKey[]): RawFinding {
+  const ref = findLine(d, REFERENCE);
+  return {
+    messageId: 'tables-not-printed',
+    message: `文档未印出部门决算九张公开表${ref ? `（仅写“${ref.text}”）` : ''}：缺少 ${missing.map(standardTableName).join('、')}`,
+    ...(ref ? { evidence: ref.text } : {}),
+    at: ref?.prov ?? documentStart(d),
+    data: { missing: missing.join(',') },
+  };
+}
+
+/** A missing table; when the text says it has nothing to report, the note stands in for it (info). */
+function missingTable(d: Disclosure, key: TableKey): RawFinding {
+  const declared = textDeclaresEmpty(d, key);
+  if (declared) {
+    return {
+      messageId: 'declared-empty-not-printed',
+      severity: 'info',
+      message: `${standardTableName(key)}未印出，文中说明无数据（“${declared.text}”）：空表也应公开`,
+      evidence: declared.text,
+      at: declared.prov,
+      data: { table: key },
+    };
+  }
+  return {
+    messageId: 'table-missing',
+    message: `缺少${standardTableName(key)}：该表应公开，无数据时应印出空表并注明`,
+    at: gapAt(d, key),
+    data: { table: key },
+  };
+}
+
+const rule: Rule = {
+  meta: {
+    id: 'completeness-tables-present',
+    family: 'completeness',
+    title: { zh: '决算公开表缺失', en: 'A standard table is missing' },
+    description: 'Each of the nine tables (T01–T09) must be present or printed empty with a note.',
+    severity: 'error',
+    references: REFERENCES,
+  },
+  check(ctx) {
+    if (!requireFinalAccounts(ctx)) return [];
+    const d = ctx.disclosure;
+    const have = new Set(d.tables.map((t) => t.key).filter((k): k is TableKey => k !== undefined));
+    const missing = TABLE_KEYS.filter((k) => !have.has(k));
+    if (!missing.length) return [];
+    if (!have.size) return [notPrinted(d, missing)];
+    const inToc = new Set(d.toc.map((e) => e.table));
+    return missing.filter((k) => !inToc.has(k)).map((key) => missingTable(d, key));
+  },
+};
+
+export default rule;

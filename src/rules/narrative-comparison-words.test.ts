@@ -1,0 +1,37 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import rule from './narrative-comparison-words.js';
+import { lineOf, oneSection, runRule } from './utils/narrative-fixtures.js';
+
+const HEAD = '（二）“三公”经费财政拨款支出决算具体情况说明';
+
+test('narrative-comparison-words: must trigger on 决算数小于预算数 where both are 0.00', () => {
+  const d = oneSection(HEAD, ['1. 因公出国（境）费全年预算数为 0.00 万元，支出决算为 0.00 万元，决算数小于预算数的主要原因是未安排出访。']);
+  const { findings } = runRule(rule, d);
+  assert.equal(findings.length, 1);
+  assert.equal(findings[0]!.evidence, '决算数小于预算数');
+  assert.equal(findings[0]!.messageId, 'less-contradicted');
+  assert.ok(lineOf(d, findings[0]!).includes('决算数小于预算数'));
+});
+
+test('narrative-comparison-words: must trigger on 大于 where actual is below budget, and 一致 where they differ', () => {
+  const d = oneSection(HEAD, [
+    '公务接待费全年预算数为 3.00 万元，支出决算为 2.00 万元，决算数大于预算数的主要原因是接待增加。',
+    '公务用车运行维护费全年预算数为 5.00 万元，支出决算为 4.00 万元，决算数与预算数一致。',
+  ]);
+  assert.deepEqual(runRule(rule, d).findings.map((f) => f.messageId), ['more-contradicted', 'equal-contradicted']);
+});
+
+test('narrative-comparison-words: must trigger when the figures stand in the previous sentence', () => {
+  const d = oneSection('（三）一般公共预算财政拨款支出决算具体情况', ['本年度年初预算数为 200.00 万元，支出决算数为 238.67 万元。决算数小于年初预算数，主要原因是结算延后。']);
+  assert.equal(runRule(rule, d).findings.length, 1);
+});
+
+test('narrative-comparison-words: must not trigger when the words agree with the figures', () => {
+  const d = oneSection(HEAD, [
+    '公务接待费全年预算数为 1.06 万元，支出决算为 1.06 万元，决算数相同于预算数的主要原因是严格执行预算。',
+    '卫生健康支出年初预算数为 2485.62 万元，支出决算为 2451.63 万元，决算数小于预算数的主要原因是资金直接拨付。',
+    '年初预算数为 13.06 万元，支出决算数为 13.00 万元，完成年初预算的 99.54%。决算数与年初预算数基本持平。',
+  ]);
+  assert.deepEqual(runRule(rule, d).findings, []);
+});

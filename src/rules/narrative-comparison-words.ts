@@ -1,0 +1,83 @@
+/**
+ * The words comparing 决算 with 预算 agree with the figures: '决算数小于预算数' / '大于' where the two
+ * are equal (0.00 and 0.00) or the other way round; '与预算数一致/持平/相同' where they differ.
+ * '基本持平/基本一致' tolerates a small gap (up to 10% of the budget).
+ */
+import type { RawFinding, Rule } from '../check/types.js';
+import { compareAmounts, formatLike } from './utils/amounts.js';
+import { hasRole, locateFigures, type LocatedFigure } from './utils/narrative-figures.js';
+import { narrativeFinding, provAt, requireNarrative } from './utils/narrative-report.js';
+import { sentencesOf, type SentenceContext } from './utils/narrative-walk.js';
+
+type Claim = 'less' | 'more' | 'equal' | 'roughly-equal';
+
+const BUDGET = '(?:年初|全年|调整后)?预算(?:数|金额)?';
+const ACTUAL = '(?:支出)?决算(?:数|金额)?';
+const PHRASES: [RegExp, Claim][] = [
+  [new RegExp(`${ACTUAL}(?:明显)?(?:小于|低于|少于)${BUDGET}`, 'g'), 'less'],
+  [new RegExp(`${ACTUAL}(?:明显)?(?:大于|高于|多于|超过|超出)${BUDGET}`, 'g'), 'more'],
+  [new RegExp(`${ACTUAL}(?:与|和|同)${BUDGET}基本(?:一致|持平|相同|相等)`, 'g'), 'roughly-equal'],
+  [new RegExp(`${ACTUAL}(?:与|和|同)${BUDGET}(?:一致|持平|相同|相等)|${ACTUAL}(?:相同于|等于)${BUDGET}`, 'g'), 'equal'],
+];
+
+function operands(ctx: SentenceContext, at: number): { value?: LocatedFigure; budget?: LocatedFigure } {
+  const figs = locateFigures(ctx.sentence).filter((f) => f.end <= at);
+  let value = [...figs].reverse().find(hasRole('value'));
+  let budget = [...figs].reverse().find(hasRole('budget'));
+  if ((!value || !budget) && ctx.previous && !figs.some(hasRole('value')) && !figs.some(hasRole('budget'))) {
+    const prev = locateFigures(ctx.previous).reverse();
+    value = prev.find(hasRole('value'));
+    budget = prev.find(hasRole('budget'));
+  }
+  return { ...(value ? { value } : {}), ...(budget ? { budget } : {}) };
+}
+
+function contradiction(claim: Claim, diff: number, status: string, budgetFen: number): string | undefined {
+  const equalish = status !== 'mismatch';
+  if (claim === 'less' && (equalish || diff > 0)) return equalish ? '决算数与预算数相等' : '决算数大于预算数';
+  if (claim === 'more' && (equalish || diff < 0)) return equalish ? '决算数与预算数相等' : '决算数小于预算数';
+  if (claim === 'equal' && !equalish) return diff > 0 ? '决算数大于预算数' : '决算数小于预算数';
+  if (claim === 'roughly-equal' && budgetFen > 0 && Math.abs(diff) * 10 > budgetFen) return diff > 0 ? '决算数大于预算数' : '决算数小于预算数';
+  return undefined;
+}
+
+function checkSentence(ctx: SentenceContext): RawFinding[] {
+  const out: RawFinding[] = [];
+  for (const [re, claim] of PHRASES) {
+    for (const m of ctx.sentence.text.matchAll(re)) {
+      const at = m.index ?? 0;
+      const { value, budget } = operands(ctx, at);
+      if (!value?.fig.amount || !budget?.fig.amount) continue;
+      const check = compareAmounts(value.fig.amount, budget.fig.amount);
+      const truth = contradiction(claim, check.difference, check.status, Math.abs(budget.fig.amount.fen));
+      if (!truth) continue;
+      out.push(narrativeFinding(ctx, provAt(ctx.sentence, undefined, at), {
+        messageId: `${claim}-contradicted`,
+        message: `文字称“${m[0]}”，但决算数 ${value.fig.printed}、预算数 ${budget.fig.printed}：${truth}`,
+        evidence: m[0],
+        expected: truth,
+        data: { value: value.fig.printed, budget: budget.fig.printed, difference: formatLike(check.difference, value.fig.amount) },
+        related: [{ role: 'value', at: value.at, evidence: value.fig.printed }, { role: 'budget', at: budget.at, evidence: budget.fig.printed }],
+      }));
+    }
+  }
+  return out;
+}
+
+const rule: Rule = {
+  meta: {
+    id: 'narrative-comparison-words',
+    family: 'narrative',
+    title: { zh: '预决算比较用语与数字不符', en: 'Budget-versus-actual wording contradicts the figures' },
+    description: "'决算数小于/大于预算数' and '与预算数一致/持平/相同' agree with the stated 决算 and 预算 figures of the same subject.",
+    severity: 'error',
+    references: ['部门决算情况说明模板：“三公”经费…决算数小于/大于预算数的主要原因是…', '财预〔2016〕143号 第十条', 'domain.md §4 item 12（the words agree with the numbers: 大于/小于/持平/一致）'],
+    needsNarrative: true,
+  },
+  check(rc) {
+    if (!requireNarrative(rc)) return [];
+    return sentencesOf(rc.disclosure).flatMap(checkSentence);
+  },
+};
+
+export default rule;

@@ -1,0 +1,95 @@
+/**
+ * A total stated in the text ('一般公共预算财政拨款支出年初预算数为 X 万元，支出决算数为 Y 万元 … 其中：')
+ * equals the sum of the itemised figures listed under it ('1、… 年初预算数为 a 万元，支出决算数为 b
+ * 万元' …). When the items' 决算 add up to Y but their 年初预算 do not add up to X, the stated X is
+ * wrong (error); when neither adds up, the list may be partial (warning).
+ */
+import type { RawFinding, Rule } from '../check/types.js';
+import type { Amount, Paragraph, Section } from '../model/index.js';
+import { formatLike, toleranceFor } from './utils/amounts.js';
+import { hasRole, locateFigures, type LocatedFigure } from './utils/narrative-figures.js';
+import { narrativeFinding, requireNarrative } from './utils/narrative-report.js';
+import { sentencesOf, type SentenceContext } from './utils/narrative-walk.js';
+
+const LEADS_TO_ITEMS = /(其中|具体情况如下|具体如下|如下)\s*[：:]\s*$/;
+const ORDINAL = /^[\s*]*(?:\d+|[一二三四五六七八九十]+)\s*[、.．](?!\d)|^[\s*]*[（(]\d+[)）]/;
+
+interface Pair {
+  budget?: LocatedFigure;
+  value?: LocatedFigure;
+}
+
+function pairOf(paragraphs: readonly Paragraph[]): Pair {
+  const figs = paragraphs.flatMap((p) => p.sentences.flatMap(locateFigures));
+  const budget = figs.find(hasRole('budget'));
+  const value = figs.find(hasRole('value'));
+  return { ...(budget ? { budget } : {}), ...(value ? { value } : {}) };
+}
+
+/** The items after paragraph `at`: numbered paragraphs, else numbered child sections. */
+function itemsAfter(section: Section, at: number): Pair[] {
+  const items: Pair[] = [];
+  for (const p of section.paragraphs.slice(at + 1)) {
+    if (!ORDINAL.test(p.text)) break;
+    items.push(pairOf([p]));
+  }
+  if (items.length) return items;
+  return section.children.filter((c) => c.number && ORDINAL.test(c.number)).map((c) => pairOf(c.paragraphs));
+}
+
+type Verdict = 'equal' | 'differs' | 'unknown';
+
+function sumCheck(total: LocatedFigure | undefined, parts: (LocatedFigure | undefined)[]): { verdict: Verdict; sum?: number; decimals?: number } {
+  if (!total?.fig.amount || parts.some((p) => !p?.fig.amount)) return { verdict: 'unknown' };
+  const amounts = parts.map((p) => p!.fig.amount!);
+  const sum = amounts.reduce((s, a) => s + a.fen, 0);
+  const tol = toleranceFor([total.fig.amount, ...amounts], amounts.length + 1);
+  const decimals = Math.max(total.fig.amount.decimals, ...amounts.map((a) => a.decimals));
+  return { verdict: Math.abs(sum - total.fig.amount.fen) <= tol ? 'equal' : 'differs', sum, decimals };
+}
+
+function report(ctx: SentenceContext, total: LocatedFigure, check: { sum?: number; decimals?: number }, count: number, what: string, severity?: 'warning'): RawFinding {
+  const a: Amount = total.fig.amount!;
+  const expected = `${formatLike(check.sum!, { ...a, decimals: check.decimals ?? a.decimals })}${a.unit}`;
+  return narrativeFinding(ctx, total.at, {
+    messageId: `itemised-${what === '预算数' ? 'budget' : 'value'}-mismatch`,
+    message: `${what} ${total.fig.printed} 与其下所列 ${count} 项${what}之和 ${expected} 不符${severity ? '（所列项目可能不全）' : ''}`,
+    evidence: total.fig.printed,
+    expected,
+    ...(severity ? { severity } : {}),
+    data: { actual: total.fig.printed, items: count },
+  });
+}
+
+function checkParent(ctx: SentenceContext): RawFinding[] {
+  const { paragraph, section } = ctx;
+  if (ctx.index !== paragraph.sentences.length - 1 || !LEADS_TO_ITEMS.test(paragraph.text.trim())) return [];
+  const parent = pairOf([paragraph]);
+  const items = itemsAfter(section, section.paragraphs.indexOf(paragraph));
+  if (items.length < 2 || (!parent.budget && !parent.value)) return [];
+  const budgets = sumCheck(parent.budget, items.map((i) => i.budget));
+  const values = sumCheck(parent.value, items.map((i) => i.value));
+  const out: RawFinding[] = [];
+  const bothWrong = budgets.verdict === 'differs' && values.verdict === 'differs';
+  if (budgets.verdict === 'differs') out.push(report(ctx, parent.budget!, budgets, items.length, '预算数', bothWrong ? 'warning' : undefined));
+  if (values.verdict === 'differs') out.push(report(ctx, parent.value!, values, items.length, '决算数', bothWrong ? 'warning' : undefined));
+  return out;
+}
+
+const rule: Rule = {
+  meta: {
+    id: 'narrative-itemised-sum',
+    family: 'narrative',
+    title: { zh: '说明中的合计数与其下分项之和不符', en: 'A total stated in the text differs from the items listed under it' },
+    description: 'A 年初预算 / 决算 total followed by 其中： and numbered items equals the sum of the items\' figures, within rounding.',
+    severity: 'error',
+    references: ['部门决算情况说明模板：一般公共预算财政拨款支出决算具体情况（年初预算为…万元，支出决算为…万元…其中：1. …）', '财预〔2016〕143号 第十条', 'domain.md §4 item 12'],
+    needsNarrative: true,
+  },
+  check(rc) {
+    if (!requireNarrative(rc)) return [];
+    return sentencesOf(rc.disclosure).flatMap(checkParent);
+  },
+};
+
+export default rule;

@@ -1,0 +1,119 @@
+/**
+ * The same quantity stated twice in the text with two different figures: one decrease of 28.4 from
+ * 24.24 given as 53.94% in one part and 53.95% in another; 增拨 372.1 in one part and 372.09 in
+ * another. Rates are grouped by (value, change); amounts by subject and role, when the two differ by
+ * at most 1% (a larger gap is more likely two different things). A warning: one of them is wrong.
+ */
+import type { RawFinding, Rule } from '../check/types.js';
+import type { Disclosure } from '../model/index.js';
+import { changeOperands } from './utils/narrative-change.js';
+import { isAmount, locateFigures, type LocatedFigure } from './utils/narrative-figures.js';
+import { judgeRate } from './utils/narrative-ratio.js';
+import { narrativeFinding, phraseOf, requireNarrative } from './utils/narrative-report.js';
+import { aboutOtherYear, subjectsOf } from './utils/narrative-subjects.js';
+import { sectionLabel, sentencesOf, type SentenceContext } from './utils/narrative-walk.js';
+
+interface Stated {
+  ctx: SentenceContext;
+  f: LocatedFigure;
+  /** For rates: whether it agrees with its own operands. */
+  agrees?: boolean;
+}
+
+function push(map: Map<string, Stated[]>, key: string, s: Stated): void {
+  const list = map.get(key) ?? [];
+  list.push(s);
+  map.set(key, list);
+}
+
+interface StatedAmount extends Stated {
+  subject: string;
+  key: string;
+}
+
+function collect(d: Disclosure): { rates: Map<string, Stated[]>; amounts: StatedAmount[] } {
+  const rates = new Map<string, Stated[]>();
+  const amounts: StatedAmount[] = [];
+  for (const ctx of sentencesOf(d)) {
+    const figs = locateFigures(ctx.sentence);
+    const subjects = subjectsOf(ctx.sentence, figs);
+    figs.forEach((f, i) => {
+      if (f.fig.kind === 'percent' && f.role === 'change-rate') {
+        const op = changeOperands(ctx, figs, i);
+        if (!op?.value?.fig.amount || !op.change?.fig.amount || op.base.fen <= 0) return;
+        const agrees = judgeRate(f.fig.printed, op.num, op.base, { absolute: true }).status === 'match';
+        push(rates, `${op.value.fig.amount.fen}|${op.direction}|${op.change.fig.amount.fen}`, { ctx, f, agrees });
+      } else if (isAmount(f) && ['value', 'budget', 'change'].includes(f.role) && (subjects[i] ?? '').length >= 4
+        && !aboutOtherYear(ctx.sentence, f, d.meta.year)) {
+        amounts.push({ ctx, f, subject: subjects[i]!, key: `${f.role}|${f.direction ?? ''}` });
+      }
+    });
+  }
+  return { rates, amounts };
+}
+
+function finding(later: Stated, earlier: Stated, kind: 'rate' | 'amount'): RawFinding {
+  const where = sectionLabel(earlier.ctx.section);
+  return narrativeFinding(later.ctx, later.f.at, {
+    messageId: kind === 'rate' ? 'rate-restated' : 'amount-restated',
+    message: `同一${kind === 'rate' ? '变动' : '金额'}前后表述不一致：此处为 ${later.f.fig.printed}，“${where}”中为 ${earlier.f.fig.printed}`,
+    evidence: kind === 'rate' ? phraseOf(later.ctx.sentence, later.f, /增长|下降|增加|减少|降低|上升/) : later.f.fig.printed,
+    expected: earlier.f.fig.printed,
+    related: [{ role: 'other-statement', at: earlier.f.at, evidence: earlier.f.fig.printed }],
+  });
+}
+
+function percentValue(f: LocatedFigure): number {
+  return Math.abs(Number((f.fig.value ?? f.fig.printed).replace(/[^\d.-]/g, '')));
+}
+
+function rateConflicts(group: Stated[]): RawFinding[] {
+  const out: RawFinding[] = [];
+  const distinct = [...new Map(group.map((s) => [percentValue(s.f), s])).values()];
+  if (distinct.length < 2) return out;
+  const reference = group.find((s) => s.agrees) ?? group[0]!;
+  for (const s of group) {
+    if (percentValue(s.f) !== percentValue(reference.f) && !s.agrees) out.push(finding(s, reference, 'rate'));
+  }
+  return out;
+}
+
+/** Same subject: equal, or one ends with the other and the shorter has at least 6 characters. */
+function sameSubject(a: string, b: string): boolean {
+  if (a === b) return true;
+  const [short, long] = a.length < b.length ? [a, b] : [b, a];
+  return short.length >= 6 && long.endsWith(short);
+}
+
+function amountConflicts(all: StatedAmount[]): RawFinding[] {
+  const out: RawFinding[] = [];
+  all.forEach((later, j) => {
+    const b = later.f.fig.amount!;
+    const earlier = all.slice(0, j).find((s) => {
+      const a = s.f.fig.amount!;
+      return s.key === later.key && s.ctx.section !== later.ctx.section && sameSubject(s.subject, later.subject)
+        && a.unit === b.unit && a.fen !== b.fen && Math.abs(b.fen - a.fen) * 100 <= Math.max(Math.abs(a.fen), Math.abs(b.fen));
+    });
+    if (earlier) out.push(finding(later, earlier, 'amount'));
+  });
+  return out;
+}
+
+const rule: Rule = {
+  meta: {
+    id: 'narrative-restated-figure',
+    family: 'narrative',
+    title: { zh: '同一数据在说明中前后表述不一致', en: 'The same quantity stated differently in two places' },
+    description: 'A change (same value and change) stated with two different rates, or an amount of the same subject and role stated with two close but different figures in different places of the text.',
+    severity: 'warning',
+    references: ['财预〔2016〕143号 第十条（公开内容真实、准确）', 'domain.md §4 item 12'],
+    needsNarrative: true,
+  },
+  check(rc) {
+    if (!requireNarrative(rc)) return [];
+    const { rates, amounts } = collect(rc.disclosure);
+    return [...[...rates.values()].flatMap(rateConflicts), ...amountConflicts(amounts)];
+  },
+};
+
+export default rule;

@@ -1,0 +1,104 @@
+/**
+ * Every share stated in the text (占 x%) equals part ÷ whole at the printed precision. The part is
+ * the amount stated just before it; the whole is the total the sentence opens with (…万元，其中：…
+ * 占 x%), or the total the share names (占本年支出合计的 x%, 占…项目支出总额的 x%) — stated earlier in
+ * the text or printed in the tables.
+ */
+import type { RawFinding, Rule } from '../check/types.js';
+import type { Amount, Disclosure, Provenance } from '../model/index.js';
+import { findBefore, hasRole, locateFigures, type LocatedFigure } from './utils/narrative-figures.js';
+import { judgeRate, operand, withPercent } from './utils/narrative-ratio.js';
+import { narrativeFinding, phraseOf, requireNarrative } from './utils/narrative-report.js';
+import { coreSubject, namesTotal, subjectsOf } from './utils/narrative-subjects.js';
+import { tableFigure } from './utils/narrative-tables.js';
+import { sentencesOf, type SentenceContext } from './utils/narrative-walk.js';
+
+interface Whole {
+  amount: Amount;
+  at: Provenance;
+  label: string;
+}
+
+/** Statements seen so far: core subject → last stated value. */
+type Seen = Map<string, Whole>;
+
+function namedWhole(cue: string): string | undefined {
+  const m = /占([^，,；;。]*?)的?\s*$/.exec(cue);
+  const name = m?.[1]?.replace(/的$/, '').trim();
+  return name ? name : undefined;
+}
+
+function wholeInSentence(ctx: SentenceContext, figs: LocatedFigure[], part: LocatedFigure): Whole | undefined {
+  const first = figs.find(hasRole('value'));
+  if (!first || first === part || !first.fig.amount) return undefined;
+  const between = ctx.sentence.text.slice(first.end, part.start);
+  if (!/其中|[:：]|主要用于|包括/.test(between)) return undefined;
+  return { amount: first.fig.amount, at: first.at, label: first.fig.printed };
+}
+
+function stem(subject: string): string {
+  return subject.replace(/(总额|合计|总计|总数)$/, '');
+}
+
+function resolveNamed(d: Disclosure, name: string, seen: Seen): Whole | undefined {
+  const core = stem(coreSubject(name));
+  const stated = [...seen.entries()].reverse().find(([k]) => stem(k) === core)?.[1]
+    ?? [...seen.entries()].reverse().find(([k]) => stem(k).length >= 3 && (core.endsWith(stem(k)) || stem(k).endsWith(core)))?.[1];
+  const concept = namesTotal(name);
+  const tf = concept ? tableFigure(d, concept, 'value') : undefined;
+  if (tf) return { amount: tf.amount, at: tf.at, label: `${tf.table}「${tf.row}」` };
+  return stated;
+}
+
+function judgeShare(ctx: SentenceContext, f: LocatedFigure, part: LocatedFigure, whole: Whole): RawFinding | undefined {
+  if (whole.amount.fen <= 0) return undefined;
+  const j = judgeRate(f.fig.printed, operand(part.fig.amount!), operand(whole.amount));
+  if (j.status !== 'mismatch' && j.status !== 'rounding') return undefined;
+  return narrativeFinding(ctx, f.at, {
+    messageId: j.status === 'mismatch' ? 'share-mismatch' : 'share-rounding',
+    message: `占比 ${f.fig.printed} 与 ${part.fig.printed} ÷ ${whole.label} = ${withPercent(j.expected!)} ${j.status === 'mismatch' ? '不符' : '相差在舍入范围内'}`,
+    evidence: phraseOf(ctx.sentence, f, /占/),
+    expected: withPercent(j.expected!),
+    ...(j.status === 'rounding' ? { severity: 'info' as const } : {}),
+    data: { actual: f.fig.printed, part: part.fig.printed, whole: whole.label },
+    related: [{ role: 'part', at: part.at, evidence: part.fig.printed }, { role: 'whole', at: whole.at }],
+  });
+}
+
+function checkSentence(d: Disclosure, ctx: SentenceContext, seen: Seen): RawFinding[] {
+  const figs = locateFigures(ctx.sentence);
+  const out: RawFinding[] = [];
+  figs.forEach((f, i) => {
+    if (f.fig.kind !== 'percent' || f.role !== 'share') return;
+    const part = findBefore(figs, i, hasRole('value'), true) ?? findBefore(figs, i, hasRole('value'));
+    if (!part?.fig.amount) return;
+    const name = namedWhole(f.cue);
+    const whole = name ? resolveNamed(d, name, seen) : wholeInSentence(ctx, figs, part);
+    const found = whole && judgeShare(ctx, f, part, whole);
+    if (found) out.push(found);
+  });
+  const subjects = subjectsOf(ctx.sentence, figs);
+  figs.forEach((f, i) => {
+    if (hasRole('value')(f) && subjects[i]) seen.set(subjects[i]!, { amount: f.fig.amount!, at: f.at, label: f.fig.printed });
+  });
+  return out;
+}
+
+const rule: Rule = {
+  meta: {
+    id: 'narrative-share',
+    family: 'narrative',
+    title: { zh: '占比与分项、总额不符', en: 'Stated share differs from part ÷ whole' },
+    description: 'Every 占 x% equals the amount stated before it divided by the whole — the total its sentence opens with, or the total it names (stated earlier or printed in the tables) — at the printed precision.',
+    severity: 'error',
+    references: ['部门决算情况说明模板：收入决算情况说明（…万元，占…%）、支出决算情况说明、一般公共预算财政拨款支出决算结构情况', '财预〔2016〕143号 第十条', 'domain.md §4 item 12'],
+    needsNarrative: true,
+  },
+  check(rc) {
+    if (!requireNarrative(rc)) return [];
+    const seen: Seen = new Map();
+    return sentencesOf(rc.disclosure).flatMap((ctx) => checkSentence(rc.disclosure, ctx, seen));
+  },
+};
+
+export default rule;

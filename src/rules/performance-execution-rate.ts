@@ -1,0 +1,62 @@
+/**
+ * 执行率 = 全年执行数 / 全年预算数, compared at the printed precision: 8.44 / 524.8 = 1.61%, not 1.60%.
+ * A gap that the rounding of the two printed amounts explains is info, never an error.
+ */
+import type { RawFinding, Rule } from '../check/types.js';
+import type { FundingRow, PerformanceEvaluation } from '../model/index.js';
+import { agreesAtPrinted, formatRatio, parsePrinted, withinAtPrinted } from './utils/performance-decimal.js';
+import { rateOf } from './utils/performance-rate.js';
+import { REF_DOMAIN, REF_METHOD, evaluationTables, perfFinding, projectLabel } from './utils/performance-report.js';
+
+function sameAs(row: FundingRow, total: FundingRow | undefined): boolean {
+  return !!total && row !== total && ['annualBudget', 'executed', 'rate'].every(
+    (k) => row[k as 'rate']?.text === total[k as 'rate']?.text);
+}
+
+function checkRow(ev: PerformanceEvaluation, row: FundingRow): RawFinding | undefined {
+  const rate = row.rate;
+  const p = rate ? parsePrinted(rate.text) : null;
+  const e = row.executed?.value.kind === 'amount' ? row.executed.value.amount : undefined;
+  const b = row.annualBudget?.value.kind === 'amount' ? row.annualBudget.value.amount : undefined;
+  if (!rate || !p || !e || !b) return undefined;
+  const r = rateOf(e, b);
+  if (!r || agreesAtPrinted(p, r.exact)) return undefined;
+  const expected = `${formatRatio(r.exact, p.decimals)}%`;
+  const rounding = withinAtPrinted(p, r.lo, r.hi);
+  return perfFinding(ev, {
+    messageId: rounding ? 'rate-rounding' : 'rate-mismatch',
+    message: `${projectLabel(ev)}执行率 ${rate.text} 与全年执行数 ${row.executed!.text} ÷ 全年预算数 ${row.annualBudget!.text} = ${expected} 不符${rounding ? '（在金额舍入范围内）' : ''}`,
+    at: rate.prov, evidence: rate.text, expected, row: row.label, column: '执行率',
+    ...(rounding ? { severity: 'info' as const } : {}),
+    related: [
+      { role: 'executed', at: row.executed!.prov, evidence: row.executed!.text },
+      { role: 'annualBudget', at: row.annualBudget!.prov, evidence: row.annualBudget!.text },
+    ],
+  });
+}
+
+const rule: Rule = {
+  meta: {
+    id: 'performance-execution-rate',
+    family: 'performance',
+    title: { zh: '预算执行率与执行数、预算数不符', en: 'Execution rate differs from executed ÷ annual budget' },
+    description: 'In the 项目资金 block of a 绩效自评表, 执行率 equals 全年执行数 / 全年预算数 at the printed precision; a gap explained by the rounding of the printed amounts is info.',
+    severity: 'error',
+    references: [`${REF_METHOD} 附件 项目支出绩效自评表（执行率 = 全年执行数 / 全年预算数）`, REF_DOMAIN],
+    needsPerformance: true,
+  },
+  check(ctx) {
+    const out: RawFinding[] = [];
+    for (const ev of evaluationTables(ctx)) {
+      const total = ev.funding.find((f) => f.key === 'total');
+      for (const row of ev.funding) {
+        if (sameAs(row, total)) continue;
+        const f = checkRow(ev, row);
+        if (f) out.push(f);
+      }
+    }
+    return out;
+  },
+};
+
+export default rule;

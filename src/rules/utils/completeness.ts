@@ -1,0 +1,74 @@
+/**
+ * Helpers of the completeness rules: which document kinds they apply to, naming a standard table,
+ * finding the part (table / evaluation) a line belongs to.
+ */
+import { EMPTY_TABLE_NOTES, normalizeTitle, tableDef } from '../../catalog/tables.js';
+import type { Disclosure, Provenance, TableKey } from '../../model/index.js';
+import type { RuleContext } from '../../check/types.js';
+
+/** Skips (with the reason) unless the document is a final-accounts disclosure; true when it applies. */
+export function requireFinalAccounts(ctx: RuleContext): boolean {
+  const kind = ctx.disclosure.meta.kind;
+  if (kind === 'final-accounts') return true;
+  ctx.skip(`文档类型为 ${kind}，不是部门决算公开 (applies to final-accounts disclosures only)`);
+  return false;
+}
+
+/** 'T06「一般公共预算财政拨款基本支出决算表」'. */
+export function standardTableName(key: TableKey): string {
+  return `${key}「${tableDef(key).title}」`;
+}
+
+/** The table or performance evaluation whose lines contain `line` (its id), or undefined. */
+export function partAt(d: Disclosure, line: number): string | undefined {
+  const t = d.tables.find((x) => line >= x.prov.line && line <= x.endLine);
+  if (t) return t.id;
+  return d.performance.find((p) => line >= p.prov.line && line <= p.endLine)?.id;
+}
+
+/** The first source line (for findings about the document as a whole). */
+export function documentStart(d: Disclosure): Provenance {
+  const first = d.lines[0];
+  return first ? { line: first.line, ...(first.page !== undefined ? { page: first.page } : {}) } : { line: 1 };
+}
+
+/** The first source line whose text matches `re`, with the matched text. */
+export function findLine(d: Disclosure, re: RegExp): { prov: Provenance; text: string } | undefined {
+  for (const l of d.lines) {
+    const m = re.exec(l.text);
+    if (m) return { prov: { line: l.line, ...(l.page !== undefined ? { page: l.page } : {}), offset: m.index }, text: m[0] };
+  }
+  return undefined;
+}
+
+/** Words that name a table in a sentence: its title, or the fund of T07/T08. */
+function tableMentions(key: TableKey): string[] {
+  const names = [normalizeTitle(tableDef(key).title)];
+  if (key === 'T07') names.push('政府性基金');
+  if (key === 'T08') names.push('国有资本经营');
+  return names;
+}
+
+const EMPTY_WORDS = [...EMPTY_TABLE_NOTES, /空表/, /(无|没有|未发生|未安排)[^。；;]{0,12}(收入|支出|收支)/];
+
+/** A line (outside the tables) saying that table `key` has nothing to report, e.g. 本单位无政府性基金预算财政拨款收支。 */
+export function textDeclaresEmpty(d: Disclosure, key: TableKey): { prov: Provenance; text: string } | undefined {
+  const names = tableMentions(key);
+  for (const l of d.lines) {
+    if (partAt(d, l.line)) continue;
+    const text = normalizeTitle(l.text);
+    const at = names.map((n) => text.indexOf(n)).find((i) => i >= 0);
+    if (at === undefined) continue;
+    const sentence = sentenceAround(text, at);
+    if (EMPTY_WORDS.some((re) => re.test(sentence))) {
+      return { prov: { line: l.line, ...(l.page !== undefined ? { page: l.page } : {}) }, text: sentence };
+    }
+  }
+  return undefined;
+}
+
+function sentenceAround(text: string, at: number): string {
+  const start = Math.max(...['。', '；', ';'].map((c) => text.lastIndexOf(c, at))) + 1;
+  const ends = ['。', '；', ';'].map((c) => text.indexOf(c, at)).filter((i) => i >= 0);
+  return text.slice(start, ends.length ? Math.min(...ends) + 1 : text.length);
+}

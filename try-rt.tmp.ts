@@ -1,0 +1,14 @@
+import { readFileSync } from 'node:fs';
+import { composeDocument, renderText, renderHtml } from './src/compose/index.js';
+import { readDisclosure } from './src/ingest/index.js';
+import { factsOf } from './src/facts/facts.js';
+const input = JSON.parse(readFileSync(process.argv[2]!, 'utf8'));
+const { disclosure, document } = composeDocument(input);
+const a = factsOf(disclosure);
+const fmt = process.argv[3] ?? 'txt';
+const bytes = new TextEncoder().encode(fmt === 'txt' ? renderText(document) : renderHtml(document));
+const back = await readDisclosure(bytes, 'x.' + fmt);
+const b = factsOf(back);
+console.log(JSON.stringify(a) === JSON.stringify(b) ? 'SAME' : 'DIFF');
+console.log(JSON.stringify(a, null, 0));
+console.log(JSON.stringify(b, null, 0));
