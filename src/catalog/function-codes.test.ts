@@ -74,6 +74,7 @@ test('functionCategoryByName tolerates ordinals, （类） and old names', () =>
   assert.equal(functionCategoryByName('卫生健康'), '210');
   assert.equal(functionCategoryByName('行政运行'), undefined);
   assert.equal(functionCategoryByName(''), undefined);
+  assert.equal(functionCategoryByName('其他'), undefined);
 });
 
 test('functionCodeChildren and chineseOrdinal', () => {

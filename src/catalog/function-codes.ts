@@ -114,6 +114,8 @@ const CATEGORY_BY_NAME: ReadonlyMap<string, string> = new Map(
 export function functionCategoryByName(name: string): string | undefined {
   const n = normalizeCodeName(name);
   if (!n) return undefined;
-  return CATEGORY_BY_NAME.get(n) ?? (n.endsWith('支出') ? undefined : CATEGORY_BY_NAME.get(`${n}支出`));
+  const exact = CATEGORY_BY_NAME.get(n);
+  // '卫生健康' for 卫生健康支出; short words ('其他', '国防') are too ambiguous to complete.
+  return exact ?? (n.length >= 4 && !n.endsWith('支出') ? CATEGORY_BY_NAME.get(`${n}支出`) : undefined);
 }
 

@@ -8,6 +8,8 @@ test('termFor maps domain terms to identifiers (domain.md §7)', () => {
   assert.equal(termFor('因公出国(境)费'), 'abroad');
   assert.equal(termFor('"三公"经费'), 'threePublic');
   assert.equal(termFor('偏差原因分析及改进措施'), 'deviationReason');
+  assert.equal(termFor('一般公共预算财政拨款收入'), 'generalBudgetIncome');
+  assert.equal(termFor('政府采购支出总额'), 'procurementTotal');
   assert.equal(termFor('不是术语'), undefined);
 });
 

@@ -17,7 +17,9 @@ const MONEY: readonly T[] = [
   ['本年收入合计', 'incomeTotal', ['本年收入']], ['本年支出合计', 'expenditureTotal', ['本年支出']],
   ['年初结转和结余', 'carryoverBegin', ['年初财政拨款结转和结余']], ['年末结转和结余', 'carryoverEnd', ['年末财政拨款结转和结余']],
   ['总计', 'grandTotal'], ['合计', 'total'], ['小计', 'subtotal'],
-  ['财政拨款收入', 'fiscalIncome', ['财政拨款']], ['一般公共预算财政拨款', 'generalBudget', ['一般公共预算财政拨款收入', '一般公共预算']],
+  ['财政拨款收入', 'fiscalIncome', ['财政拨款']], ['一般公共预算财政拨款', 'generalBudget', ['一般公共预算']],
+  ['一般公共预算财政拨款收入', 'generalBudgetIncome'], ['一般公共预算财政拨款支出', 'generalBudgetExpenditure'],
+  ['一般公共预算财政拨款年初预算数', 'generalBudgetInitialBudget', ['一般公共预算财政拨款年初预算']],
   ['政府性基金预算', 'governmentFund', ['政府性基金预算财政拨款', '政府性基金预算财政拨款收入']],
   ['国有资本经营预算', 'stateCapital', ['国有资本经营预算财政拨款', '国有资本经营预算财政拨款收入']],
   ['上级补助收入', 'superiorSubsidyIncome'], ['事业收入', 'operationalIncome'], ['教育收费', 'educationFees'],
@@ -41,8 +43,8 @@ const CLASSIFICATION: readonly T[] = [
 const TABLES: readonly T[] = [
   ['收入支出决算总表', 'incomeExpenditureSummary'], ['收入决算表', 'incomeStatement'], ['支出决算表', 'expenditureStatement'],
   ['财政拨款收入支出决算总表', 'fiscalIncomeExpenditureSummary'],
-  ['一般公共预算财政拨款支出决算表', 'generalBudgetExpenditure', ['一般公共预算财政拨款收入支出决算表']],
-  ['一般公共预算财政拨款基本支出决算表', 'generalBudgetBasicExpenditure', ['一般公共预算财政拨款基本支出决算明细表']],
+  ['一般公共预算财政拨款支出决算表', 'generalBudgetExpenditureTable', ['一般公共预算财政拨款收入支出决算表']],
+  ['一般公共预算财政拨款基本支出决算表', 'generalBudgetBasicExpenditureTable', ['一般公共预算财政拨款基本支出决算明细表']],
   ['政府性基金预算财政拨款收入支出决算表', 'governmentFundIncomeExpenditure'],
   ['国有资本经营预算财政拨款支出决算表', 'stateCapitalExpenditure', ['国有资本经营预算财政拨款收入支出决算表']],
   ['财政拨款“三公”经费支出决算表', 'threePublicExpenditure', ['“三公”经费支出决算表', '一般公共预算财政拨款“三公”经费支出决算表']],
@@ -60,7 +62,7 @@ const THREE_PUBLIC: readonly T[] = [
 ];
 
 const PROCUREMENT_ASSETS: readonly T[] = [
-  ['政府采购', 'procurement', ['政府采购支出', '政府采购支出总额']], ['政府采购货物支出', 'procurementGoods', ['货物']],
+  ['政府采购', 'procurement'], ['政府采购支出总额', 'procurementTotal', ['政府采购支出', '政府采购支出合计']], ['政府采购货物支出', 'procurementGoods', ['货物']],
   ['政府采购工程支出', 'procurementWorks', ['工程']], ['政府采购服务支出', 'procurementServices', ['服务']],
   ['授予中小企业合同金额', 'smeAwarded', ['中小企业']], ['授予小微企业合同金额', 'microAwarded', ['小微企业']],
   ['国有资产占用情况', 'stateAssets', ['国有资产']], ['车辆', 'vehicles'], ['领导干部用车', 'leaderVehicles', ['领导用车']],

@@ -161,8 +161,8 @@ export const TABLES: readonly TableDef[] = [
       一般公共预算基本支出决算明细表: 'national',
       一般公共预算财政拨款基本支出决算表经济分类: 'national',
     },
-    columnRules: [r('amount', /决算数|金额|合计/, '决算数')],
-    forms: [{ variant: 'national', columns: ['amount'] }],
+    columnRules: [r('personnel', /人员经费/, '人员经费'), r('public', /公用经费/, '公用经费'), r('amount', /决算数|金额|合计/, '决算数')],
+    forms: [{ variant: 'national', columns: ['amount'] }, { variant: 'by-code', columns: ['amount', 'personnel', 'public'] }],
   },
   {
     key: 'T07', title: '政府性基金预算财政拨款收入支出决算表', shape: 'code-rows',

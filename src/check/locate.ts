@@ -56,8 +56,9 @@ export function createLocator(d: Disclosure): Locator {
     d.tables.find((t) => t.prov.line <= line && line <= t.endLine);
 
   const tableFields = (hint: string | undefined, line: number | undefined): Pick<Location, 'table' | 'tableTitle'> => {
+    const key = hint?.slice(0, 3);
     const t = hint !== undefined
-      ? (isTableKey(hint) ? byKey.get(hint) : undefined)
+      ? (key && isTableKey(key) && !/^[A-Za-z0-9]/.test(hint.slice(3)) ? byKey.get(key) : undefined)
       : line !== undefined ? tableAt(line) : undefined;
     if (hint !== undefined && !t) return { table: hint };
     if (!t) return {};

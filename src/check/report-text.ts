@@ -43,12 +43,22 @@ function formatFinding(f: Finding, c: Colors): string[] {
   if (f.evidence !== undefined) lines.push(`    原文：「${f.evidence}」`);
   if (f.expected !== undefined) lines.push(`    应为：${c.green(f.expected)}`);
   if (f.location.section && f.location.table) lines.push(c.dim(`    所在部分：${f.location.section}`));
-  for (const r of f.related ?? []) {
-    const where = [r.location.table, r.location.line !== undefined ? `第${r.location.line}行` : undefined,
-      r.location.row, r.location.column].filter(Boolean).join(' ');
-    lines.push(c.dim(`    ↔ ${r.role}：${where}${r.evidence !== undefined ? ` 「${r.evidence}」` : ''}`));
-  }
+  if (f.severity !== 'info') lines.push(...relatedLines(f, c));
   return lines;
+}
+
+const MAX_RELATED_SHOWN = 6;
+
+/** The other side of the finding, one line each: role, where (table, line, column) and the printed text. */
+function relatedLines(f: Finding, c: Colors): string[] {
+  const related = f.related ?? [];
+  const out = related.slice(0, MAX_RELATED_SHOWN).map((r) => {
+    const l = r.location;
+    const where = [l.table, l.line !== undefined ? `第${l.line}行` : undefined, l.column].filter(Boolean).join(' ');
+    return c.dim(`    ↔ ${r.role}${where ? `（${where}）` : ''}${r.evidence ? ` 「${r.evidence}」` : ''}`);
+  });
+  if (related.length > MAX_RELATED_SHOWN) out.push(c.dim(`    ↔ …另 ${related.length - MAX_RELATED_SHOWN} 项`));
+  return out;
 }
 
 function groupFindings(findings: readonly Finding[]): [string, Finding[]][] {

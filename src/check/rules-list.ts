@@ -51,6 +51,6 @@ export function listRules(rules: readonly Rule[] = RULES): RuleEntry[] {
 export function formatRulesTable(rules: readonly Rule[] = RULES): string {
   const list = listRules(rules);
   const width = Math.max(...list.map((e) => e.rule.length), 4);
-  const lines = list.map((e) => `${e.rule.padEnd(width)}  ${e.severity.padEnd(7)}  ${e.titleZh}\n${' '.repeat(width + 11)}${e.references[0] ?? ''}`);
+  const lines = list.map((e) => `${e.rule.padEnd(width)}  ${e.severity.padEnd(8)}  ${e.titleZh}\n${' '.repeat(width + 12)}${e.references[0] ?? ''}`);
   return [`${'rule'.padEnd(width)}  severity  title / reference`, ...lines, '', `${list.length} rules`].join('\n');
 }

@@ -8,7 +8,7 @@ import { readFile, readdir, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import cliProgress from 'cli-progress';
 import { openDb, resolveDbUrl } from '../store/db.js';
-import { findByHash, sha256Of, storeDocument, type Db } from '../store/corpus.js';
+import { sha256Of, storeDocument, type Db } from '../store/corpus.js';
 
 const SUPPORTED = /\.(txt|text|pdf|xlsx|xls|docx|doc|html?|mht|mhtml)$/i;
 
@@ -43,8 +43,10 @@ export async function importFiles(db: Db, files: string[], onProgress?: (done: n
   let done = 0;
   for (const file of files) {
     const bytes = new Uint8Array(await readFile(file));
+    const stored = bytes.length ? await db.selectFrom('documents').select(['status', 'error']).where('sha256', '=', sha256Of(bytes)).executeTakeFirst() : undefined;
     if (!bytes.length) summary.unreadable.push({ file, reason: 'empty file' });
-    else if ((await findByHash(db, sha256Of(bytes))) !== undefined) summary.skipped++;
+    else if (stored?.status === 'unreadable') summary.unreadable.push({ file, reason: stored.error ?? 'unreadable' });
+    else if (stored) summary.skipped++;
     else {
       const r = await storeDocument(db, { bytes, name: basename(file), user: 'import' });
       if (r.status === 'unreadable') summary.unreadable.push({ file, reason: r.error ?? 'unreadable' });

@@ -92,9 +92,10 @@ export function validateComposeInput(raw: unknown, opts: { locate?: Locate } = {
   if (!parsed.success) problems = fromZod(parsed.error.issues);
   else {
     input = parsed.data;
-    problems = [...checkAmounts(input), ...checkCodes(input)];
-    const names = problems.some((p) => p.severity === 'error');
-    if (!names) problems.push(...checkFigures(input));
+    const codes = checkCodes(input);
+    problems = [...checkAmounts(input), ...codes];
+    // Figures are checked unless codes are unusable (duplicates or nameless codes would mislead the sums).
+    if (!codes.some((p) => p.severity === 'error')) problems.push(...checkFigures(input));
   }
   if (opts.locate) {
     for (const p of problems) {

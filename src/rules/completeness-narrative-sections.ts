@@ -48,22 +48,29 @@ function tableHasCounts(d: Disclosure): boolean {
   return d.tables.some((t) => t.key === 'T09' && t.rows.some((r) => (r.key ?? '').startsWith('count.')));
 }
 
-function contentFindings(d: Disclosure, sections: readonly Section[]): RawFinding[] {
+/** Counts stated anywhere in the narrative next to a 三公 item (公务接待 5 批次 …). */
+const COUNTS_ANYWHERE = /(接待|出国|公务用车|车辆)[^。；]{0,30}\d+\s*(个团组|团组|批次|人次|辆|台)/;
+
+/** The first section of `topic` and the text of all of them (a topic may be split over several parts). */
+function topicText(sections: readonly Section[], topic: string): { first: Section; text: string } | undefined {
+  const of = sectionsOfTopic(sections, topic);
+  return of[0] ? { first: of[0], text: of.map(textOf).join('\n') } : undefined;
+}
+
+function contentFinding(s: Section, messageId: string, message: string): RawFinding {
+  return { messageId, severity: 'warning', at: s.prov, section: sectionLabel(s), evidence: sectionLabel(s), message };
+}
+
+function contentFindings(d: Disclosure, sections: readonly Section[], narrative: string): RawFinding[] {
   const out: RawFinding[] = [];
-  const threePublic = tableHasCounts(d) ? [] : sectionsOfTopic(sections, 'three-public').slice(0, 1);
-  for (const s of threePublic) {
-    const text = textOf(s);
-    if (!COUNTS.test(text) && !NOTHING_SPENT.test(text)) {
-      out.push({ messageId: 'three-public-counts', severity: 'warning', at: s.prov, section: sectionLabel(s), evidence: sectionLabel(s),
-        message: '“三公”经费说明未列出因公出国团组/人次、公务用车数量或公务接待批次/人次' });
-    }
+  const three = topicText(sections, 'three-public');
+  const counted = tableHasCounts(d) || COUNTS_ANYWHERE.test(narrative);
+  if (three && !counted && !COUNTS.test(three.text) && !NOTHING_SPENT.test(three.text)) {
+    out.push(contentFinding(three.first, 'three-public-counts', '“三公”经费说明未列出因公出国团组/人次、公务用车数量或公务接待批次/人次'));
   }
-  for (const s of sectionsOfTopic(sections, 'procurement').slice(0, 1)) {
-    const text = textOf(s);
-    if (!SME.test(text) && !NO_PROCUREMENT.test(text)) {
-      out.push({ messageId: 'procurement-sme', severity: 'warning', at: s.prov, section: sectionLabel(s), evidence: sectionLabel(s),
-        message: '政府采购说明未列出授予中小企业合同金额及其占比' });
-    }
+  const proc = topicText(sections, 'procurement');
+  if (proc && !SME.test(proc.text) && !NO_PROCUREMENT.test(proc.text)) {
+    out.push(contentFinding(proc.first, 'procurement-sme', '政府采购说明未列出授予中小企业合同金额及其占比'));
   }
   return out;
 }
@@ -86,7 +93,7 @@ function check(d: Disclosure): RawFinding[] {
   const missing = topics.filter((t) => !sectionsOfTopic(sections, t.topic).length && !coveredElsewhere(d, t, narrative));
   // Most parts absent: the 情况说明 as a whole is missing — one finding, not one per part.
   if (missing.length * 2 > topics.length) return [noNarrative(d, missing)];
-  return [...missing.map((t) => missingFinding(d, t, anchor)), ...contentFindings(d, sections)];
+  return [...missing.map((t) => missingFinding(d, t, anchor)), ...contentFindings(d, sections, narrative)];
 }
 
 const rule: Rule = {

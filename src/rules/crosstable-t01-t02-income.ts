@@ -24,7 +24,7 @@ function fiscal(t01: Table, t02: Table, t02Total: Row): RawFinding | undefined {
     statement: `${t02.key} 财政拨款收入 = ${t01.key} 各类财政拨款收入之和`,
     total: cell, totalLabel: `${tableName(t02)}合计行的${columnLabel(t02, 'fiscal')}`,
     table: t02.key!, row: rowLabel(t02Total), column: columnLabel(t02, 'fiscal'),
-    terms: funds.map((r) => ({ cell: mainCell(r), label: `${t01.key} ${rowLabel(r)}`, table: t01.key!, row: rowLabel(r) })),
+    terms: funds.map((r) => ({ cell: mainCell(r), label: rowLabel(r), table: t01.key!, row: rowLabel(r) })),
     termRole: `${t01.key} 对应项`,
   });
 }
@@ -40,12 +40,12 @@ const rule: Rule = {
     references: ['《部门决算报表》填报说明：收入支出决算总表与收入决算表的勾稽关系', '财预〔2016〕143号《地方预决算公开操作规程》'],
     needsTables: ['T01', 'T02'],
   },
-  check({ disclosure }) {
+  check({ disclosure, skip }) {
     const t01 = presentTable(disclosure, 'T01')!;
     const t02 = presentTable(disclosure, 'T02')!;
     const total = totalRow(t02);
     const t01Total = sideRow(t01, 'incomeTotal', 'income');
-    if (!total) return [];
+    if (!total) { skip('收入决算表未识别到合计行'); return []; }
     const out: (RawFinding | undefined)[] = [];
     if (t01Total) {
       out.push(checkEquality({

@@ -13,12 +13,12 @@ const rule: Rule = {
     references: ['《部门决算报表》填报说明：收入支出决算总表与支出决算表的勾稽关系', '财预〔2016〕143号《地方预决算公开操作规程》'],
     needsTables: ['T01', 'T03'],
   },
-  check({ disclosure }) {
+  check({ disclosure, skip }) {
     const t01 = presentTable(disclosure, 'T01')!;
     const t03 = presentTable(disclosure, 'T03')!;
     const a = sideRow(t01, 'expenditureTotal', 'expenditure');
     const b = totalRow(t03);
-    if (!a || !b) return [];
+    if (!a || !b) { skip('未识别到本年支出合计行或支出决算表合计行'); return []; }
     const f = checkEquality({
       messageId: 'expenditure-total-mismatch', statement: `${t01.key} 本年支出合计 = ${t03.key} 合计`,
       a: { cell: mainCell(a), label: `${tableName(t01)}的${rowLabel(a)}`, table: t01.key!, row: rowLabel(a) },

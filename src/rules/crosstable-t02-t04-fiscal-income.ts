@@ -13,12 +13,12 @@ const rule: Rule = {
     references: ['《部门决算报表》填报说明：收入决算表与财政拨款收入支出决算总表的勾稽关系', '财预〔2016〕143号《地方预决算公开操作规程》'],
     needsTables: ['T02', 'T04'],
   },
-  check({ disclosure }) {
+  check({ disclosure, skip }) {
     const t02 = presentTable(disclosure, 'T02')!;
     const t04 = presentTable(disclosure, 'T04')!;
     const a = totalRow(t02);
     const b = sideRow(t04, 'incomeTotal', 'income');
-    if (!a?.cells.fiscal || !b) return [];
+    if (!a?.cells.fiscal || !b) { skip('未识别到收入决算表财政拨款收入合计或财政拨款收支总表本年收入合计'); return []; }
     const f = checkEquality({
       messageId: 'fiscal-income-mismatch', statement: `${t02.key} 财政拨款收入 = ${t04.key} 本年收入合计`,
       a: { cell: a.cells.fiscal, label: `${tableName(t02)}合计行的${columnLabel(t02, 'fiscal')}`, table: t02.key!, row: rowLabel(a), column: columnLabel(t02, 'fiscal') },

@@ -13,11 +13,11 @@ const rule: Rule = {
     references: ['《部门决算报表》填报说明：财政拨款收入支出决算总表与一般公共预算财政拨款支出决算表的勾稽关系', '财预〔2016〕143号《地方预决算公开操作规程》'],
     needsTables: ['T04', 'T05'],
   },
-  check({ disclosure }) {
+  check({ disclosure, skip }) {
     const t04 = presentTable(disclosure, 'T04')!;
     const t05 = presentTable(disclosure, 'T05')!;
     const total = totalRow(t05);
-    if (!total) return [];
+    if (!total) { skip('一般公共预算财政拨款支出决算表未识别到合计行'); return []; }
     const out: (RawFinding | undefined)[] = [];
     const spent = sideRow(t04, 'expenditureTotal', 'expenditure');
     if (spent?.cells.generalBudget) {

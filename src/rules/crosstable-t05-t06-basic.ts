@@ -9,7 +9,7 @@ import { columnLabel, mainCell, presentTable, rowLabel, tableName, totalRow } fr
 function blockTerms(t06: Table, block: Block): Term[] {
   const total = blockTotalRow(t06, block);
   const rows = total ? [total] : topLevelRows(blockCodeRows(t06, block));
-  return rows.map((r) => ({ cell: mainCell(r), label: `${t06.key} ${rowLabel(r) || BLOCK_NAMES[block]}`, table: t06.key!, row: rowLabel(r) || BLOCK_NAMES[block] }));
+  return rows.map((r) => ({ cell: mainCell(r), label: rowLabel(r) || BLOCK_NAMES[block], table: t06.key!, row: rowLabel(r) || BLOCK_NAMES[block] }));
 }
 
 /** T05 基本支出 = T06 人员经费合计 + 公用经费合计 (and each block alone when T05 prints them). */
@@ -23,11 +23,11 @@ const rule: Rule = {
     references: ['《部门决算报表》填报说明：一般公共预算财政拨款支出决算表与基本支出决算表的勾稽关系', '财预〔2016〕143号《地方预决算公开操作规程》'],
     needsTables: ['T05', 'T06'],
   },
-  check({ disclosure }) {
+  check({ disclosure, skip }) {
     const t05 = presentTable(disclosure, 'T05')!;
     const t06 = presentTable(disclosure, 'T06')!;
     const total = totalRow(t05);
-    if (!total?.cells.basic) return [];
+    if (!total?.cells.basic) { skip('一般公共预算财政拨款支出决算表未识别到合计行的基本支出'); return []; }
     const personnel = blockTerms(t06, 'personnel');
     const pub = blockTerms(t06, 'public');
     const out: (RawFinding | undefined)[] = [checkIdentity({

@@ -7,6 +7,7 @@ import catalogNameMismatch from './catalog-name-mismatch.js';
 import catalogTruncatedName from './catalog-truncated-name.js';
 import catalogUnknownCode from './catalog-unknown-code.js';
 import completenessDuplicateOrdinal from './completeness-duplicate-ordinal.js';
+import completenessEmptyTableUnexplained from './completeness-empty-table-unexplained.js';
 import completenessEmptyTotalRow from './completeness-empty-total-row.js';
 import completenessNarrativeSections from './completeness-narrative-sections.js';
 import completenessTablesPresent from './completeness-tables-present.js';
@@ -57,12 +58,18 @@ import performanceIndicatorScore from './performance-indicator-score.js';
 import performanceQualitativeFull from './performance-qualitative-full.js';
 import performanceRateOver100 from './performance-rate-over-100.js';
 import performanceRateUnit from './performance-rate-unit.js';
+import performanceSummaryMismatch from './performance-summary-mismatch.js';
 import performanceTotalScore from './performance-total-score.js';
 import performanceWeightTotal from './performance-weight-total.js';
 import performanceZeroExecutionMet from './performance-zero-execution-met.js';
 import plausibilityPriorYearCopy from './plausibility-prior-year-copy.js';
 import plausibilityProcurementExceedsSpending from './plausibility-procurement-exceeds-spending.js';
 import plausibilityRateOver100 from './plausibility-rate-over-100.js';
+import textDuplicatedWords from './text-duplicated-words.js';
+import textEntityConsistency from './text-entity-consistency.js';
+import textGarbledRepetition from './text-garbled-repetition.js';
+import textUnitSlip from './text-unit-slip.js';
+import textYearConsistency from './text-year-consistency.js';
 
 export const RULES: readonly Rule[] = [
   catalogCategoryLabel,
@@ -72,6 +79,7 @@ export const RULES: readonly Rule[] = [
   catalogTruncatedName,
   catalogUnknownCode,
   completenessDuplicateOrdinal,
+  completenessEmptyTableUnexplained,
   completenessEmptyTotalRow,
   completenessNarrativeSections,
   completenessTablesPresent,
@@ -122,10 +130,16 @@ export const RULES: readonly Rule[] = [
   performanceQualitativeFull,
   performanceRateOver100,
   performanceRateUnit,
+  performanceSummaryMismatch,
   performanceTotalScore,
   performanceWeightTotal,
   performanceZeroExecutionMet,
   plausibilityPriorYearCopy,
   plausibilityProcurementExceedsSpending,
   plausibilityRateOver100,
+  textDuplicatedWords,
+  textEntityConsistency,
+  textGarbledRepetition,
+  textUnitSlip,
+  textYearConsistency,
 ];

@@ -13,11 +13,11 @@ const rule: Rule = {
     references: ['《部门决算报表》填报说明：收入支出决算总表（收入总计 = 支出总计）', '财预〔2016〕143号《地方预决算公开操作规程》'],
     needsTables: ['T01'],
   },
-  check({ disclosure }) {
+  check({ disclosure, skip }) {
     return presentTables(disclosure, 'T01').flatMap((t) => {
       const income = sideRow(t, 'grandTotal', 'income');
       const expenditure = sideRow(t, 'grandTotal', 'expenditure');
-      if (!income || !expenditure || income === expenditure) return [];
+      if (!income || !expenditure || income === expenditure) { skip('未识别到收入、支出两方的总计行'); return []; }
       const f = checkIdentity({
         messageId: 'unbalanced',
         statement: '支出总计 = 收入总计',

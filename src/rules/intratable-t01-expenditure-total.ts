@@ -14,11 +14,11 @@ const rule: Rule = {
     references: ['《部门决算报表》填报说明：收入支出决算总表（本年支出合计 = 各功能分类类级支出之和）', '财预〔2016〕143号《地方预决算公开操作规程》'],
     needsTables: ['T01'],
   },
-  check({ disclosure }) {
+  check({ disclosure, skip }) {
     return presentTables(disclosure, 'T01').flatMap((t) => {
       const totalRow = sideRow(t, 'expenditureTotal', 'expenditure');
       const lines = functionClassLines(t);
-      if (!totalRow || !lines.length) return [];
+      if (!totalRow || !lines.length) { skip('未识别到本年支出合计行或按功能分类列示的支出行'); return []; }
       const f = checkIdentity({
         messageId: 'expenditure-total-mismatch',
         statement: '本年支出合计 = 各功能分类（类）支出之和',

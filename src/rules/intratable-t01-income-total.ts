@@ -14,11 +14,11 @@ const rule: Rule = {
     references: ['《部门决算报表》填报说明：收入支出决算总表（本年收入合计 = 各项收入之和）', '财预〔2016〕143号《地方预决算公开操作规程》'],
     needsTables: ['T01'],
   },
-  check({ disclosure }) {
+  check({ disclosure, skip }) {
     return presentTables(disclosure, 'T01').flatMap((t) => {
       const totalRow = sideRow(t, 'incomeTotal', 'income');
       const lines = incomeLines(t);
-      if (!totalRow || !lines.length) return [];
+      if (!totalRow || !lines.length) { skip('未识别到本年收入合计行或各项收入行'); return []; }
       const f = checkIdentity({
         messageId: 'income-total-mismatch',
         statement: '本年收入合计 = 各项收入之和',

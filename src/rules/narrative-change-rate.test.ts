@@ -51,3 +51,20 @@ test('narrative-change-rate: must not trigger on a zero base (left to narrative-
   const d = oneSection(HEAD, ['支出决算数为 10.00 万元，比上年决算增加 10.00 万元，增长 100.00%。']);
   assert.deepEqual(runRule(rule, d).findings, []);
 });
+
+test('narrative-change-rate: must not trigger an error when the prior is stated with few decimals (比上年度的 0.2 万元)', () => {
+  const d = oneSection(HEAD, ['本年公务接待费支出共计0.09万元，比上年度的0.2万元减0.11万元，减54.14%。']);
+  assert.ok(runRule(rule, d).findings.every((f) => f.severity === 'info'));
+});
+
+test('narrative-change-rate: must trigger when the stated prior gives another rate', () => {
+  const d = oneSection(HEAD, ['本年公务接待费支出共计 0.90 万元，比上年度的 1.20 万元减少 0.30 万元，下降 20.00%。']);
+  const { findings } = runRule(rule, d);
+  assert.equal(findings.length, 1);
+  assert.equal(findings[0]!.expected, '25.00%');
+});
+
+test('narrative-change-rate: must not borrow an unrelated amount from the previous sentence', () => {
+  const d = oneSection(HEAD, ['年初结转和结余 5.00 万元。本年基本支出较上年增加 3.00 万元，增长 10.00%。']);
+  assert.deepEqual(runRule(rule, d).findings, []);
+});

@@ -35,3 +35,17 @@ test('narrative-comparison-words: must not trigger when the words agree with the
   ]);
   assert.deepEqual(runRule(rule, d).findings, []);
 });
+
+test('narrative-comparison-words: must trigger on 增加 where the value is below the stated prior', () => {
+  const d = oneSection('（一）“三公”经费总体情况', ['本年公务接待费支出 0.90 万元，比上年度的 1.20 万元增加 0.30 万元。']);
+  const { findings } = runRule(rule, d);
+  assert.equal(findings.length, 1);
+  assert.equal(findings[0]!.messageId, 'direction-contradicted');
+  assert.equal(findings[0]!.expected, '减少');
+  assert.ok(lineOf(d, findings[0]!).includes(findings[0]!.evidence!));
+});
+
+test('narrative-comparison-words: must not trigger on 减少 where the value is below the stated prior', () => {
+  const d = oneSection('（一）“三公”经费总体情况', ['本年公务接待费支出 0.90 万元，比上年度的 1.20 万元减少 0.30 万元。']);
+  assert.deepEqual(runRule(rule, d).findings, []);
+});

@@ -41,8 +41,37 @@ function contradiction(claim: Claim, diff: number, status: string, budgetFen: nu
   return undefined;
 }
 
-function checkSentence(ctx: SentenceContext): RawFinding[] {
+/**
+ * A change worded 增加/减少 between a stated value and a stated prior ('本年 90 万元，上年 100 万元，
+ * 增加 10 万元'): the word must follow the sign of value − prior.
+ */
+function changeWords(ctx: SentenceContext): RawFinding[] {
+  const figs = locateFigures(ctx.sentence);
   const out: RawFinding[] = [];
+  figs.forEach((f, i) => {
+    if (f.role !== 'change' || !f.fig.amount || (f.direction !== 'increase' && f.direction !== 'decrease')) return;
+    const before = figs.slice(0, i);
+    const value = [...before].reverse().find(hasRole('value'));
+    const prior = [...before].reverse().find(hasRole('prior'));
+    if (!value?.fig.amount || !prior?.fig.amount) return;
+    const check = compareAmounts(value.fig.amount, prior.fig.amount);
+    if (check.status !== 'mismatch') return;
+    const actual = check.difference > 0 ? 'increase' : 'decrease';
+    if (actual === f.direction) return;
+    const word = /(增加|增长|上升|减少|下降|降低|减)[^，,。；;]{0,2}$/.exec(f.cue)?.[0] ?? f.fig.printed;
+    out.push(narrativeFinding(ctx, f.at, {
+      messageId: 'direction-contradicted',
+      message: `文字称“${word.trim()}”，但本年数 ${value.fig.printed} ${actual === 'increase' ? '大于' : '小于'}上年数 ${prior.fig.printed}`,
+      evidence: `${f.cue.slice(f.cue.lastIndexOf(word))}${f.fig.printed}`.trim(),
+      expected: actual === 'increase' ? '增加' : '减少',
+      related: [{ role: 'value', at: value.at, evidence: value.fig.printed }, { role: 'prior', at: prior.at, evidence: prior.fig.printed }],
+    }));
+  });
+  return out;
+}
+
+function checkSentence(ctx: SentenceContext): RawFinding[] {
+  const out: RawFinding[] = changeWords(ctx);
   for (const [re, claim] of PHRASES) {
     for (const m of ctx.sentence.text.matchAll(re)) {
       const at = m.index ?? 0;
@@ -69,7 +98,7 @@ const rule: Rule = {
     id: 'narrative-comparison-words',
     family: 'narrative',
     title: { zh: '预决算比较用语与数字不符', en: 'Budget-versus-actual wording contradicts the figures' },
-    description: "'决算数小于/大于预算数' and '与预算数一致/持平/相同' agree with the stated 决算 and 预算 figures of the same subject.",
+    description: "'决算数小于/大于预算数' and '与预算数一致/持平/相同' agree with the stated 决算 and 预算 figures of the same subject; 增加/减少 agrees with the sign of the stated value − the stated prior.",
     severity: 'error',
     references: ['部门决算情况说明模板：“三公”经费…决算数小于/大于预算数的主要原因是…', '财预〔2016〕143号 第十条', 'domain.md §4 item 12（the words agree with the numbers: 大于/小于/持平/一致）'],
     needsNarrative: true,

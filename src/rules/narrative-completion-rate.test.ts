@@ -54,3 +54,8 @@ test('narrative-completion-rate: must not run without a narrative (skipped)', ()
   const r = runRule(rule, d);
   assert.ok(r.skipped);
 });
+
+test('narrative-completion-rate: must not trigger when 年初 and 调整后 budgets are both stated', () => {
+  const d = oneSection(HEAD, ['卫生健康支出年初预算数为 100.00 万元，调整后预算数为 120.00 万元，支出决算为 90.00 万元，完成年初预算的 90.00%。']);
+  assert.deepEqual(runRule(rule, d).findings, []);
+});

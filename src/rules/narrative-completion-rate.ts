@@ -10,9 +10,17 @@ import { sentencesOf, type SentenceContext } from './utils/narrative-walk.js';
 
 const CUE = /完成|执行率|预算完成/;
 
+/** The budget the completion names: 年初 or 全年/调整后, when the sentence states both. */
+function budgetFor(figs: LocatedFigure[], i: number): LocatedFigure | undefined {
+  const cue = figs[i]!.cue;
+  const qualifier = /年初/.test(cue) ? /年初/ : /全年|调整/.test(cue) ? /全年|调整/ : undefined;
+  const named = qualifier ? findBefore(figs, i, (f) => hasRole('budget')(f) && qualifier.test(f.cue)) : undefined;
+  return named ?? findBefore(figs, i, hasRole('budget'));
+}
+
 function operandsFor(ctx: SentenceContext, figs: LocatedFigure[], i: number): { value?: LocatedFigure; budget?: LocatedFigure } {
   let value = findBefore(figs, i, hasRole('value'));
-  let budget = findBefore(figs, i, hasRole('budget'));
+  let budget = budgetFor(figs, i);
   if ((!value || !budget) && ctx.previous) {
     const prev = locateFigures(ctx.previous);
     value ??= findBefore(prev, prev.length, hasRole('value'));

@@ -47,3 +47,15 @@ test('narrative-share: must trigger on a share of a procurement total stated as 
   assert.equal(findings.length, 1);
   assert.equal(findings[0]!.expected, '75.00%');
 });
+
+test('narrative-share: must trigger on a list split at ； with the total in the first sentence', () => {
+  const d = oneSection('（二）一般公共预算财政拨款支出决算结构情况', ['本年度一般公共预算财政拨款支出238.67万元，主要用于以下方面：社会保障和就业支出13.06万元，占5.47%；卫生健康支出214.25万元，占98.77%；住房保障支出11.36万元，占4.76%。']);
+  const { findings } = runRule(rule, d);
+  assert.equal(findings.length, 1);
+  assert.equal(findings[0]!.expected, '89.77%');
+});
+
+test('narrative-share: must not trigger on 分别占 lists', () => {
+  const d = oneSection('十一、政府采购支出情况说明', ['本年度政府采购支出合计 23.00 万元，其中：货物 10.00 万元、服务 13.00 万元，分别占 43.48%、56.52%。']);
+  assert.deepEqual(runRule(rule, d).findings, []);
+});

@@ -40,6 +40,22 @@ function stem(subject: string): string {
   return subject.replace(/(总额|合计|总计|总数)$/, '');
 }
 
+/**
+ * A list split into sentences at '；' ('…支出 X 万元，主要用于：A a 万元，占 p%；B b 万元，占 q%；'):
+ * the total the paragraph's first sentence opens with, when every sentence since is such an item.
+ */
+function wholeInParagraph(ctx: SentenceContext): Whole | undefined {
+  const sentences = ctx.paragraph.sentences.slice(0, ctx.index);
+  const first = sentences[0];
+  if (!first) return undefined;
+  const figs = locateFigures(first);
+  const lead = figs.find(hasRole('value'));
+  const part = figs.filter(hasRole('value'))[1];
+  if (!lead?.fig.amount || !part || !/其中|[:：]|主要用于|包括/.test(first.text.slice(lead.end, part.start))) return undefined;
+  const items = sentences.slice(1).every((s) => /[；;]\s*$/.test(s.text) && locateFigures(s).some((f) => f.role === 'share'));
+  return items && /[；;]\s*$/.test(first.text) ? { amount: lead.fig.amount, at: lead.at, label: lead.fig.printed } : undefined;
+}
+
 function resolveNamed(d: Disclosure, name: string, seen: Seen): Whole | undefined {
   const core = stem(coreSubject(name));
   const stated = [...seen.entries()].reverse().find(([k]) => stem(k) === core)?.[1]
@@ -69,11 +85,11 @@ function checkSentence(d: Disclosure, ctx: SentenceContext, seen: Seen): RawFind
   const figs = locateFigures(ctx.sentence);
   const out: RawFinding[] = [];
   figs.forEach((f, i) => {
-    if (f.fig.kind !== 'percent' || f.role !== 'share') return;
+    if (f.fig.kind !== 'percent' || f.role !== 'share' || /分别|^\s*[、,，]\s*$/.test(f.cue)) return;
     const part = findBefore(figs, i, hasRole('value'), true) ?? findBefore(figs, i, hasRole('value'));
     if (!part?.fig.amount) return;
     const name = namedWhole(f.cue);
-    const whole = name ? resolveNamed(d, name, seen) : wholeInSentence(ctx, figs, part);
+    const whole = name ? resolveNamed(d, name, seen) : wholeInSentence(ctx, figs, part) ?? (part === figs.find(hasRole('value')) ? wholeInParagraph(ctx) : undefined);
     const found = whole && judgeShare(ctx, f, part, whole);
     if (found) out.push(found);
   });

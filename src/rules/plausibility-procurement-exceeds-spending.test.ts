@@ -40,3 +40,13 @@ test('plausibility-procurement-exceeds-spending: must not trigger within the non
   assert.deepEqual(r.findings, []);
   assert.ok(r.skipped);
 });
+
+test('plausibility-procurement-exceeds-spending: must not take a part (货物, 中小企业) for the total', () => {
+  const d = disclosure({
+    sections: [
+      section('一、收入支出决算总体情况说明', ['2023年度本年支出合计100.00万元。']),
+      section('二、政府采购支出情况', ['授予中小企业合同金额150.00万元；政府采购货物支出120.00万元。政府采购合同金额总额20.00万元。']),
+    ],
+  });
+  assert.deepEqual(run(rule, d).findings, []);
+});

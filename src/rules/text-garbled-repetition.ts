@@ -9,7 +9,7 @@ import { narrativeFinding, provAt, requireNarrative } from './utils/narrative-re
 import { sentencesOf, type SentenceContext } from './utils/narrative-walk.js';
 
 const DATE = /\d{4}\s*年(?:度)?|\d{1,2}(?:\s*[-—~～至到]\s*\d{1,2})?\s*月(?:份)?/g;
-const CONNECTOR = /至|到|—|～|~|、|和|与|及|或|起|止|以来|以前|以后|之间|期间|同比|相比|较|比|[（(]/;
+const CONNECTOR = /至|到|—|～|~|、|和|与|及|或|起|止|以来|以前|以后|之间|期间|同比|相比|较|比|前|后|底|末|内|中|的|[（(]/;
 const MAX_GAP = 24;
 
 function norm(token: string): string {

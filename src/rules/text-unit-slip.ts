@@ -14,17 +14,20 @@ function numberKey(a: Amount): string | undefined {
   const n = a.printed.normalize('NFKC').replace(/[,\s]/g, '').replace(/^[+-]/, '');
   if (!/^\d+(\.\d+)?$/.test(n)) return undefined;
   const canonical = n.includes('.') ? n.replace(/0+$/, '').replace(/\.$/, '') : n;
-  const significant = canonical.replace('.', '').replace(/^0+/, '');
+  const significant = canonical.replace('.', '').replace(/^0+/, '').replace(/0+$/, '');
   return significant.length >= 3 && Number(canonical) !== 0 ? canonical : undefined;
 }
 
-/** Every printed number by unit: the text's amounts and the table cells. */
-function numbersByUnit(d: Disclosure): Record<Unit, Set<string>> {
-  const out: Record<Unit, Set<string>> = { '元': new Set(), '万元': new Set() };
+type Counts = Map<string, number>;
+const bump = (m: Counts, k: string): void => void m.set(k, (m.get(k) ?? 0) + 1);
+
+/** How often each number is printed, by unit: the text's amounts and the table cells. */
+function numbersByUnit(d: Disclosure): Record<Unit, Counts> {
+  const out: Record<Unit, Counts> = { '元': new Map(), '万元': new Map() };
   for (const ctx of sentencesOf(d)) {
     for (const f of locateFigures(ctx.sentence)) {
       const key = isAmount(f) ? numberKey(f.fig.amount!) : undefined;
-      if (key) out[f.fig.amount!.unit].add(key);
+      if (key) bump(out[f.fig.amount!.unit], key);
     }
   }
   for (const t of d.tables) {
@@ -32,7 +35,7 @@ function numbersByUnit(d: Disclosure): Record<Unit, Set<string>> {
       for (const cell of Object.values(row.cells)) {
         if (cell.value.kind !== 'amount') continue;
         const key = numberKey(cell.value.amount);
-        if (key) out[t.unit].add(key);
+        if (key) bump(out[t.unit], key);
       }
     }
   }
@@ -60,7 +63,7 @@ const rule: Rule = {
         const a = f.fig.amount!;
         const key = numberKey(a);
         const other: Unit = a.unit === '元' ? '万元' : '元';
-        if (!key || byUnit[a.unit].has(key) || !byUnit[other].has(key)) continue;
+        if (!key || (byUnit[a.unit].get(key) ?? 0) > 1 || !byUnit[other].has(key)) continue;
         out.push(narrativeFinding(ctx, f.at, {
           messageId: 'unit-slip',
           message: `金额 ${f.fig.printed} 的单位疑为${other}：同一数字在文中或表中以${other}列示`,

@@ -5,6 +5,7 @@ import { openDb, type OpenedDb } from '../store/db.js';
 import { createUser } from '../store/accounts.js';
 import { buildServer } from './app.js';
 import { sampleDisclosureText } from '../../test/support/sample-disclosure.js';
+import { freshPgDatabase, PG_SKIP } from '../../test/support/pg.js';
 
 function multipart(name: string, content: string | Uint8Array): { payload: Buffer; headers: Record<string, string> } {
   const boundary = '----juesuanTestBoundary';
@@ -13,21 +14,20 @@ function multipart(name: string, content: string | Uint8Array): { payload: Buffe
   return { payload: Buffer.concat([head, Buffer.from(content), tail]), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
 }
 
-async function withServer(mode: 'single' | 'multi', fn: (app: FastifyInstance, o: OpenedDb) => Promise<void>, uploadLimit?: number, url = ':memory:'): Promise<void> {
-  const o = await openDb(url);
-  if (o.dialect === 'postgres') for (const t of ['findings', 'facts', 'sessions', 'audit', 'documents', 'users']) await o.db.deleteFrom(t as 'documents').execute();
+async function withServer(mode: 'single' | 'multi', fn: (app: FastifyInstance, o: OpenedDb) => Promise<void>, uploadLimit?: number, kind: 'sqlite' | 'postgres' = 'sqlite'): Promise<void> {
+  const pg = kind === 'postgres' ? await freshPgDatabase() : undefined;
+  const o = await openDb(pg?.url ?? ':memory:');
   const app = await buildServer({ db: o.db, mode, webDir: '/nonexistent', ...(uploadLimit && { uploadLimit }) });
   try {
     await fn(app, o);
   } finally {
     await app.close();
     await o.close();
+    await pg?.drop();
   }
 }
 
-const PG = process.env.JUESUAN_TEST_PG_URL;
-for (const [dbName, url] of [['sqlite', ':memory:'], ['postgres', PG]] as const) {
-  const skip = url ? false : 'JUESUAN_TEST_PG_URL not set: PostgreSQL API tests skipped (.ci/run starts PostgreSQL and sets it)';
+for (const [dbName, skip] of [['sqlite', false], ['postgres', PG_SKIP]] as const) {
   test(`API (${dbName}): upload, document parts, search, compare, export`, { skip }, async () => {
     await withServer('single', async (app) => {
       const up = await app.inject({ method: 'POST', url: '/api/documents', ...multipart('a.txt', sampleDisclosureText({ year: 2023, wrongShare: true })) });
@@ -58,7 +58,7 @@ for (const [dbName, url] of [['sqlite', ':memory:'], ['postgres', PG]] as const)
       const docs = await app.inject('/docs/json');
       assert.equal(docs.statusCode, 200);
       assert.ok((docs.json() as { paths: Record<string, unknown> }).paths['/api/documents']);
-    }, undefined, url);
+    }, undefined, dbName);
   });
 }
 

@@ -8,22 +8,22 @@ import { departmentTypeOf, regionOf } from './facts-rows.js';
 import { sampleDisclosureText } from '../../test/support/sample-disclosure.js';
 
 const enc = (s: string) => new TextEncoder().encode(s);
-const PG = process.env.JUESUAN_TEST_PG_URL;
+import { freshPgDatabase, PG_SKIP } from '../../test/support/pg.js';
 
-async function withDb(url: string, fn: (o: OpenedDb) => Promise<void>): Promise<void> {
-  const o = await openDb(url);
+async function withDb(kind: 'sqlite' | 'postgres', fn: (o: OpenedDb) => Promise<void>): Promise<void> {
+  const pg = kind === 'postgres' ? await freshPgDatabase() : undefined;
+  const o = await openDb(pg?.url ?? ':memory:');
   try {
-    if (o.dialect === 'postgres') for (const t of ['findings', 'facts', 'sessions', 'audit', 'documents', 'users']) await o.db.deleteFrom(t as 'documents').execute();
     await fn(o);
   } finally {
     await o.close();
+    await pg?.drop();
   }
 }
 
-for (const [name, url] of [['sqlite', ':memory:'], ['postgres', PG]] as const) {
-  const skip = url ? false : 'JUESUAN_TEST_PG_URL not set: PostgreSQL store tests skipped (.ci/run starts PostgreSQL and sets it)';
+for (const [name, skip] of [['sqlite', false], ['postgres', PG_SKIP]] as const) {
   test(`store (${name}): stores, dedupes by hash, searches with facets and compares years`, { skip }, async () => {
-    await withDb(url!, async ({ db }) => {
+    await withDb(name, async ({ db }) => {
       const a = await storeDocument(db, { bytes: enc(sampleDisclosureText({ year: 2023 })), name: 'a.txt' });
       const again = await storeDocument(db, { bytes: enc(sampleDisclosureText({ year: 2023 })), name: 'a-copy.txt' });
       const b = await storeDocument(db, { bytes: enc(sampleDisclosureText({ year: 2024, reception: '0.80' })), name: 'b.txt' });
@@ -50,7 +50,7 @@ for (const [name, url] of [['sqlite', ':memory:'], ['postgres', PG]] as const) {
   });
 
   test(`store (${name}): unreadable input is kept with its reason for import, refused for upload; recheck refreshes old rule sets`, { skip }, async () => {
-    await withDb(url!, async ({ db }) => {
+    await withDb(name, async ({ db }) => {
       const bad = await storeDocument(db, { bytes: new Uint8Array([0, 1, 2, 3, 0, 0, 255, 0]), name: 'bad.bin' });
       assert.equal(bad.status, 'unreadable');
       assert.match(bad.error ?? '', /binary|not|no /i);
@@ -65,7 +65,7 @@ for (const [name, url] of [['sqlite', ':memory:'], ['postgres', PG]] as const) {
   });
 
   test(`store (${name}): accounts, sessions and the audit trail`, { skip }, async () => {
-    await withDb(url!, async ({ db }) => {
+    await withDb(name, async ({ db }) => {
       await createUser(db, 'reviewer1', 'correct horse', 'reviewer');
       await assert.rejects(createUser(db, 'x', 'short', 'reader'), /username|password/);
       assert.equal(await login(db, 'reviewer1', 'wrong password'), undefined);

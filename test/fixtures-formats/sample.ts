@@ -6,7 +6,9 @@
 export type Block =
   | { kind: 'heading'; text: string; level: number }
   | { kind: 'para'; text: string }
-  | { kind: 'table'; title: string; unit: string; header: string[]; rows: string[][] };
+  | { kind: 'table'; title: string; unit: string; header: string[]; rows: string[][] }
+  /** Rows of cells as a text form has them (tab-separated lines), padded to the widest row by writers. */
+  | { kind: 'grid'; rows: string[][] };
 
 export const SAMPLE: Block[] = [
   { kind: 'heading', text: '2023年度示例县财政局部门决算', level: 1 },
@@ -46,7 +48,8 @@ export const SAMPLE: Block[] = [
 export function sampleText(blocks: Block[] = SAMPLE): string {
   const out: string[] = [];
   for (const b of blocks) {
-    if (b.kind !== 'table') out.push(b.text);
+    if (b.kind === 'grid') out.push(...b.rows.map((r) => r.join('\t')));
+    else if (b.kind !== 'table') out.push(b.text);
     else out.push(b.title, b.unit, b.header.join('\t'), ...b.rows.map((r) => r.join('\t')));
   }
   return out.join('\n') + '\n';
@@ -62,4 +65,32 @@ export function sampleCells(blocks: Block[] = SAMPLE): string[][] {
       while (cells.length > 1 && cells[cells.length - 1] === '') cells.pop();
       return cells;
     });
+}
+
+/** Lines as a reader gives them → blocks: runs of tabular lines become grids, headings stay headings, other lines paragraphs. */
+export function linesToBlocks(lines: { cells: string[]; tabular: boolean; headingLevel?: number }[]): Block[] {
+  const blocks: Block[] = [];
+  let rows: string[][] = [];
+  const flush = (): void => {
+    if (rows.length) blocks.push({ kind: 'grid', rows });
+    rows = [];
+  };
+  for (const line of lines) {
+    if (line.tabular) {
+      rows.push(line.cells);
+      continue;
+    }
+    flush();
+    const text = line.cells.join(' ').trim();
+    if (!text) continue;
+    blocks.push(line.headingLevel ? { kind: 'heading', text, level: Math.min(line.headingLevel, 3) } : { kind: 'para', text });
+  }
+  flush();
+  return blocks;
+}
+
+/** Rows padded with blank cells to the widest row. */
+export function padRows(rows: string[][]): string[][] {
+  const width = Math.max(...rows.map((r) => r.length));
+  return rows.map((r) => Array.from({ length: width }, (_, i) => r[i] ?? ''));
 }

@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import PDFDocument from 'pdfkit';
 import { convertWithLibreOffice, findSoffice } from '../../src/ingest/docx/libreoffice.js';
-import { SAMPLE, type Block } from './sample.js';
+import { padRows, SAMPLE, type Block } from './sample.js';
 import { sampleDocx } from './write-office.js';
 
 export interface CjkFont {
@@ -94,20 +94,29 @@ function drawRow(l: Layout, cells: string[], widths: number[], height: number): 
   l.y += height;
 }
 
+/** Column widths from the widest text of each column (plus padding), scaled to the page width. */
+function columnWidths(l: Layout, rows: string[][]): number[] {
+  const need = rows[0]!.map((_, i) => Math.max(24, ...rows.map((r) => l.doc.fontSize(l.size).widthOfString(r[i] ?? '') + 8)));
+  const sum = need.reduce((a, c) => a + c, 0);
+  return need.map((w) => (w / sum) * (l.right - l.left));
+}
+
+/** A ruled table; the header rows are repeated when the table continues on the next page. */
+function drawGrid(l: Layout, rows: string[][], headerRows: number): void {
+  const padded = padRows(rows);
+  const widths = columnWidths(l, padded);
+  const height = l.size * 2;
+  padded.forEach((row, i) => {
+    if (l.ensure(height) && i >= headerRows) padded.slice(0, headerRows).forEach((h) => drawRow(l, h, widths, height));
+    drawRow(l, row, widths, height);
+  });
+  l.y += l.size;
+}
+
 function drawTable(l: Layout, b: Extract<Block, { kind: 'table' }>): void {
   l.text(b.title, 'center', l.size + 4);
   l.text(b.unit, 'right');
-  const total = l.right - l.left;
-  const weights = b.header.map((_, i) => (b.rows.some((r) => (r[i] ?? '').length > 6) ? 3 : 1));
-  const sum = weights.reduce((a, c) => a + c, 0);
-  const widths = weights.map((w) => (w / sum) * total);
-  const height = l.size * 2;
-  drawRow(l, b.header, widths, height);
-  for (const row of b.rows) {
-    if (l.ensure(height)) drawRow(l, b.header, widths, height);
-    drawRow(l, row, widths, height);
-  }
-  l.y += l.size;
+  drawGrid(l, [b.header, ...b.rows], 1);
 }
 
 /** The blocks drawn by pdfkit with the CJK font embedded. */
@@ -122,6 +131,7 @@ export async function pdfkitBytes(font: CjkFont, blocks: Block[] = SAMPLE, opts:
     for (const b of blocks) {
       if (b.kind === 'heading') l.text(b.text, b.level === 1 ? 'center' : 'left', b.level === 1 ? 16 : 12);
       else if (b.kind === 'para') l.text(b.text);
+      else if (b.kind === 'grid') drawGrid(l, b.rows, 0);
       else drawTable(l, b);
     }
   }
@@ -160,7 +170,7 @@ export async function encryptedPdf(font: CjkFont): Promise<Uint8Array> {
 }
 
 /** The sample as LibreOffice makes it: .docx → PDF. Undefined when soffice is absent. */
-export async function libreOfficePdf(blocks: Block[] = SAMPLE): Promise<Uint8Array | undefined> {
+export async function libreOfficePdf(blocks: Block[] = SAMPLE, docx?: Uint8Array): Promise<Uint8Array | undefined> {
   if (!findSoffice()) return undefined;
-  return convertWithLibreOffice(await sampleDocx(blocks), 'docx', 'pdf');
+  return convertWithLibreOffice(docx ?? (await sampleDocx(blocks)), 'docx', 'pdf');
 }

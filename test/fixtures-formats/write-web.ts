@@ -1,6 +1,6 @@
 /** The sample disclosure as an HTML page (UTF-8 or GBK) and as a saved page (.mht). */
 import { execFileSync } from 'node:child_process';
-import { SAMPLE, type Block } from './sample.js';
+import { padRows, SAMPLE, type Block } from './sample.js';
 
 const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
 
@@ -9,6 +9,10 @@ export function sampleHtml(blocks: Block[] = SAMPLE, charset = 'utf-8'): string 
   for (const b of blocks) {
     if (b.kind === 'heading') body.push(`<h${b.level}>${esc(b.text)}</h${b.level}>`);
     else if (b.kind === 'para') body.push(`<p>${esc(b.text)}</p>`);
+    else if (b.kind === 'grid') {
+      const rows = padRows(b.rows).map((r) => `<tr>${r.map((c) => `<td>${esc(c)}</td>`).join('')}</tr>`);
+      body.push(`<table border="1">\n${rows.join('\n')}\n</table>`);
+    }
     else {
       body.push(`<p style="text-align:center">${esc(b.title)}</p>`, `<p style="text-align:right">${esc(b.unit)}</p>`);
       const rows = [`<tr>${b.header.map((h) => `<th>${esc(h)}</th>`).join('')}</tr>`];

@@ -4,6 +4,11 @@ import type { PerformanceInput } from '../input-schema.js';
 import { printPoints, type PerformanceFigures } from '../performance/score.js';
 import type { DocumentWriter } from './writer.js';
 
+/** The name an evaluation is known by: the project, or 部门整体支出 for a whole-department one. */
+export function evaluationName(p: PerformanceInput): string {
+  return p.kind === 'department' ? '部门整体支出' : p.project;
+}
+
 export function writePerformanceText(
   w: DocumentWriter,
   evaluations: { input: PerformanceInput; figures: PerformanceFigures }[],
@@ -23,14 +28,16 @@ export function writePerformanceText(
   const rate = percent(executed, budget);
   if (rate !== null) p.say('，执行率为').pct(rate, '绩效自评项目', 'execution-rate');
   w.para(p.end());
-  w.heading(1, '二、', '绩效自评结果', 'performance-results');
-  evaluations.forEach(({ input, figures }, i) => {
+  w.heading(1, '二、', '绩效自评得分情况', 'performance-results');
+  w.text('各项目绩效自评得分、全年预算数和执行数如下：');
+  evaluations.forEach(({ input, figures }) => {
     const total = figures.funding[0]!;
-    const q = w.newPara().say(`${i + 1}. “${input.project}”${input.kind === 'department' ? '部门整体支出' : '项目'}绩效自评得分为`);
-    q.say(`${printPoints(figures.totalScore)}分，自评等级为${figures.grade}`).end();
-    q.say('全年预算数为').amount(total.annualBudget, input.project, 'budget').say('，全年执行数为').amount(total.executed, input.project);
+    const name = evaluationName(input);
+    const q = w.newPara().say(`“${name}”${input.kind === 'department' || name.endsWith('项目') ? '' : '项目'}绩效自评情况：`);
+    q.say(`绩效自评得分为${printPoints(figures.totalScore)}分，自评等级为${figures.grade}`).end();
+    q.say('全年预算数为').amount(total.annualBudget, name, 'budget').say('，执行数为').amount(total.executed, name);
     const r = percent(total.executed, total.annualBudget);
-    if (r !== null) q.say('，执行率为').pct(r, input.project, 'execution-rate');
+    if (r !== null) q.say('，完成预算的').pct(r, name, 'execution-rate');
     q.end();
     w.para(q);
   });

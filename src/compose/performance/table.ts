@@ -7,6 +7,7 @@ import type { Cell, FundingRow, IndicatorRow, PerformanceEvaluation, Provenance,
 import { amountCell, blankProv, numberCell, tableAmount, textCell } from '../amounts.js';
 import type { GridCell, GridRow, TableBlock } from '../blocks.js';
 import type { PerformanceInput } from '../input-schema.js';
+import { evaluationName } from '../narrative/performance-text.js';
 import { printPoints, printRate, scorePerformance, type PerformanceFigures } from './score.js';
 
 const WIDTH = 10;
@@ -84,8 +85,7 @@ export interface BuiltPerformance {
 export function buildPerformance(p: PerformanceInput, index: number, ctx: { entity: string; year: number; unit: Unit }): BuiltPerformance {
   const fig = scorePerformance(p, ctx.unit);
   const rows = new Rows();
-  const project = p.kind === 'department' ? `${p.project}` : p.project;
-  rows.add([t(p.kind === 'department' ? '部门名称' : '项目名称'), t(project)]);
+  rows.add([t(p.kind === 'department' ? '部门名称' : '项目名称'), t(p.kind === 'department' ? p.department ?? ctx.entity : p.project)]);
   rows.add([t('主管部门'), t(p.department ?? ctx.entity), t(''), t(''), t('实施单位'), t(p.implementer ?? ctx.entity)]);
   const funding = fundingRows(rows, fig, ctx.unit);
   let goalsProv: Provenance | undefined;
@@ -106,7 +106,7 @@ export function buildPerformance(p: PerformanceInput, index: number, ctx: { enti
     t(fig.grade)], [totalWeight.prov, totalScore.prov, grade.prov], true);
   const title = `${ctx.year}年度${p.kind === 'department' ? '部门整体支出' : '项目支出'}绩效自评表`;
   const evaluation: PerformanceEvaluation = {
-    id: `perf-${index + 1}`, kind: p.kind, project: p.project, title, year: ctx.year,
+    id: `perf-${index + 1}`, kind: p.kind, project: evaluationName(p), title, year: ctx.year,
     department: p.department ?? ctx.entity, implementer: p.implementer ?? ctx.entity, unit: ctx.unit,
     funding, ...(p.goals && goalsProv && { goals: { expected: p.goals.expected, actual: p.goals.actual, prov: goalsProv } }),
     indicators, totalScore, totalWeight, grade,

@@ -110,7 +110,7 @@ export function buildT04(ctx: TableContext): Built {
     { label: '三、国有资本经营预算财政拨款', key: 'income:stateCapital', fen: f.income.stateCapital, calc: sumCalc([fundIncome('T08')]), showZero: true },
     ...[...Array(Math.max(0, n - 3))].map(() => ({ label: '' })),
     { label: '本年收入合计', key: 'incomeTotal', fen: f.income.total, calc: sumCalc([0, 1, 2].map((row) => ({ row, col: 2 }))), showZero: true },
-    { label: '年初财政拨款结转和结余', key: 'carryoverBegin', fen: f.begin.total, calc: sumCalc([n + 1, n + 2, n + 3].map((row) => ({ row, col: 2 }))), showZero: true },
+    { label: '年初财政拨款结转和结余', key: 'carryoverBegin', fen: f.begin.total, calc: sumCalc([n + 2, n + 3, n + 4].map((row) => ({ row, col: 2 }))), showZero: true },
     { label: '一般公共预算财政拨款', key: 'carryoverBegin:generalBudget', fen: f.begin.generalBudget, showZero: true },
     { label: '政府性基金预算财政拨款', key: 'carryoverBegin:governmentFund', fen: f.begin.governmentFund, showZero: true },
     { label: '国有资本经营预算财政拨款', key: 'carryoverBegin:stateCapital', fen: f.begin.stateCapital, showZero: true },

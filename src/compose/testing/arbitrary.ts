@@ -27,7 +27,7 @@ const str = (n: number) => formatFen(n, '元', 2);
 
 function split(total: number, parts: number, rnd: number[]): number[] {
   if (parts <= 1) return [total];
-  const cuts = rnd.slice(0, parts - 1).map((r) => Math.floor(r * total)).sort((a, b) => a - b);
+  const cuts = Array.from({ length: parts - 1 }, (_, i) => Math.floor(rnd[i % rnd.length]! * total)).sort((a, b) => a - b);
   return [...cuts, total].map((c, i) => c - (i ? cuts[i - 1]! : 0));
 }
 

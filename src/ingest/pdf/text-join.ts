@@ -33,7 +33,7 @@ export function joinLine(boxes: TextBox[]): string {
       const last = out.at(-1);
       const next = b.str[0];
       const cjkEdge = isCjk(last) || isCjk(next);
-      if (gap > (cjkEdge ? 0.35 : 0.12) * size && last !== ' ' && next !== ' ') out += ' ';
+      if (gap > (cjkEdge ? 0.27 : 0.12) * size && last !== ' ' && next !== ' ') out += ' ';
     }
     out += b.str;
     prev = b;

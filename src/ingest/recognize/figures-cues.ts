@@ -90,7 +90,7 @@ export function cleanSubject(rest: string): string {
   let s = rest
     .replace(/\d{4}\s*年(?:度|末|底)?/g, '')
     .replace(/(?:\d{1,2}\s*月)?\d{1,2}\s*日/g, '')
-    .replace(/[“”"‘’*]/g, '')
+    .replace(/[*]/g, '')
     .replace(/^.*?(?:原因是|原因为|原因：|原因:|主要是|主要由于|由于)/, '')
     .replace(/^.*?[（(](?:行政单位和)?参照公务员法管理的?事业单位[）)]/, '');
   for (let i = 0; i < 4; i++) {

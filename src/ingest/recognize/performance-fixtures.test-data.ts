@@ -151,3 +151,18 @@ export const TRANSFER_AND_SUMMARY = [
   '',
   '# 第五部分 附件',
 ].join('\n');
+
+/** A table as `pdftotext -layout` prints it: cells separated by runs of spaces, blank cells not printed. */
+export const LAYOUT = [
+  '项目支出绩效自评表',
+  '（2022年度）',
+  '金额单位：万元',
+  '  项目名称            城乡居民宣传经费',
+  '  项目资金（万元）        年初预算数       全年预算数       全年执行数       分值      执行率     得分',
+  '    年度资金总额         10.00       10.00                  10',
+  '  一级指标    二级指标      三级指标            指标值       实际完成值       分值      得分      偏差原因分析',
+  '  产出指标    数量指标      宣传次数             ≥4次        4次        50      50',
+  '                    宣传覆盖率            ≥90%       85%       30      28.33   部分乡镇未覆盖',
+  '  满意度指标   满意度指标     群众满意度            ≥90%                 10      0       未调查',
+  '  总分                                                      100     78.33',
+].join('\n');

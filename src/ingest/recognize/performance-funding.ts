@@ -3,8 +3,8 @@ import type { FundingRow, Unit } from '../../model/index.js';
 import { numberOf, toCell } from './performance-cells.js';
 import { fundingColumnOf, fundingRowKey, type FundingKey } from './performance-labels.js';
 import { unitIn } from './performance-meta.js';
-import { squash, type PRow } from './performance-rows.js';
-import { align, type ColumnSpec } from './performance-shift.js';
+import { squash, type PCell, type PRow } from './performance-rows.js';
+import { align, leftovers, type ColumnSpec } from './performance-shift.js';
 
 export interface FundingHeader {
   columns: ColumnSpec<FundingKey>[];
@@ -37,8 +37,11 @@ function fit(key: FundingKey, text: string): number {
   return AMOUNT_LIKE.test(t) ? 1 : -2;
 }
 
-/** Reads a funding row ('年度资金总额 | 15 | 15 | 11.44 | 10 | 76.27% | 7.63'); undefined when it is not one. */
-export function readFundingRow(row: PRow, header: FundingHeader, unit: Unit): FundingRow | undefined {
+/**
+ * Reads a funding row ('年度资金总额 | 15 | 15 | 11.44 | 10 | 76.27% | 7.63'); undefined when it is not
+ * one. Printed cells that fall under no column are returned as `rest`.
+ */
+export function readFundingRow(row: PRow, header: FundingHeader, unit: Unit): { funding: FundingRow; rest: PCell[] } | undefined {
   const labelIndex = row.cells.findIndex((c) => c.text !== '');
   const label = row.cells[labelIndex];
   if (!label) return undefined;
@@ -52,7 +55,7 @@ export function readFundingRow(row: PRow, header: FundingHeader, unit: Unit): Fu
     const kind = k === 'rate' || k === 'weight' || k === 'score' ? 'number' : 'amount';
     out[k] = toCell(cell, unit, kind);
   }
-  return out;
+  return { funding: out, rest: leftovers(row.cells, aligned, labelIndex) };
 }
 
 /** Rows that open a different breakdown inside the funding block (湖南: 按收入性质分 / 按支出性质分). */

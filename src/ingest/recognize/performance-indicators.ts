@@ -44,9 +44,15 @@ export function makeHeader(row: PRow, upper?: PRow): IndicatorHeader {
   const cols: Partial<Record<IndicatorKey, number>> = {};
   const taken = new Set<number>();
   for (const [k, i] of Object.entries(lower) as [IndicatorKey, number][]) { cols[k] = i; taken.add(i); }
+  const extra: ColumnSpec<IndicatorKey>[] = [];
   if (upper) {
+    const byX = row.cells.some((c) => c.x) && upper.cells.some((c) => c.x);
     for (const [k, i] of Object.entries(headerColumns(upper)) as [IndicatorKey, number][]) {
-      if (cols[k] === undefined && !taken.has(i)) cols[k] = i;
+      if (cols[k] !== undefined) continue;
+      const x = upper.cells[i]?.x;
+      if (byX && x && !row.cells.some((c) => c.x && c.text && c.x.x0 < x.x1 && x.x0 < c.x.x1)) {
+        extra.push({ key: k, col: row.cells.length + extra.length, x });
+      } else if (!byX && !taken.has(i)) cols[k] = i;
     }
   }
   const values = (Object.entries(cols) as [IndicatorKey, number][])
@@ -55,6 +61,7 @@ export function makeHeader(row: PRow, upper?: PRow): IndicatorHeader {
       const x = (taken.has(col) ? row : upper)?.cells[col]?.x;
       return x ? { key, col, x } : { key, col };
     })
+    .concat(extra)
     .sort((a, b) => a.col - b.col);
   return { cols, values };
 }

@@ -6,7 +6,7 @@ import {
   isIndicatorHeader, isUpperHeader, liftBlockScores, makeHeader, readIndicatorRow, type IndicatorState,
 } from './performance-indicators.js';
 import { fieldsIn, filledDateIn, isYearLine, ordinalIn, unitIn, yearIn } from './performance-meta.js';
-import { filled, squash, type PRow } from './performance-rows.js';
+import { filled, squash, type PCell, type PRow } from './performance-rows.js';
 import { gradeBandsIn, isTotalRow, readInlineTotal, readTotalValues, totalHeadOf } from './performance-total.js';
 
 type Mode = 'start' | 'funding' | 'breakdown' | 'goals' | 'indicators' | 'afterTotal';
@@ -47,6 +47,11 @@ function isNote(row: PRow, ctx: Ctx): boolean {
   const t = cells[0]!.text;
   if (NOTE_RE.test(t)) return true;
   return ctx.prevNote && !row.tabular && /^(\d+[.、．]|[（(]?\d+[)）]|[^\s]{1,20}[）)。]$)/.test(t);
+}
+
+/** A 项目名称 row once the table has rows: the next project's table, printed under the same title. */
+function startsNextProject(row: PRow, ctx: Ctx): boolean {
+  return (ctx.ev.funding.length > 0 || ctx.ev.indicators.length > 0) && fieldsIn(row).some((f) => f.key === 'project');
 }
 
 function shouldStop(row: PRow, ctx: Ctx): boolean {
@@ -121,13 +126,19 @@ function keep(row: PRow, ctx: Ctx): void {
   const cells = filled(row);
   if (!cells.length) return;
   const [label, ...rest] = cells;
+  keepCells(label!.text, rest, row, ctx);
+}
+
+/** Keeps cells that fit no field as an extra row (nothing printed is dropped). */
+function keepCells(label: string, cells: readonly PCell[], row: PRow, ctx: Ctx): void {
   ctx.ev.extraRows ??= [];
-  ctx.ev.extraRows.push({ label: label!.text, cells: rest.map((c) => toCell(c, ctx.ev.unit, 'text')), prov: { line: row.line } });
+  ctx.ev.extraRows.push({ label, cells: cells.map((c) => toCell(c, ctx.ev.unit, 'text')), prov: { line: row.line } });
 }
 
 function readGoals(row: PRow, ctx: Ctx): void {
   const texts = filled(row).filter((c) => !isGoalsLabel(c.text) && !/^(目标)?实际完成情况$|^全年实际完成情况$/.test(squash(c.text)));
   if (texts.length) ctx.ev.goals = { expected: texts[0]!.text, actual: texts[1]?.text ?? '', prov: { line: row.line } };
+  if (texts.length > 2) keepCells('年度总体目标', texts.slice(2), row, ctx);
   ctx.mode = 'start';
 }
 
@@ -136,7 +147,11 @@ function readByMode(row: PRow, ctx: Ctx): boolean {
   if (ctx.totalHeads && readTotalValues(ev, ctx.totalHeads, row)) { ctx.totalHeads = undefined; return true; }
   if (ctx.mode === 'funding' && ctx.funding) {
     const f = readFundingRow(row, ctx.funding, ev.unit);
-    if (f) { ev.funding.push(f); return true; }
+    if (f) {
+      ev.funding.push(f.funding);
+      if (f.rest.length) keepCells(f.funding.label, f.rest, row, ctx);
+      return true;
+    }
   }
   if (ctx.mode === 'goals') { readGoals(row, ctx); return true; }
   if (ctx.mode === 'indicators' && ctx.indicators) return readIndicatorRow(ev, ctx.indicators, row, ev.unit);
@@ -158,23 +173,25 @@ function readRemark(row: PRow, ctx: Ctx): boolean {
   return true;
 }
 
-/** Reads the rows after a title into `ev`. Returns the last line that belongs to the table. */
-export function readEvaluation(ev: PerformanceEvaluation, rows: readonly PRow[]): number {
+/**
+ * Reads the rows after a title into `ev`. Returns the last line that belongs to the table and, when
+ * another project's table follows under the same title, the index of its first row.
+ */
+export function readEvaluation(ev: PerformanceEvaluation, rows: readonly PRow[]): { end: number; next?: number } {
   const ctx: Ctx = { ev, mode: 'start', structured: false, prevNote: false, lastNote: false, end: ev.prov.line };
-  for (const row of rows) {
+  let next: number | undefined;
+  for (const [i, row] of rows.entries()) {
     ctx.prevNote = ctx.lastNote;
     ctx.lastNote = false;
+    if (startsNextProject(row, ctx)) { next = i; break; }
     if (shouldStop(row, ctx)) break;
     if (!row.tabular && /^\d{1,3}$/.test(row.text.trim())) continue; // a page number
     const handled = readMeta(row, ctx) || readStructure(row, ctx) || readRemark(row, ctx) || readByMode(row, ctx);
-    if (!handled) {
-      if (!row.tabular && !ctx.structured && filled(row).length === 1) continue;
-      keep(row, ctx);
-    }
+    if (!handled) keep(row, ctx);
     ctx.end = row.endLine;
   }
   liftBlockScores(ev);
   const bands = gradeBandsIn(ev.remarks.join(''));
   if (bands.length) ev.gradeBands = bands;
-  return ctx.end;
+  return next === undefined ? { end: ctx.end } : { end: ctx.end, next };
 }

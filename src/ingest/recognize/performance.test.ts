@@ -4,7 +4,7 @@ import type { PerformanceEvaluation } from '../../model/index.js';
 import { readTextString } from '../text/read-text.js';
 import { recognizePerformance } from './performance.js';
 import { rawFromText } from './performance-raw.js';
-import { HUNAN, SHANDONG, TRANSFER_AND_SUMMARY, XINJIANG, YUNNAN } from './performance-fixtures.test-data.js';
+import { HUNAN, LAYOUT, SHANDONG, TRANSFER_AND_SUMMARY, XINJIANG, YUNNAN } from './performance-fixtures.test-data.js';
 
 function read(text: string, via: 'raw' | 'readText' = 'raw'): PerformanceEvaluation[] {
   const raw = via === 'raw' ? rawFromText(text) : readTextString(text);
@@ -137,4 +137,15 @@ test('recognizePerformance: never throws on shuffled or truncated table text', a
     const known = new Set(raw.lines.map((l) => l.line));
     for (const ev of evaluations) for (const r of [...ev.funding, ...ev.indicators]) assert.ok(known.has(r.prov.line));
   }), { numRuns: 300 });
+});
+
+test('recognizePerformance: layout text — cells placed by position, unprinted blanks stay blank', () => {
+  const [ev] = read(LAYOUT, 'readText');
+  assert.ok(ev);
+  const f = ev.funding[0]!;
+  assert.deepEqual([f.initialBudget?.text, f.annualBudget?.text, f.executed, f.weight?.text, f.score], ['10.00', '10.00', undefined, '10', undefined]);
+  assert.deepEqual(ev.indicators.map((i) => [i.level3, i.actual?.text, i.weight?.text, i.score?.text]),
+    [['宣传次数', '4次', '50', '50'], ['宣传覆盖率', '85%', '30', '28.33'], ['群众满意度', undefined, '10', '0']]);
+  assert.equal(ev.indicators[1]!.level1, '产出指标');
+  assert.deepEqual([ev.totalWeight?.text, ev.totalScore?.text], ['100', '78.33']);
 });

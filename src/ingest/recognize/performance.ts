@@ -6,7 +6,7 @@
  */
 import type { PerformanceEvaluation, Unit } from '../../model/index.js';
 import type { RawDocument, RawLine } from '../raw.js';
-import { ordinalIn, titleKind, yearIn, type TitleKind } from './performance-meta.js';
+import { isYearLine, ordinalIn, titleKind, yearIn, type TitleKind } from './performance-meta.js';
 import { filled, squash, toRows, type PRow } from './performance-rows.js';
 import { readSummaryRow, summaryHeaderOf } from './performance-summary.js';
 import { readEvaluation, regionUnit } from './performance-table.js';
@@ -21,13 +21,20 @@ function lineText(line: RawLine): string {
   return line.cells.filter((c) => c.trim() !== '').join('');
 }
 
+/** Cells that may stand beside a title on its row: an ordinal, a unit, a year. */
+function isTitleCompanion(text: string): boolean {
+  return !!ordinalIn(text) || isYearLine(text) || /单位[:：]/.test(text) || squash(text).length <= 6;
+}
+
 function findTitles(lines: readonly RawLine[], consumed: Set<number>): Title[] {
   const out: Title[] = [];
   lines.forEach((line, index) => {
-    if (consumed.has(line.line) || line.cells.filter((c) => c.trim()).length !== 1) return;
-    const text = lineText(line);
-    const kind = titleKind(text);
-    if (kind) out.push({ index, kind, text: text.replace(/^#+\s*/, '').trim() });
+    if (consumed.has(line.line)) return;
+    const cells = line.cells.map((c) => c.trim()).filter(Boolean);
+    const at = cells.findIndex((c) => titleKind(c));
+    if (at < 0 || cells.some((c, i) => i !== at && !isTitleCompanion(c))) return;
+    const text = cells[at]!;
+    out.push({ index, kind: titleKind(text)!, text: text.replace(/^#+\s*/, '').trim() });
   });
   return out;
 }
@@ -57,7 +64,7 @@ function ordinalBefore(lines: readonly RawLine[], index: number): string | undef
   return undefined;
 }
 
-function newEvaluation(title: Title, line: RawLine, unit: Unit | undefined, id: string): PerformanceEvaluation {
+function newEvaluation(title: Title, line: { line: number; page?: number }, unit: Unit | undefined, id: string): PerformanceEvaluation {
   const department = title.kind === 'department';
   const ev: PerformanceEvaluation = {
     id, kind: department ? 'department' : 'project', project: department ? '部门整体支出' : '', title: title.text,
@@ -94,6 +101,23 @@ function readSummary(title: Title, rows: readonly PRow[], line: RawLine, nextId:
   return { evs, end };
 }
 
+/** The tables under one title: usually one; several when projects follow each other untitled. */
+function readEvaluations(title: Title, line: RawLine, rows: readonly PRow[], nextId: () => string): PerformanceEvaluation[] {
+  const out: PerformanceEvaluation[] = [];
+  let rest = rows;
+  let at: { line: number; page?: number } = { line: line.line, ...(line.page !== undefined ? { page: line.page } : {}) };
+  while (rest.length) {
+    const ev = newEvaluation(title, at, regionUnit(rest) ?? out[out.length - 1]?.unit, '');
+    const r = readEvaluation(ev, rest);
+    ev.endLine = r.end;
+    if (accepted(ev)) { ev.id = nextId(); out.push(ev); }
+    if (r.next === undefined || r.next === 0) break;
+    rest = rest.slice(r.next);
+    at = { line: rest[0]!.line };
+  }
+  return out;
+}
+
 export function recognizePerformance(raw: RawDocument, consumed: Set<number>): { evaluations: PerformanceEvaluation[]; consumed: Set<number> } {
   const lines = raw.lines;
   const titles = findTitles(lines, consumed);
@@ -112,14 +136,12 @@ export function recognizePerformance(raw: RawDocument, consumed: Set<number>): {
       evaluations.push(...r.evs);
       end = r.end;
     } else {
-      const ev = newEvaluation(title, line, regionUnit(rows), '');
-      ev.endLine = readEvaluation(ev, rows);
-      if (!accepted(ev)) return;
-      ev.id = nextId();
-      const ordinal = ev.ordinal ?? ordinalBefore(lines, title.index);
-      if (ordinal !== undefined) ev.ordinal = ordinal;
-      evaluations.push(ev);
-      end = ev.endLine;
+      const evs = readEvaluations(title, line, rows, nextId);
+      if (!evs.length) return;
+      const ordinal = evs[0]!.ordinal ?? ordinalBefore(lines, title.index);
+      if (ordinal !== undefined) evs[0]!.ordinal = ordinal;
+      evaluations.push(...evs);
+      end = evs[evs.length - 1]!.endLine;
     }
     for (let i = title.index; i < lines.length && lines[i]!.line <= end; i++) used.add(lines[i]!.line);
   });

@@ -2,8 +2,9 @@
  * Cleans one line of narrative text for recognition while remembering, for every character kept,
  * its offset in the line as read — so sentences and figures keep exact provenance.
  * Removed: markup (<b>, **bold**, [bookmark: …]), a markdown heading's '#'s, list bullets, blanks at
- * the ends and blanks between two Chinese characters (a PDF extraction artefact); a run of blanks with a tab (a cell
- * boundary) stays one tab, which ends a clause.
+ * the ends and a single blank between two Chinese characters (a PDF extraction artefact); a wider run
+ * (two blanks, an ideographic space) stays one space, and a run with a tab (a cell boundary) one tab,
+ * which ends a clause.
  */
 import type { RawLine } from '../raw.js';
 
@@ -74,8 +75,10 @@ function squeezeBlanks(src: string, drop: boolean[]): CleanText {
     while (j + 1 < kept.length && /\s/.test(src[kept[j + 1]!]!)) j++;
     const before = text[text.length - 1];
     const after = j + 1 < kept.length ? src[kept[j + 1]!] : undefined;
-    const tab = kept.slice(k, j + 1).some((x) => src[x] === '\t');
-    if (before !== undefined && after !== undefined && (tab || !(CJK.test(before) && CJK.test(after)))) {
+    const run = kept.slice(k, j + 1).map((x) => src[x]!);
+    const tab = run.includes('\t');
+    const wide = run.length >= 2 || run.includes('\u3000');
+    if (before !== undefined && after !== undefined && (tab || wide || !(CJK.test(before) && CJK.test(after)))) {
       text += tab ? '\t' : ' ';
       map.push(i);
     }

@@ -4,6 +4,7 @@
  * as a title (short, no comma, no figure); otherwise it is a numbered list item (a paragraph).
  * A title may be followed on the same line by its first paragraph: '（一）预算绩效管理工作开展情况。根据…'.
  */
+import { topicOfHeading } from '../../catalog/sections.js';
 import type { CleanLine } from './section-clean.js';
 
 export interface HeadingMatch {
@@ -79,6 +80,26 @@ function splitTitle(rest: string): { title: string; bodyStart?: number; leaders:
   const bodyOffset = after.length - after.trimStart().length;
   if (!after.trim()) return { title: head, leaders };
   return { title: head, bodyStart: k + 1 + bodyOffset + (rest.length - rest.trimStart().length), leaders };
+}
+
+/**
+ * '一、部门职责 负责全县…': a numbered title and its first paragraph separated by a blank on the line
+ * as read (the clean text has lost that blank). The title must name a catalogue section.
+ */
+export function parseSpacedHeading(rawText: string, c: CleanLine): HeadingMatch | null {
+  const lead = rawText.length - rawText.trimStart().length;
+  for (const { style, re } of NUMBERINGS) {
+    const m = re.exec(rawText.trimStart());
+    if (!m || style === 'part' || style === 'chapter') continue;
+    const spaced = /^(\S{2,20})\s+(?=\S)/.exec(rawText.trimStart().slice(m[0].length));
+    const title = spaced?.[1];
+    if (!spaced || !title || !isTitleLike(title) || !HEADINGISH.test(title) || !topicOfHeading(title)) return null;
+    const rawBody = lead + m[0].length + spaced[0].length;
+    const bodyStart = c.map.findIndex((x) => x >= rawBody);
+    if (bodyStart < 0) return null;
+    return { style, ordinal: numberValue(m[1]!), number: m[0].trim(), title, bodyStart, leaders: false };
+  }
+  return null;
 }
 
 export function isTitleLike(s: string): boolean {

@@ -3,9 +3,10 @@
  * belongs to a table), and removes the table of contents (目录): a block of headings with no text
  * under them that the body repeats.
  */
+import { topicOfHeading } from '../../catalog/sections.js';
 import type { RawDocument, RawLine } from '../raw.js';
 import { cleanLine, sliceClean, trimClean, type CleanLine } from './section-clean.js';
-import { isStandaloneTitle, isTocMarker, parseHeading, type HeadingMatch } from './section-headings.js';
+import { isStandaloneTitle, isTocMarker, parseHeading, parseSpacedHeading, type HeadingMatch } from './section-headings.js';
 
 export type LineItem =
   | { kind: 'heading'; clean: CleanLine; heading: HeadingMatch }
@@ -15,6 +16,7 @@ export type LineItem =
 
 export function classifyLines(raw: RawDocument, consumed: Set<number>): LineItem[] {
   const items: LineItem[] = [];
+  let numberedSeen = false;
   for (const line of raw.lines) {
     if (consumed.has(line.line) || isTableRow(line)) {
       items.push({ kind: 'break' });
@@ -25,7 +27,9 @@ export function classifyLines(raw: RawDocument, consumed: Set<number>): LineItem
       items.push({ kind: 'blank' });
       continue;
     }
-    const heading = parseHeading(clean);
+    // Before the first numbered heading, an unnumbered line is the title, not a section.
+    const heading = parseHeading(clean) ?? parseSpacedHeading(line.text, clean) ?? (numberedSeen ? plainHeading(clean) : null);
+    if (heading?.ordinal !== undefined) numberedSeen = true;
     if (!heading) {
       items.push({ kind: 'text', clean });
       continue;
@@ -34,6 +38,13 @@ export function classifyLines(raw: RawDocument, consumed: Set<number>): LineItem
     if (heading.bodyStart !== undefined) items.push({ kind: 'text', clean: trimClean(sliceClean(clean, heading.bodyStart)) });
   }
   return dropToc(items);
+}
+
+/** An unnumbered line that names a catalogue section on its own ('政府采购情况'), not a table title. */
+function plainHeading(clean: CleanLine): HeadingMatch | null {
+  const text = clean.text;
+  if (!isStandaloneTitle(text) || /表$/.test(text) || !topicOfHeading(text)) return null;
+  return { style: 'plain', title: text, leaders: false };
 }
 
 /** A page number or running footer between two parts of a sentence: '- 3 -', '第 3 页 共 12 页', '3/12'. */
@@ -86,13 +97,28 @@ function tocEnd(items: LineItem[], from: number): number {
     if (it.kind === 'blank') continue;
     if (it.kind === 'break') return k;
     if (it.kind === 'heading') {
-      if (first && sameHeading(first, it.heading, false)) return k;
+      if (first && sameHeading(first, it.heading, false)) return bodyStart(items, from, k);
       first ??= it.heading;
       continue;
     }
     if (!isStandaloneTitle(it.clean.text.replace(/[《》“”]/g, ''))) return k;
   }
   return items.length;
+}
+
+/** The body may open with a heading of a style the 目录 never used ('第一部分' before a repeated '一、'). */
+function bodyStart(items: LineItem[], from: number, k: number): number {
+  const usedBefore = (style: string, end: number) =>
+    items.slice(from, end).some((it) => it.kind === 'heading' && it.heading.style === style);
+  let j = k;
+  while (j - 1 > from) {
+    const prev = items[j - 1]!;
+    if (prev.kind === 'blank') j--;
+    else if (prev.kind === 'heading' && !prev.heading.leaders && !usedBefore(prev.heading.style, j - 1)) j--;
+    else break;
+  }
+  while (j < k && items[j]!.kind === 'blank') j++;
+  return j;
 }
 
 /** Without a marker: ≥ 4 headings with nothing under them, and the body starts with the first of them again. */

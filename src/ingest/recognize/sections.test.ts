@@ -198,3 +198,49 @@ test('recognizeSections never throws and every figure points into its line (rand
     { numRuns: 300 },
   );
 });
+
+test('recognizeSections: unnumbered lines that name a catalogue section are headings; the body may open with a part the 目录 lacks', () => {
+  const text = ['目录', '一、部门职责', '二、政府采购情况', '第一部分 部门概况', '一、部门职责', '负责相关工作。', '政府采购情况', '本年度政府采购支出总额 5.00 万元。', '财政拨款“三公”经费支出决算表'].join('\n');
+  const secs = recognizeSections(readTextString(text), new Set());
+  assert.deepEqual(secs.map((s) => [s.number, s.heading]), [['第一部分', '部门概况']]);
+  const [duties, procurement] = secs[0]!.children;
+  assert.deepEqual([duties!.heading, procurement!.heading, procurement!.topic, procurement!.number], ['部门职责', '政府采购情况', 'procurement', undefined]);
+  assert.equal(procurement!.paragraphs.length, 2, 'a table title is no heading');
+});
+
+test('recognizeSections: a title line that names a topic (绩效自评报告) is not a section over the document', () => {
+  const text = ['某某县民政局2023年部门整体支出', '绩效自评报告', '一、单位基本情况', '编制 12 人。', '二、部门整体支出绩效情况', '自评得分 95 分。'].join('\n');
+  const secs = recognizeSections(readTextString(text), new Set());
+  assert.deepEqual(secs.map((s) => [s.number, s.heading, s.topic]), [['一、', '单位基本情况', 'overview'], ['二、', '部门整体支出绩效情况', 'performance']]);
+});
+
+test('recognizeSections: a heading and its text on one line separated by a blank', () => {
+  const secs = recognizeSections(readTextString('一、部门职责　负责全县的农业工作，承办交办事项。\n二、机构设置　内设 3 个股室。'), new Set());
+  assert.deepEqual(secs.map((s) => [s.heading, s.topic, s.paragraphs[0]?.text]), [
+    ['部门职责', 'duties', '负责全县的农业工作，承办交办事项。'],
+    ['机构设置', 'organization', '内设 3 个股室。'],
+  ]);
+});
+
+test('recognizeSections: PDF-width lines without blank lines join into sentences, a new item starts a paragraph', () => {
+  const text = [
+    '九、财政拨款“三公”经费支出决算情况说明',
+    '2022 年度“三公”经费财政拨款支出决算为 3.20 万元，完成预',
+    '算的 80.00%，较上年决算数减少 0.80 万元，下降 20.00%，主要原',
+    '因是严格落实过紧日子要求。其中：公务接待费支出决算为 1.20',
+    '万元，公务用车运行维护费支出决算为 2.00 万元。',
+    '1.因公出国（境）费全年预算数为 0.00 万元，支出决算为 0.00 万元。',
+  ].join('\n');
+  const [sec] = recognizeSections(readTextString(text), new Set());
+  assert.equal(sec!.paragraphs.length, 2);
+  const figs = sec!.paragraphs[0]!.sentences.flatMap((s) => s.figures).filter((f) => f.kind !== 'year');
+  assert.deepEqual(figs.map((f) => [f.printed, f.subject, f.role, f.prov.line]), [
+    ['3.20 万元', '“三公”经费财政拨款支出', 'value', 2],
+    ['80.00%', '“三公”经费财政拨款支出', 'execution-rate', 3],
+    ['0.80 万元', '“三公”经费财政拨款支出', 'change', 3],
+    ['20.00%', '“三公”经费财政拨款支出', 'change-rate', 3],
+    ['1.20万元', '公务接待费支出', 'value', 4],
+    ['2.00 万元', '公务用车运行维护费支出', 'value', 5],
+  ]);
+  assert.equal(sec!.paragraphs[1]!.text.startsWith('1.因公出国'), true);
+});

@@ -113,7 +113,7 @@ function nextContent(items: LineItem[], from: number): number | undefined {
 
 /** The title of a part printed on the line after its number ('# 第一部分' / '## 单位概况'). */
 function titleOf(it: LineItem): string | undefined {
-  if (it.kind === 'heading' && it.heading.style.startsWith('h')) return it.heading.title;
+  if (it.kind === 'heading' && (it.heading.style.startsWith('h') || it.heading.style === 'plain')) return it.heading.title;
   if (it.kind === 'text' && isStandaloneTitle(it.clean.text)) return it.clean.text;
   return undefined;
 }
@@ -122,6 +122,12 @@ function titleOf(it: LineItem): string | undefined {
 function placeInStack(stack: Frame[], h: HeadingMatch): void {
   if (h.style === 'part') {
     stack.length = 0;
+    return;
+  }
+  if (h.style === 'plain') {
+    // An unnumbered heading naming a catalogue section is a peer of the last section that names one.
+    const idx = findLastIndex(stack, (f) => f.style === 'plain' || f.section.topic !== undefined);
+    if (idx >= 0 && stack[idx]!.style !== 'part') stack.length = idx;
     return;
   }
   const level = markdownLevel(h.style);

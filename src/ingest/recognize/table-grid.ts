@@ -19,9 +19,11 @@ export interface GridRow {
 }
 
 export function toGrid(lines: RawLine[]): GridRow[] {
-  const positioned = lines.some((l) => l.cellX && l.cellX.length === l.cells.length && l.cells.length > 1);
-  if (!positioned) return lines.map((raw) => ({ raw, cells: raw.cells.map((text, index) => ({ text, index })) }));
-  return regrid(lines);
+  const positional = lines.map((raw) => ({ raw, cells: raw.cells.map((text, index) => ({ text, index })) }));
+  const located = lines.filter((l) => l.cellX && l.cellX.length === l.cells.length && l.cells.length > 1);
+  if (!located.length) return positional;
+  const gridded = lines.some((l) => l.cells.includes('')) || new Set(lines.filter((l) => l.tabular).map((l) => l.cells.length)).size <= 1;
+  return gridded ? positional : regrid(lines);
 }
 
 interface Span {
@@ -29,25 +31,40 @@ interface Span {
   x1: number;
 }
 
-/** Column spans from the rows with the most cells (spanning headers would merge columns). */
-function columnSpans(lines: RawLine[]): Span[] {
-  const counts = lines.map((l) => l.cells.filter((c) => c !== '').length);
-  const max = Math.max(...counts);
+const AMOUNT_RE = /^-?[\d,，]+\.\d+$|^-?\d{1,3}(?:,\d{3})+$/;
+
+function spansOf(lines: RawLine[]): Span[] {
   const spans: Span[] = [];
-  lines.forEach((l, i) => {
-    if (!l.cellX || counts[i]! < Math.max(2, max / 2)) return;
-    l.cellX.forEach((x, k) => {
-      if (l.cells[k] !== '') spans.push({ x0: x.x0, x1: x.x1 });
-    });
-  });
+  for (const l of lines) l.cellX?.forEach((x, k) => l.cells[k] !== '' && spans.push({ x0: x.x0, x1: x.x1 }));
+  return spans;
+}
+
+function mergeSpans(spans: Span[]): Span[] {
   spans.sort((a, b) => a.x0 - b.x0);
   const merged: Span[] = [];
   for (const s of spans) {
     const last = merged[merged.length - 1];
-    if (last && s.x0 < last.x1) last.x1 = Math.max(last.x1, s.x1);
+    if (last && (s.x0 < last.x1 || s.x0 === last.x0)) last.x1 = Math.max(last.x1, s.x1);
     else merged.push({ ...s });
   }
   return merged;
+}
+
+const overlaps = (a: Span, b: Span): boolean => Math.min(a.x1, b.x1) > Math.max(a.x0, b.x0) || a.x0 === b.x0;
+
+/**
+ * Column spans: from the data rows (rows with amounts) when there are some, so that a header cell
+ * printed over two columns does not merge them; header cells over no data column add their own.
+ */
+function columnSpans(lines: RawLine[]): Span[] {
+  const data = lines.filter((l) => l.cells.some((c) => AMOUNT_RE.test(c.trim())));
+  if (data.length < 2) return mergeSpans(spansOf(lines.filter((l) => l.cells.length > 1)));
+  const widest = Math.max(...data.map((l) => l.cells.length));
+  const full = data.filter((l) => l.cells.length === widest);
+  const spans = mergeSpans(spansOf(full.length >= 2 ? full : data));
+  const others = lines.filter((l) => !data.includes(l) && l.cells.length > 1 && l.cells.length !== spans.length);
+  const extra = spansOf(others).filter((h) => !spans.some((s) => overlaps(s, h)));
+  return mergeSpans([...spans, ...mergeSpans(extra)]);
 }
 
 function regrid(lines: RawLine[]): GridRow[] {
@@ -58,9 +75,17 @@ function regrid(lines: RawLine[]): GridRow[] {
       raw.cells.forEach((text, index) => place(cells, Math.min(index, cells.length - 1), { text, index }));
       return { raw, cells };
     }
+    if (raw.cells.length === spans.length && !raw.cells.some((c) => AMOUNT_RE.test(c.trim()))) {
+      raw.cells.forEach((text, index) => (cells[index] = { text, index, ...raw.cellX![index]! }));
+      return { raw, cells };
+    }
     raw.cells.forEach((text, index) => {
       const x = raw.cellX![index]!;
-      place(cells, nearestSpan(spans, x), { text, index, x0: x.x0, x1: x.x1 });
+      const over = spans.map((s, i) => (overlaps(s, x) ? i : -1)).filter((i) => i >= 0);
+      const parts = text.split(/\s+/);
+      if (over.length > 1 && parts.length === over.length) {
+        parts.forEach((p, k) => place(cells, over[k]!, { text: p, index, x0: x.x0, x1: x.x1 }));
+      } else place(cells, nearestSpan(spans, x), { text, index, x0: x.x0, x1: x.x1 });
     });
     return { raw, cells };
   });

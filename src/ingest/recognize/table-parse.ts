@@ -79,7 +79,7 @@ function buildRows(def: TableDef, variant: string, grid: GridRow[], unit: Unit):
   const headerTexts = new Set(header.map(rowText));
   const data = grid.slice(split.dataStart).filter((g) => !headerTexts.has(rowText(g)));
   if (def.shape === 'two-sided') return buildTwoSided(def, header, data, unit);
-  if (def.shape === 'economic-blocks') return buildBlocks(header, data, unit);
+  if (def.shape === 'economic-blocks' && !isByCode(header)) return buildBlocks(header, data, unit);
   if (def.shape === 'three-public' && isRowWiseThreePublic(data)) {
     return { ...buildThreePublicRows(header, data, unit), variant: 'three-public-legacy' };
   }
@@ -95,6 +95,13 @@ function buildRows(def: TableDef, variant: string, grid: GridRow[], unit: Unit):
   const built: Built = { rows, columns: plan.columns.map((c) => ({ key: c.key, label: c.label })) };
   if (plan.variant) built.variant = plan.variant;
   return built;
+}
+
+/** T06 printed by economic code with 合计 | 人员经费 | 公用经费 columns (one code column, not three blocks). */
+function isByCode(header: GridRow[]): boolean {
+  const codeHeaders = Math.max(0, ...header.map((h) => h.cells.filter((c) => /^(?:经济分类)?科目(?:代码|编码)$/.test(compactText(c.text))).length));
+  const texts = header.flatMap((h) => h.cells.map((c) => compactText(c.text)));
+  return codeHeaders === 1 && texts.includes('人员经费') && texts.includes('公用经费') && !texts.some((t) => /^人员经费合计$/.test(t));
 }
 
 function rowText(g: GridRow): string {

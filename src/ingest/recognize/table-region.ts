@@ -28,11 +28,24 @@ function isFragment(l: RawLine): boolean {
   return !l.tabular && l.headingLevel === undefined && t.length > 0 && t.length <= 20 && !/[。；;：:，,]/.test(t) && !matchTitle(l);
 }
 
+function isPlainShort(l: RawLine): boolean {
+  const t = l.cells.join('').trim();
+  return !l.tabular && l.headingLevel === undefined && t.length > 0 && t.length <= 30 && !/[。；;，,]/.test(t) && !isNoteLine(l) && !matchTitle(l);
+}
+
 /** The region of the table whose title is at `start - 1`, up to (not including) `stop`; null when no grid or note follows. */
 export function findRegion(lines: RawLine[], start: number, stop: number): Region | null {
   const meta: number[] = [];
   let i = start;
-  while (i < stop && meta.length < MAX_META && isMetaLine(lines[i]!)) meta.push(i++);
+  let plain = 0; // an entity name or a year printed alone between title and grid
+  while (i < stop && meta.length < MAX_META) {
+    const l = lines[i]!;
+    if (isMetaLine(l)) meta.push(i++);
+    else if (plain < 2 && isPlainShort(l) && i + 1 < stop && (isMetaLine(lines[i + 1]!) || isGridLine(lines[i + 1]!) || isPlainShort(lines[i + 1]!))) {
+      plain++;
+      meta.push(i++);
+    } else break;
+  }
   if (i >= stop) return null;
   const body: number[] = [];
   if (isGridLine(lines[i]!)) i = scanBody(lines, i, stop, body, meta);

@@ -87,7 +87,7 @@ export function findUnit(text: string): Unit | undefined {
   return m[1] === '元' ? '元' : '万元';
 }
 
-const META_RE = /^(?:(?:部门|单位|编制单位|填报单位|预算单位|部门名称|单位名称)(?:[(（][^)）]*[)）])?\s*[:：]|金额单位|单位\s*[:：]|[(（]?\s*\d{4}\s*年度?\s*[)）]?$|续表|[(（]续[表]?[)）]|表\s*\d+$)/;
+const META_RE = /^(?:[(（]?万?元[)）]?$|(?:部门|单位|编制单位|编制部门|填报单位|填报部门|公开部门|主管部门|预算单位|部门名称|单位名称)(?:[(（][^)）]*[)）])?\s*[:：]|金额单位|单位\s*[:：]|[(（]?\s*\d{4}\s*年度?\s*[)）]?$|续表|[(（]续[表]?[)）]|表\s*\d+$)/;
 
 /** A line printed between a title and its grid: ordinal, unit, 部门：…, the year, 续表. */
 export function isMetaLine(line: RawLine): boolean {

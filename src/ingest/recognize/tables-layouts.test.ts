@@ -242,6 +242,6 @@ test('reading and recognising a 50 KB document takes well under the budget', () 
     best = Math.min(best, performance.now() - t0);
     assert.equal(r.tables[0]!.rows.length, 700);
   }
-  // steady state is ~7 ms on an idle machine; the bound only catches super-linear behaviour under load
-  assert.ok(best < 150, `took ${best.toFixed(1)} ms for ${bytes.length} bytes`);
+  // steady state is ~7 ms on an idle machine; the bound only catches super-linear behaviour on a loaded one
+  assert.ok(best < 400, `took ${best.toFixed(1)} ms for ${bytes.length} bytes`);
 });

@@ -114,3 +114,50 @@ test('nothing is dropped: unparsable cells stay as text, unknown columns get c<n
   assert.deepEqual(t.rows[0]!.cells.fiscal!.value, { kind: 'text', text: '见附注' });
   assert.equal(t.rows[0]!.cells.c3!.text, '1.00');
 });
+
+test('tight pdftotext -layout spacing: code and name, figure and label joined by one space; header over the figures', () => {
+  const L = layoutLine;
+  const text = [
+    L([28, '支出决算表', 'l']),
+    L([63, '金额单位：万元', 'l']),
+    L([0, '科目编码', 'l'], [11, '科目名称', 'l'], [35, '本年支出合计', 'l'], [58, '基本支出', 'l'], [72, '项目支出', 'l']),
+    L([11, '合计', 'l'], [55, '1,234.56', 'r'], [67, '934.56', 'r'], [84, '300.00', 'r']),
+    L([8, '201', 'r'], [9, '一般公共服务支出', 'l'], [55, '1,134.56', 'r'], [67, '834.56', 'r'], [84, '300.00', 'r']),
+    L([8, '20106', 'r'], [9, '财政事务', 'l'], [55, '1,134.56', 'r'], [67, '834.56', 'r'], [84, '300.00', 'r']),
+    L([8, '2010601', 'r'], [9, '行政运行', 'l'], [55, '834.56', 'r'], [67, '834.56', 'r'], [84, '0.00', 'r']),
+    L([8, '208', 'r'], [9, '社会保障和就业支出', 'l'], [55, '100.00', 'r'], [67, '100.00', 'r'], [84, '0.00', 'r']),
+  ].join('\n');
+  const doc = readTextString(text);
+  assert.deepEqual(doc.lines[4]!.cells, ['201', '一般公共服务支出', '1,134.56', '834.56', '300.00']);
+  const t = table(recognizeTables(doc).tables, 'T03');
+  assert.deepEqual(t.columns.map((c) => c.key), ['total', 'basic', 'project']);
+  assert.equal(printed(t, '2010601', 'basic'), '834.56');
+  assert.equal(printed(t, 'total', 'project'), '300.00');
+});
+
+test('T06 printed by economic code with 合计 | 人员经费 | 公用经费 columns', () => {
+  const text = [
+    '一般公共预算财政拨款基本支出决算表',
+    '金额单位：万元',
+    tab(
+      ['科目编码', '科目名称', '合计', '人员经费', '公用经费'],
+      ['', '合计', '130.00', '100.00', '30.00'],
+      ['301', '工资福利支出', '100.00', '100.00', ''],
+      ['302', '商品和服务支出', '30.00', '', '30.00'],
+    ),
+  ].join('\n');
+  const t = table(recognize(text).tables, 'T06');
+  assert.deepEqual(t.columns.map((c) => c.key), ['amount', 'personnel', 'public']);
+  assert.equal(printed(t, '302', 'public'), '30.00');
+  assert.equal(printed(t, 'total', 'personnel'), '100.00');
+  assert.equal(t.rows.find((r) => r.key === '301')!.codeKnown, true);
+});
+
+test('an entity name and the year printed alone between title and grid', () => {
+  const text = ['收入决算表', '示例县医疗保障局', '2023年度', '编制部门：示例县医疗保障局 金额单位：元', tab(['项目', '', '本年收入合计'], ['合计', '', '5.00'])].join('\n');
+  const { tables, consumed } = recognize(text);
+  const t = table(tables, 'T02');
+  assert.equal(t.unitSource, 'printed');
+  assert.equal(t.unit, '元');
+  assert.ok(consumed.has(2) && consumed.has(3));
+});

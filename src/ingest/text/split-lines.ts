@@ -149,7 +149,28 @@ export function layoutCells(text: string): { cells: string[]; x: { x0: number; x
     cells.push(cleanCellText(m[0]));
     x.push({ x0: m.index, x1: m.index + m[0].length });
   }
-  return { cells, x };
+  return cells.length > 1 ? splitNumberText(cells, x) : { cells, x };
+}
+
+/** '1,200.00 一、一般公共服务支出' (one space only, tight PDF spacing): the figure and the label are two cells. */
+const NUMBER_THEN_TEXT_RE = /^([+-]?[\d,]*\d(?:\.\d+)?%?) ([\u4e00-\u9fff（(].*)$/;
+const TEXT_THEN_NUMBER_RE = /^(.*[\u4e00-\u9fff）)]) ([+-]?\d[\d,]*\.\d+)$/;
+
+function splitNumberText(cells: string[], x: { x0: number; x1: number }[]): { cells: string[]; x: { x0: number; x1: number }[] } {
+  const outCells: string[] = [];
+  const outX: { x0: number; x1: number }[] = [];
+  cells.forEach((c, i) => {
+    const m = NUMBER_THEN_TEXT_RE.exec(c) ?? TEXT_THEN_NUMBER_RE.exec(c);
+    if (!m || /^\d{4}$/.test(m[1]!)) {
+      outCells.push(c);
+      outX.push(x[i]!);
+      return;
+    }
+    const at = x[i]!.x0 + m[1]!.length + 1;
+    outCells.push(m[1]!, m[2]!);
+    outX.push({ x0: x[i]!.x0, x1: at - 1 }, { x0: at, x1: x[i]!.x1 });
+  });
+  return { cells: outCells, x: outX };
 }
 
 /**

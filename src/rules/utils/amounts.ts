@@ -46,12 +46,15 @@ function judge(actual: Fen, expected: Fen, tolerance: Fen): AmountCheck {
 }
 
 /**
- * total = Σ sign·term. Terms absent from the page are passed as zero amounts by the caller.
- * `signs` defaults to all +1.
+ * total = Σ sign·term. Terms absent from the page are passed as zero amounts by the caller; they
+ * carry no rounding, so only the total and the non-zero terms count towards the tolerance (a stated
+ * 0.00 is taken as zero: budget systems hold 分, and a hidden sub-0.005 amount is too rare to excuse
+ * a wrong sum). `signs` defaults to all +1.
  */
 export function compareSum(total: Amount, terms: readonly Amount[], signs?: readonly number[]): AmountCheck {
   const expected = sumFen(terms.map((t, i) => assertFen(t.fen * (signs?.[i] ?? 1))));
-  const tolerance = toleranceFor([total, ...terms], terms.length + 1);
+  const rounded = terms.filter((t) => t.fen !== 0);
+  const tolerance = toleranceFor([total, ...rounded], rounded.length + 1);
   return judge(total.fen, expected, tolerance);
 }
 

@@ -20,7 +20,7 @@ export function classTerms(t: Table, cls: string, col: string): Term[] {
   const head = rows.find((r) => r.code === cls);
   const chosen = head ? [head] : topLevelRows(rows);
   const table = t.key ?? t.title;
-  return chosen.map((r) => ({ cell: r.cells[col], label: `${table} ${rowLabel(r)}`, table, row: rowLabel(r), column: columnLabel(t, col) }));
+  return chosen.map((r) => ({ cell: r.cells[col], label: rowLabel(r), table, row: rowLabel(r), column: columnLabel(t, col) }));
 }
 
 /**

@@ -58,11 +58,11 @@ export function textDeclaresEmpty(d: Disclosure, key: TableKey): { prov: Provena
     if (partAt(d, l.line)) continue;
     const text = normalizeTitle(l.text);
     const at = names.map((n) => text.indexOf(n)).find((i) => i >= 0);
-    if (at === undefined) continue;
-    const sentence = sentenceAround(text, at);
-    if (EMPTY_WORDS.some((re) => re.test(sentence))) {
-      return { prov: { line: l.line, ...(l.page !== undefined ? { page: l.page } : {}) }, text: sentence };
-    }
+    if (at === undefined || !EMPTY_WORDS.some((re) => re.test(sentenceAround(text, at)))) continue;
+    // Quote the line as printed (findable), cut to the sentence when the name is found verbatim.
+    const rawAt = names.map((n) => l.text.indexOf(n)).find((i) => i >= 0);
+    const quote = (rawAt === undefined ? l.text : sentenceAround(l.text, rawAt)).trim();
+    return { prov: { line: l.line, ...(l.page !== undefined ? { page: l.page } : {}) }, text: quote };
   }
   return undefined;
 }

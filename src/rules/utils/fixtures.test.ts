@@ -66,3 +66,14 @@ test('fixtures: object rows with side and cells by key', () => {
   const v = t.rows[0]!.cells.amount!.value;
   assert.ok(v.kind === 'amount' && v.amount.fen === 2_502_700_000);
 });
+
+test('fixtures: sentences without explicit figures get their amounts and percentages found', () => {
+  const s = section('三、支出决算情况说明', ['2023 年度支出合计 100.00 万元，其中基本支出占 60.00%。']);
+  const figs = s.paragraphs[0]!.sentences[0]!.figures;
+  const amount = figs.find((f) => f.kind === 'amount');
+  const pct = figs.find((f) => f.kind === 'percent');
+  assert.equal(amount?.amount?.fen, 100_000_000);
+  assert.equal(pct?.value, '60.00');
+  const text = s.paragraphs[0]!.text;
+  assert.equal(text.slice(amount!.prov.offset!, amount!.prov.offset! + 6), '100.00');
+});

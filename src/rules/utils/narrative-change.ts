@@ -6,6 +6,7 @@
 import type { Amount } from '../../model/index.js';
 import { findBefore, hasRole, isAmount, locateFigures, type Direction, type LocatedFigure } from './narrative-figures.js';
 import { combine, operand, type Operand } from './narrative-ratio.js';
+import { coreSubject, subjectsOf } from './narrative-subjects.js';
 import type { SentenceContext } from './narrative-walk.js';
 
 export interface ChangeOperands {
@@ -23,11 +24,20 @@ export interface ChangeOperands {
   signed: boolean;
 }
 
-/** The single amount of the previous sentence (e.g. '收、支总计均为 X 万元。与上年相比，…'). */
-function borrowedValue(ctx: SentenceContext): LocatedFigure | undefined {
+/**
+ * The single amount of the previous sentence ('收、支总计均为 X 万元。与上年相比，收、支总计各减少…'),
+ * when this sentence opens with the comparison or names the same subject.
+ */
+function borrowedValue(ctx: SentenceContext, change: LocatedFigure | undefined): LocatedFigure | undefined {
   if (!ctx.previous) return undefined;
   const amounts = locateFigures(ctx.previous).filter(isAmount);
-  return amounts.length === 1 && amounts[0]!.role === 'value' ? amounts[0] : undefined;
+  const only = amounts.length === 1 && amounts[0]!.role === 'value' ? amounts[0] : undefined;
+  if (!only) return undefined;
+  const lead = ctx.sentence.text.slice(0, change?.start ?? 0).replace(/^[\s*]+/, '');
+  if (/^(与|较|比|同比|相比|比上年|较上年)/.test(lead)) return only;
+  const [theirs] = subjectsOf(ctx.previous, [only]);
+  const mine = coreSubject(lead.replace(/^.*?(相比|比较)[，,]?/, '').replace(/(各|均)?(增加|减少|增长|下降)\s*$/, ''));
+  return theirs && mine && (mine === theirs || mine.endsWith(theirs) || theirs.endsWith(mine)) ? only : undefined;
 }
 
 function signedChange(change: Amount, direction: Direction): Operand {
@@ -47,7 +57,7 @@ export function changeOperands(ctx: SentenceContext, figs: LocatedFigure[], i: n
   }
   const change = findBefore(figs, i, hasRole('change'), true) ?? findBefore(figs, i, hasRole('change'));
   const anchor = change ? figs.indexOf(change) : i;
-  const value = findBefore(figs, anchor, hasRole('value')) ?? (anchor === figs.findIndex(isAmount) ? borrowedValue(ctx) : undefined);
+  const value = findBefore(figs, anchor, hasRole('value')) ?? (anchor === figs.findIndex(isAmount) ? borrowedValue(ctx, change) : undefined);
   const prior = findBefore(figs, i, hasRole('prior'));
   const direction = change?.direction ?? rate.direction;
   if (prior?.fig.amount) {

@@ -53,12 +53,16 @@ const AMOUNT_CUES: [RegExp, FigureRole][] = [
   [/(年初|全年|调整后)?预算(数|金额|安排)?(为|是|数为)?\s*$/, 'budget'],
 ];
 
+/** A cue that names the prior year outright ('比2020年度的', '较上年决算数为'): it wins over any other reading. */
+const PRIOR_CUE = /(比|较|与|同)\s*(上年|上一年|去年|上年度|(19|20)\d{2}\s*年)(度|同期|末)?(决算|实际|支出|收入)?(数)?(的)?(为|是)?\s*$/;
+
 function inferRole(fig: Figure, cue: string): FigureRole {
   if (fig.kind === 'percent') {
     for (const [re, role] of PERCENT_CUES) if (re.test(cue)) return role;
     return 'other';
   }
   if (fig.kind === 'amount') {
+    if (PRIOR_CUE.test(cue)) return 'prior';
     for (const [re, role] of AMOUNT_CUES) if (re.test(cue)) return role;
     return 'value';
   }
@@ -81,6 +85,8 @@ const CLAUSE_BREAK = /[；;]/g;
 export function locateFigures(s: Sentence): LocatedFigure[] {
   const out: LocatedFigure[] = [];
   let cursor = 0;
+  /** End of the last amount or percentage: cues run from there (years and counts are part of the words). */
+  let cueFrom = 0;
   for (const fig of s.figures) {
     const start = findPrinted(s.text, fig.printed, cursor);
     if (start < 0) continue;
@@ -88,12 +94,14 @@ export function locateFigures(s: Sentence): LocatedFigure[] {
     const before = s.text.slice(0, start);
     const clause = (before.match(CLAUSE_BREAK) ?? []).length;
     const clauseStart = Math.max(before.lastIndexOf('；'), before.lastIndexOf(';')) + 1;
-    const cue = s.text.slice(Math.max(cursor, clauseStart), start);
-    const role = fig.role && fig.role !== 'other' ? fig.role : inferRole(fig, cue);
+    const cue = s.text.slice(Math.max(cueFrom, clauseStart), start);
+    const role = fig.kind === 'amount' && PRIOR_CUE.test(cue) ? 'prior'
+      : fig.role && fig.role !== 'other' ? fig.role : inferRole(fig, cue);
     const direction = fig.direction ?? (role === 'change' || role === 'change-rate' ? directionOf(cue) : undefined);
     const at = fig.prov ?? { ...s.prov, offset: (s.prov.offset ?? 0) + start };
     out.push({ fig, at, start, end, role, cue, clause, ...(direction ? { direction } : {}) });
     cursor = end;
+    if (fig.kind === 'amount' || fig.kind === 'percent' || fig.kind === 'placeholder') cueFrom = end;
   }
   return out;
 }

@@ -111,3 +111,20 @@ export function bareName(ind: IndicatorRow): string {
 export function formatWeight(ind: IndicatorRow): string {
   return ind.weight?.text || (ind.declaredWeight !== undefined ? String(ind.declaredWeight) : '');
 }
+
+/** A project name compared without spaces, brackets and the word 年/年度. */
+export function projectKey(name: string): string {
+  return name.normalize('NFKC').replace(/[\s()（）【】[\]“”"'、·:：]/g, '').replace(/年度?/g, '');
+}
+
+/** The table a summary row stands for: same name, else the only table whose name contains it or is contained in it. */
+export function tableFor(summary: PerformanceEvaluation, tables: readonly PerformanceEvaluation[]): PerformanceEvaluation | undefined {
+  const key = projectKey(summary.project);
+  const exact = tables.find((t) => projectKey(t.project) === key);
+  if (exact) return exact;
+  const near = tables.filter((t) => {
+    const k = projectKey(t.project);
+    return k.length >= 4 && (k.includes(key) || key.includes(k));
+  });
+  return near.length === 1 ? near[0] : undefined;
+}

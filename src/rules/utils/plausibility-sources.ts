@@ -30,8 +30,8 @@ export function narrativeAmount(d: Disclosure, subject: RegExp, exclude?: RegExp
   return undefined;
 }
 
-const PROCUREMENT = /政府采购(支出)?(总额|合计|总计|金额|总金额)?$/;
-const PROCUREMENT_PART = /货物|工程|服务|中小|小微|授予|预算|计划|合同/;
+const PROCUREMENT = /政府采购(支出|合同)?(总额|合计|总计|金额|总金额)*$/;
+const PROCUREMENT_PART = /货物|工程|服务|中小|小微|授予|预算|计划|监狱|残疾/;
 
 /** The 政府采购 total the text states (政府采购支出总额 1,002.73 万元). */
 export function procurementTotal(d: Disclosure): SourcedAmount | undefined {
