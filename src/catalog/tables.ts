@@ -3,7 +3,7 @@
  * canonical column keys with the header patterns that print them, the canonical leaf order of each
  * known form, and canonical row keys (T01, T04, T09). Ordinals (公开01表, 表一) are display data only.
  */
-import type { TableKey } from '../model/table.js';
+import type { Cell, Table, TableKey } from '../model/table.js';
 
 export type TableShape = 'two-sided' | 'code-rows' | 'economic-blocks' | 'three-public' | 'three-public-legacy';
 
@@ -86,7 +86,8 @@ const T04_EXPENDITURE_RULES = [
   r('total', /合计|小计|总计/, '合计'),
   r('amount', /金额|决算数|本年数/, '金额'),
 ];
-const THREE_PUBLIC_ITEMS = [
+/** 三公 items (without the 预算数/决算数 level), for forms that print 预算数 and 决算数 as rows. */
+export const THREE_PUBLIC_ITEMS = [
   r('vehiclePurchase', /购置费$/, '公务用车购置费'),
   r('vehicleOperation', /运行维护费$/, '公务用车运行维护费'),
   r('vehicle', /公务用车.*小计$|公务用车购置及运行维护费$/, '公务用车购置及运行维护费/小计'),
@@ -289,3 +290,18 @@ export const T09_LEGACY_COLUMNS = [r('budget', /预算/, '预算数'), r('actual
 export const EMPTY_TABLE_NOTES: readonly RegExp[] = [
   /本表无数据/, /故本表为空/, /本表为空/, /为空表/, /不涉及/, /没有相关数据/, /无相关数据/, /无此项/, /本表无内容/, /无数据/,
 ];
+
+/**
+ * The cell of `column` in the row with `rowKey` (and `side`), or in the first row that has that
+ * column when no row key is given. T09 keys ('actual.reception') are unique within the table in
+ * every form, so `findCell(t09, 'actual.reception')` works on the modern, old and transposed forms.
+ */
+export function findCell(table: Table, column: string, rowKey?: string, side?: string): Cell | undefined {
+  for (const row of table.rows) {
+    if (rowKey !== undefined && row.key !== rowKey) continue;
+    if (side !== undefined && row.side !== side) continue;
+    const cell = row.cells[column];
+    if (cell) return cell;
+  }
+  return undefined;
+}

@@ -13,4 +13,5 @@ export { writeDocx } from './writers/docx.js';
 export { writeXlsx } from './writers/xlsx.js';
 export { convertDocxToPdf, findSoffice, SofficeMissingError } from './writers/pdf.js';
 export { writeTemplateXlsx, readComposeWorkbook } from './workbook/index.js';
+export { inputFromDisclosure, priorFromDisclosure } from './from-disclosure.js';
 export type { ComposedDocument } from './blocks.js';

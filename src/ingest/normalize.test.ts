@@ -29,12 +29,12 @@ test('collapseSpaces joins lines broken between Chinese characters and keeps oth
   assert.equal(collapseSpaces('total\nincome\u3000x'), 'total income x');
 });
 
-test('LineSink numbers lines from 1, drops trailing blank cells and blank lines', () => {
+test('LineSink numbers lines from 1; table rows keep trailing blanks, other lines drop them; blank lines skipped', () => {
   const sink = new LineSink();
   sink.add(['a', 'b', '', '']);
   assert.equal(sink.add(['', '']), undefined);
-  sink.add(['只有一格'], { page: 2, cellX: [{ x0: 1, x1: 2 }, { x0: 3, x1: 4 }] });
-  assert.deepEqual(sink.lines.map((l) => [l.line, l.text, l.tabular]), [[1, 'a\tb', true], [2, '只有一格', false]]);
+  sink.add(['只有一格', ''], { page: 2, cellX: [{ x0: 1, x1: 2 }, { x0: 3, x1: 4 }] });
+  assert.deepEqual(sink.lines.map((l) => [l.line, l.text, l.tabular]), [[1, 'a\tb\t\t', true], [2, '只有一格', false]]);
   assert.equal(sink.lines[1]!.page, 2);
   assert.equal(sink.lines[1]!.cellX!.length, 1);
 });

@@ -70,25 +70,25 @@ export function normalizeCell(s: string): string {
   return text.normalize('NFKC').replace(/\s+/g, '').replace(/，/g, ',');
 }
 
-/** Appends lines with 1-based increasing numbers; trailing empty cells are dropped. */
+/**
+ * Appends lines with 1-based increasing numbers. A line whose cells are all blank is skipped.
+ * Tabular lines keep every cell, trailing blanks included (the table's width, as a tab-separated
+ * text has it); other lines drop trailing blank cells. `tabular` defaults to "more than one cell
+ * up to the last non-blank one".
+ */
 export class LineSink {
   readonly lines: RawLine[] = [];
 
-  /** Adds one line unless every cell is empty; returns it (or undefined when skipped). */
   add(cells: string[], opts: Omit<RawLine, 'line' | 'text' | 'cells' | 'tabular'> & { tabular?: boolean } = {}): RawLine | undefined {
     let end = cells.length;
     while (end > 0 && cells[end - 1] === '') end--;
     if (end === 0) return undefined;
-    const kept = cells.slice(0, end);
-    const line: RawLine = {
-      line: this.lines.length + 1,
-      text: kept.join('\t'),
-      cells: kept,
-      tabular: opts.tabular ?? kept.length > 1,
-    };
+    const tabular = opts.tabular ?? end > 1;
+    const kept = tabular ? [...cells] : cells.slice(0, end);
+    const line: RawLine = { line: this.lines.length + 1, text: kept.join('\t'), cells: kept, tabular };
     for (const [k, v] of Object.entries(opts)) {
       if (k === 'tabular' || v === undefined) continue;
-      if ((k === 'cellX' || k === 'refs') && Array.isArray(v)) (line as unknown as Record<string, unknown>)[k] = v.slice(0, end);
+      if ((k === 'cellX' || k === 'refs') && Array.isArray(v)) (line as unknown as Record<string, unknown>)[k] = v.slice(0, kept.length);
       else (line as unknown as Record<string, unknown>)[k] = v;
     }
     this.lines.push(line);

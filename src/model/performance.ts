@@ -94,6 +94,8 @@ export interface IndicatorRow {
   /** True when the row prints no 一级指标 of its own and it was taken from its 二级指标 or the row above. */
   level1Inferred?: boolean;
   level2: string; // 二级指标 (数量指标 …)
+  /** True when the row prints no 二级指标 of its own and it was carried from the rows above. */
+  level2Inferred?: boolean;
   level3: string; // 三级指标 name as printed (may carry '(10分)')
   /** Points declared in the name or the level-1 header, e.g. 三级指标（10分）. */
   declaredWeight?: number;

@@ -24,7 +24,7 @@ function fiscal(t01: Table, t02: Table, t02Total: Row): RawFinding | undefined {
     statement: `${t02.key} 财政拨款收入 = ${t01.key} 各类财政拨款收入之和`,
     total: cell, totalLabel: `${tableName(t02)}合计行的${columnLabel(t02, 'fiscal')}`,
     table: t02.key!, row: rowLabel(t02Total), column: columnLabel(t02, 'fiscal'),
-    terms: funds.map((r) => ({ cell: mainCell(r), label: rowLabel(r), table: t01.key!, row: rowLabel(r) })),
+    terms: funds.map((r) => ({ cell: mainCell(r, t01), label: rowLabel(r), table: t01.key!, row: rowLabel(r) })),
     termRole: `${t01.key} 对应项`,
   });
 }
@@ -50,7 +50,7 @@ const rule: Rule = {
     if (t01Total) {
       out.push(checkEquality({
         messageId: 'income-total-mismatch', statement: `${t01.key} 本年收入合计 = ${t02.key} 合计`,
-        a: { cell: mainCell(t01Total), label: `${tableName(t01)}的${rowLabel(t01Total)}`, table: t01.key!, row: rowLabel(t01Total) },
+        a: { cell: mainCell(t01Total, t01), label: `${tableName(t01)}的${rowLabel(t01Total)}`, table: t01.key!, row: rowLabel(t01Total) },
         b: { cell: total.cells.total, label: `${tableName(t02)}合计行的本年收入合计`, table: t02.key!, row: rowLabel(total), column: columnLabel(t02, 'total') },
       }));
     }
@@ -60,7 +60,7 @@ const rule: Rule = {
       if (!line || !total.cells[key]) continue;
       out.push(checkEquality({
         messageId: 'income-line-mismatch', statement: `${t01.key} ${name} = ${t02.key} 合计行${name}`,
-        a: { cell: mainCell(line), label: `${tableName(t01)}的「${rowLabel(line)}」`, table: t01.key!, row: rowLabel(line) },
+        a: { cell: mainCell(line, t01), label: `${tableName(t01)}的「${rowLabel(line)}」`, table: t01.key!, row: rowLabel(line) },
         b: { cell: total.cells[key], label: `${tableName(t02)}合计行的${columnLabel(t02, key)}`, table: t02.key!, row: rowLabel(total), column: columnLabel(t02, key) },
       }));
     }

@@ -20,3 +20,13 @@ test('crosstable-t01-t03-expenditure: must not trigger when equal, also across u
   assert.deepEqual(runRule(rule, doc('2,502.70', '2,502.70')).findings, []);
   assert.deepEqual(runRule(rule, doc('2,502.70', '25,027,000.00', '元')).findings, []);
 });
+
+test('crosstable-t01-t03-expenditure: must trigger a unit warning (not a sum error) when the figures differ by exactly 10 000', () => {
+  const { findings } = runRule(rule, doc('2,502.70', '25,027,000.00'));
+  assert.equal(findings.length, 1);
+  assert.equal(findings[0]!.severity, 'warning');
+  assert.equal(findings[0]!.messageId, 'expenditure-total-mismatch-unit');
+  const same = runRule(rule, doc('2,502.70', '2,502.70', '元')).findings;
+  assert.equal(same.length, 1);
+  assert.equal(same[0]!.messageId, 'expenditure-total-mismatch-unit');
+});

@@ -21,7 +21,7 @@ const rule: Rule = {
     if (!a || !b) { skip('未识别到本年支出合计行或支出决算表合计行'); return []; }
     const f = checkEquality({
       messageId: 'expenditure-total-mismatch', statement: `${t01.key} 本年支出合计 = ${t03.key} 合计`,
-      a: { cell: mainCell(a), label: `${tableName(t01)}的${rowLabel(a)}`, table: t01.key!, row: rowLabel(a) },
+      a: { cell: mainCell(a, t01), label: `${tableName(t01)}的${rowLabel(a)}`, table: t01.key!, row: rowLabel(a) },
       b: { cell: b.cells.total, label: `${tableName(t03)}合计行的本年支出合计`, table: t03.key!, row: rowLabel(b), column: columnLabel(t03, 'total') },
     });
     return f ? [f] : [];

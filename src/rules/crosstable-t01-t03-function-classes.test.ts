@@ -37,3 +37,8 @@ test('crosstable-t01-t03-function-classes: must trigger when T03 has a class who
 test('crosstable-t01-t03-function-classes: must not trigger when classes agree (类 row, or Σ项 when only 项 are printed)', () => {
   assert.deepEqual(runRule(rule, disclosure({ tables: [t01('2,451.63'), t03()] })).findings, []);
 });
+
+test('crosstable-t01-t03-function-classes: must not trigger when T03 rows carry no codes (nothing to match)', () => {
+  const t03 = table('T03', { columns: ['total'], rows: [['total', '合计', '2,502.70'], { name: '行政运行', cells: ['279.24'] }] });
+  assert.deepEqual(runRule(rule, disclosure({ tables: [t01('2,451.63'), t03] })).findings, []);
+});

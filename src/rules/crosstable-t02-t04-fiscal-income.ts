@@ -22,7 +22,7 @@ const rule: Rule = {
     const f = checkEquality({
       messageId: 'fiscal-income-mismatch', statement: `${t02.key} 财政拨款收入 = ${t04.key} 本年收入合计`,
       a: { cell: a.cells.fiscal, label: `${tableName(t02)}合计行的${columnLabel(t02, 'fiscal')}`, table: t02.key!, row: rowLabel(a), column: columnLabel(t02, 'fiscal') },
-      b: { cell: mainCell(b), label: `${tableName(t04)}的${rowLabel(b)}`, table: t04.key!, row: rowLabel(b) },
+      b: { cell: mainCell(b, t04), label: `${tableName(t04)}的${rowLabel(b)}`, table: t04.key!, row: rowLabel(b) },
     });
     return f ? [f] : [];
   },

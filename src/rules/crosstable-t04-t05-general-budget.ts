@@ -31,7 +31,7 @@ const rule: Rule = {
     if (income && total.cells.income) {
       out.push(checkEquality({
         messageId: 'income-mismatch', statement: `${t04.key} 一般公共预算财政拨款收入 = ${t05.key} 合计行本年收入`,
-        a: { cell: mainCell(income), label: `${tableName(t04)}的「${rowLabel(income)}」`, table: t04.key!, row: rowLabel(income) },
+        a: { cell: mainCell(income, t04), label: `${tableName(t04)}的「${rowLabel(income)}」`, table: t04.key!, row: rowLabel(income) },
         b: { cell: total.cells.income, label: `${tableName(t05)}合计行的本年收入`, table: t05.key!, row: rowLabel(total), column: columnLabel(t05, 'income') },
       }));
     }

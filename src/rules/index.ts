@@ -13,6 +13,9 @@ import completenessNarrativeSections from './completeness-narrative-sections.js'
 import completenessTablesPresent from './completeness-tables-present.js';
 import completenessTocTableMissing from './completeness-toc-table-missing.js';
 import crosstableOperatingExpense from './crosstable-operating-expense.js';
+import crosstablePerfDepartmentVsNarrative from './crosstable-perf-department-vs-narrative.js';
+import crosstablePerfProjectVsNarrative from './crosstable-perf-project-vs-narrative.js';
+import crosstablePerfTaskVsProject from './crosstable-perf-task-vs-project.js';
 import crosstableT01T02Income from './crosstable-t01-t02-income.js';
 import crosstableT01T03Expenditure from './crosstable-t01-t03-expenditure.js';
 import crosstableT01T03FunctionClasses from './crosstable-t01-t03-function-classes.js';
@@ -58,6 +61,7 @@ import performanceIndicatorScore from './performance-indicator-score.js';
 import performanceQualitativeFull from './performance-qualitative-full.js';
 import performanceRateOver100 from './performance-rate-over-100.js';
 import performanceRateUnit from './performance-rate-unit.js';
+import performanceScoreOverWeight from './performance-score-over-weight.js';
 import performanceSummaryMismatch from './performance-summary-mismatch.js';
 import performanceTotalScore from './performance-total-score.js';
 import performanceWeightTotal from './performance-weight-total.js';
@@ -85,6 +89,9 @@ export const RULES: readonly Rule[] = [
   completenessTablesPresent,
   completenessTocTableMissing,
   crosstableOperatingExpense,
+  crosstablePerfDepartmentVsNarrative,
+  crosstablePerfProjectVsNarrative,
+  crosstablePerfTaskVsProject,
   crosstableT01T02Income,
   crosstableT01T03Expenditure,
   crosstableT01T03FunctionClasses,
@@ -130,6 +137,7 @@ export const RULES: readonly Rule[] = [
   performanceQualitativeFull,
   performanceRateOver100,
   performanceRateUnit,
+  performanceScoreOverWeight,
   performanceSummaryMismatch,
   performanceTotalScore,
   performanceWeightTotal,

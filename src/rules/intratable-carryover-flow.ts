@@ -19,8 +19,10 @@ const rule: Rule = {
     severity: 'error',
     references: ['《部门决算报表》填报说明：财政拨款收入支出决算表（年末结转和结余 = 年初结转和结余 + 本年收入 − 本年支出）', '财预〔2016〕143号《地方预决算公开操作规程》'],
   },
-  check({ disclosure }) {
-    return TABLES.flatMap((k) => presentTables(disclosure, k)).flatMap((t) => {
+  check({ disclosure, skip }) {
+    const tables = TABLES.flatMap((k) => presentTables(disclosure, k));
+    if (!tables.some((t) => t.columns.some((c) => c.key === 'carryoverEnd'))) skip('未识别到列示年初、年末结转和结余的财政拨款收支表');
+    return tables.flatMap((t) => {
       const keys = new Set(t.columns.map((c) => c.key));
       const flow = ['carryoverEnd', 'carryoverBegin', 'income', 'total'].every((k) => keys.has(k))
         ? t.rows.flatMap((row) => {

@@ -35,3 +35,22 @@ test('intratable-code-hierarchy: must trigger on T06 when 301 is not the sum of 
   assert.equal(findings.length, 1);
   assert.equal(findings[0]!.expected, '160.69');
 });
+
+test('intratable-code-hierarchy: must not trigger when a repeated page prints the same 项 twice', () => {
+  const d = disclosure({ tables: [table('T03', { columns: ['total'], rows: [
+    ['210', '卫生健康支出', '100.00'],
+    ['2101501', '行政运行', '60.00'],
+    ['2101502', '一般行政管理事务', '40.00'],
+    ['2101502', '一般行政管理事务', '40.00'],
+  ] })] });
+  assert.deepEqual(runRule(rule, d).findings, []);
+});
+
+test('intratable-code-hierarchy: a code printed twice with different figures is not judged', () => {
+  const d = disclosure({ tables: [table('T03', { columns: ['total'], rows: [
+    ['210', '卫生健康支出', '100.00'],
+    ['2101501', '行政运行', '60.00'],
+    ['2101501', '行政运行', '70.00'],
+  ] })] });
+  assert.deepEqual(runRule(rule, d).findings, []);
+});

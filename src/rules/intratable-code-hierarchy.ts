@@ -15,8 +15,9 @@ const rule: Rule = {
     severity: 'error',
     references: ['财政部《政府收支分类科目》（类、款、项三级科目）', '《部门决算报表》填报说明：按功能分类科目填列至项级，基本支出按经济分类科目填列至款级'],
   },
-  check({ disclosure }) {
+  check({ disclosure, skip }) {
     const tables = TABLES.flatMap((k) => presentTables(disclosure, k));
+    if (!tables.length) skip('未识别到按科目编码列示的决算表');
     return tables.flatMap((t) => checkCodeHierarchy(t, 'parent-sum-mismatch'));
   },
 };

@@ -21,10 +21,10 @@ const rule: Rule = {
       const f = checkIdentity({
         messageId: 'unbalanced',
         statement: '支出总计 = 收入总计',
-        total: mainCell(expenditure),
+        total: mainCell(expenditure, t),
         totalLabel: `${tableName(t)}支出方的${rowLabel(expenditure)}`,
         table: t.key!, row: rowLabel(expenditure),
-        terms: [{ cell: mainCell(income), label: `收入方${rowLabel(income)}`, row: rowLabel(income) }],
+        terms: [{ cell: mainCell(income, t), label: `收入方${rowLabel(income)}`, row: rowLabel(income) }],
         termRole: '对应',
       });
       return f ? [f] : [];

@@ -22,10 +22,10 @@ const rule: Rule = {
       const f = checkIdentity({
         messageId: 'expenditure-total-mismatch',
         statement: '本年支出合计 = 各功能分类（类）支出之和',
-        total: mainCell(totalRow),
+        total: mainCell(totalRow, t),
         totalLabel: `${tableName(t)}的${rowLabel(totalRow)}`,
         table: t.key!, row: rowLabel(totalRow),
-        terms: lines.map((r) => ({ cell: mainCell(r), label: rowLabel(r), row: rowLabel(r) })),
+        terms: lines.map((r) => ({ cell: mainCell(r, t), label: rowLabel(r), row: rowLabel(r) })),
       });
       return f ? [f] : [];
     });

@@ -16,10 +16,10 @@ function checkSide(t: Table, side: keyof typeof SIDES): RawFinding | undefined {
   return checkIdentity({
     messageId: `${side}-grand-total-mismatch`,
     statement: SIDES[side].statement,
-    total: mainCell(grand),
+    total: mainCell(grand, t),
     totalLabel: `${tableName(t)}${side === 'income' ? '收入方' : '支出方'}的${rowLabel(grand)}`,
     table: t.key!, row: rowLabel(grand),
-    terms: rows.map((r) => ({ cell: mainCell(r), label: rowLabel(r), row: rowLabel(r) })),
+    terms: rows.map((r) => ({ cell: mainCell(r, t), label: rowLabel(r), row: rowLabel(r) })),
   });
 }
 

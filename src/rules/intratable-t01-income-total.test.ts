@@ -45,3 +45,15 @@ test('intratable-t01-income-total: skipped when T01 is absent', () => {
   const { outcome } = runRule(rule, disclosure({}));
   assert.equal(outcome.status, 'skipped');
 });
+
+test('intratable-t01-income-total: must trigger on the 决算数 column when the form also prints 年初预算数', () => {
+  const r = (key: string, name: string, budget: string, actual: string) => ({ key, name, side: 'income' as const, cells: { amount: budget, 'amount.2': actual } });
+  const d = disclosure({ tables: [table('T01', { columns: [{ key: 'amount', label: '年初预算数' }, { key: 'amount.2', label: '决算数' }], rows: [
+    r('income:generalBudget', '一般公共预算财政拨款收入', '90.00', '100.00'),
+    r('income:other', '其他收入', '10.00', '5.00'),
+    r('incomeTotal', '本年收入合计', '100.00', '100.00'),
+  ] })] });
+  const { findings } = runRule(rule, d);
+  assert.equal(findings.length, 1);
+  assert.equal(findings[0]!.expected, '105.00');
+});

@@ -11,9 +11,9 @@ import { amountOf, columnLabel, isNil, mainCell, presentTables, rowLabel, sideRo
 function opening(t: Table, fund: Fund): { cell: Cell | undefined; judgeable: boolean; label: string } {
   const label = `年初结转和结余（${FUND_NAMES[fund]}）`;
   const breakdown = t.rows.find((r) => r.key === `carryoverBegin:${fund}`);
-  if (breakdown) return { cell: mainCell(breakdown), judgeable: true, label };
+  if (breakdown) return { cell: mainCell(breakdown, t), judgeable: true, label };
   const begin = sideRow(t, 'carryoverBegin', 'income');
-  const cell = begin ? mainCell(begin) : undefined;
+  const cell = begin ? mainCell(begin, t) : undefined;
   return { cell: undefined, judgeable: isNil(cell) || amountOf(cell)?.fen === 0, label };
 }
 
@@ -32,7 +32,7 @@ function checkFund(t: Table, fund: Fund): RawFinding | undefined {
     table: t.key!, row: rowLabel(spent), column: columnLabel(t, fund),
     terms: [
       { cell: open.cell, label: open.label, row: open.label },
-      { cell: mainCell(income), label: rowLabel(income), row: rowLabel(income) },
+      { cell: mainCell(income, t), label: rowLabel(income), row: rowLabel(income) },
       { cell: end?.cells[fund], label: `年末结转和结余（${name}）`, sign: -1, ...(end ? { row: rowLabel(end) } : {}), column: columnLabel(t, fund) },
     ],
     impliedZero: true,

@@ -12,8 +12,8 @@ function incomeTotal(t: Table): RawFinding[] {
   if (!total || !lines.length) return [];
   const f = checkIdentity({
     messageId: 'income-total-mismatch', statement: '本年收入合计 = 各类财政拨款收入之和',
-    total: mainCell(total), totalLabel: `${tableName(t)}的${rowLabel(total)}`, table: t.key!, row: rowLabel(total),
-    terms: lines.map((r) => ({ cell: mainCell(r), label: rowLabel(r), row: rowLabel(r) })),
+    total: mainCell(total, t), totalLabel: `${tableName(t)}的${rowLabel(total)}`, table: t.key!, row: rowLabel(total),
+    terms: lines.map((r) => ({ cell: mainCell(r, t), label: rowLabel(r), row: rowLabel(r) })),
   });
   return f ? [f] : [];
 }
@@ -41,8 +41,8 @@ function grandTotals(t: Table): RawFinding[] {
   if (inGrand && inTotal) {
     out.push(checkIdentity({
       messageId: 'income-grand-total-mismatch', statement: '收入总计 = 本年收入合计 + 年初财政拨款结转和结余',
-      total: mainCell(inGrand), totalLabel: `${tableName(t)}收入方的${rowLabel(inGrand)}`, table: t.key!, row: rowLabel(inGrand),
-      terms: [inTotal, begin].filter((r): r is Row => !!r).map((r) => ({ cell: mainCell(r), label: rowLabel(r), row: rowLabel(r) })),
+      total: mainCell(inGrand, t), totalLabel: `${tableName(t)}收入方的${rowLabel(inGrand)}`, table: t.key!, row: rowLabel(inGrand),
+      terms: [inTotal, begin].filter((r): r is Row => !!r).map((r) => ({ cell: mainCell(r, t), label: rowLabel(r), row: rowLabel(r) })),
     }));
   }
   const exGrand = sideRow(t, 'grandTotal', 'expenditure');
@@ -61,8 +61,8 @@ function grandTotals(t: Table): RawFinding[] {
   if (inGrand && exGrand) {
     out.push(checkEquality({
       messageId: 'unbalanced', statement: '支出总计 = 收入总计',
-      a: { cell: exGrand.cells.total ?? mainCell(exGrand), label: `${tableName(t)}支出方的${rowLabel(exGrand)}`, table: t.key!, row: rowLabel(exGrand) },
-      b: { cell: mainCell(inGrand), label: `收入方${rowLabel(inGrand)}`, table: t.key!, row: rowLabel(inGrand) },
+      a: { cell: exGrand.cells.total ?? mainCell(exGrand, t), label: `${tableName(t)}支出方的${rowLabel(exGrand)}`, table: t.key!, row: rowLabel(exGrand) },
+      b: { cell: mainCell(inGrand, t), label: `收入方${rowLabel(inGrand)}`, table: t.key!, row: rowLabel(inGrand) },
     }));
   }
   return out.filter((f): f is RawFinding => f !== undefined);

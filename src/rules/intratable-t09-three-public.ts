@@ -39,8 +39,10 @@ const rule: Rule = {
     references: ['《部门决算报表》填报说明：财政拨款“三公”经费支出决算表', '财预〔2016〕143号《地方预决算公开操作规程》（“三公”经费公开）'],
     needsTables: ['T09'],
   },
-  check({ disclosure }) {
-    return presentTables(disclosure, 'T09').flatMap((t) => [...checkBasis(t, 'budget'), ...checkBasis(t, 'actual')]);
+  check({ disclosure, skip }) {
+    const tables = presentTables(disclosure, 'T09');
+    if (!tables.some((t) => threePublicCells(t, 'actual').length || threePublicCells(t, 'budget').length)) skip('未识别到“三公”经费各项金额');
+    return tables.flatMap((t) => [...checkBasis(t, 'budget'), ...checkBasis(t, 'actual')]);
   },
 };
 export default rule;

@@ -15,8 +15,9 @@ const rule: Rule = {
     severity: 'error',
     references: ['《部门决算报表》填报说明：合计行 = 各科目之和', '财预〔2016〕143号《地方预决算公开操作规程》'],
   },
-  check({ disclosure }) {
+  check({ disclosure, skip }) {
     const tables = TABLES.flatMap((k) => presentTables(disclosure, k));
+    if (!tables.length) skip('未识别到按功能分类科目列示的决算表');
     return tables.flatMap((t) => checkTotalOfCodes(t, 'total-mismatch'));
   },
 };

@@ -48,3 +48,20 @@ test('narrative-amount-vs-table: must not run without tables (skipped)', () => {
   const d = narrativeDoc([['三、支出决算情况说明', ['本年度支出合计 500.00 万元。']]]);
   assert.ok(runRule(rule, d).skipped);
 });
+
+test('narrative-amount-vs-table: must trigger on an income line and a carry-over that differ from T01', () => {
+  const t01 = table('T01', {
+    columns: ['amount'],
+    rows: [
+      { key: 'income:other', name: '八、其他收入', side: 'income', cells: ['35.55'] },
+      { key: 'incomeTotal', name: '本年收入合计', side: 'income', cells: ['1,007.55'] },
+      { key: 'carryoverBegin', name: '年初结转和结余', side: 'income', cells: ['8.46'] },
+    ],
+  });
+  const d = narrativeDoc([
+    ['二、收入决算情况说明', ['本年收入 1,007.55 万元，其中：其他收入 36.55 万元，占 3.63%。']],
+    ['一、收入支出决算总体情况说明', ['本年度收入总计 1,016.01 万元，其中：本年收入合计 1,007.55 万元，年初结转和结余 8.46 万元。']],
+  ], { tables: [t01] });
+  const { findings } = runRule(rule, d);
+  assert.deepEqual(findings.map((f) => f.evidence), ['36.55 万元']);
+});

@@ -7,7 +7,7 @@ import type { RawFinding, Rule } from '../check/types.js';
 import type { Disclosure } from '../model/index.js';
 import { compareAmounts, formatLike, toleranceFor } from './utils/amounts.js';
 import { isAmount, locateFigures, type LocatedFigure } from './utils/narrative-figures.js';
-import { narrativeFinding, requireNarrative } from './utils/narrative-report.js';
+import { located, narrativeFinding, requireNarrative } from './utils/narrative-report.js';
 import { aboutOtherYear, conceptOf, subjectsOf, topicOf } from './utils/narrative-subjects.js';
 import { tableFigure, type TableFigure } from './utils/narrative-tables.js';
 import { sentencesOf, type SentenceContext } from './utils/narrative-walk.js';
@@ -25,7 +25,7 @@ function mismatch(ctx: SentenceContext, f: LocatedFigure, tf: TableFigure, role:
   const expected = `${formatLike(tf.amount.fen, a)}${a.unit}`;
   return narrativeFinding(ctx, f.at, {
     messageId: 'amount-mismatch',
-    message: `说明中的${role === 'budget' ? '预算数' : '金额'} ${f.fig.printed} 与${tf.table}「${tf.row}」${expected} 不符`,
+    message: `说明中的${role === 'budget' ? '预算数' : '金额'} ${f.fig.printed} 与${tf.table}「${tf.row}${tf.column ? `／${tf.column}` : ''}」${expected} 不符`,
     evidence: f.fig.printed,
     expected,
     data: { actual: f.fig.printed, table: tf.table, row: tf.row },
@@ -51,7 +51,7 @@ function checkSentence(d: Disclosure, ctx: SentenceContext): RawFinding[] {
   return out;
 }
 
-const rule: Rule = {
+const rule: Rule = located({
   meta: {
     id: 'narrative-amount-vs-table',
     family: 'narrative',
@@ -69,6 +69,6 @@ const rule: Rule = {
     }
     return sentencesOf(rc.disclosure).flatMap((ctx) => checkSentence(rc.disclosure, ctx));
   },
-};
+});
 
 export default rule;

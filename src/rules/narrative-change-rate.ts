@@ -8,7 +8,7 @@ import type { RawFinding, Rule } from '../check/types.js';
 import { changeOperands, type ChangeOperands } from './utils/narrative-change.js';
 import { locateFigures } from './utils/narrative-figures.js';
 import { judgeRate, withPercent } from './utils/narrative-ratio.js';
-import { narrativeFinding, phraseOf, requireNarrative } from './utils/narrative-report.js';
+import { located, narrativeFinding, phraseOf, requireNarrative } from './utils/narrative-report.js';
 import { sentencesOf, type SentenceContext } from './utils/narrative-walk.js';
 
 const CUE = /增长|下降|增加|减少|降低|上升|提高|差异率|增幅|降幅/;
@@ -66,7 +66,7 @@ function checkSentence(ctx: SentenceContext): RawFinding[] {
   return out;
 }
 
-const rule: Rule = {
+const rule: Rule = located({
   meta: {
     id: 'narrative-change-rate',
     family: 'narrative',
@@ -80,6 +80,6 @@ const rule: Rule = {
     if (!requireNarrative(rc)) return [];
     return sentencesOf(rc.disclosure).flatMap(checkSentence);
   },
-};
+});
 
 export default rule;

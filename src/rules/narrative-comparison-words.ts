@@ -6,7 +6,7 @@
 import type { RawFinding, Rule } from '../check/types.js';
 import { compareAmounts, formatLike } from './utils/amounts.js';
 import { hasRole, locateFigures, type LocatedFigure } from './utils/narrative-figures.js';
-import { narrativeFinding, provAt, requireNarrative } from './utils/narrative-report.js';
+import { located, narrativeFinding, provAt, requireNarrative } from './utils/narrative-report.js';
 import { sentencesOf, type SentenceContext } from './utils/narrative-walk.js';
 
 type Claim = 'less' | 'more' | 'equal' | 'roughly-equal';
@@ -93,7 +93,7 @@ function checkSentence(ctx: SentenceContext): RawFinding[] {
   return out;
 }
 
-const rule: Rule = {
+const rule: Rule = located({
   meta: {
     id: 'narrative-comparison-words',
     family: 'narrative',
@@ -107,6 +107,6 @@ const rule: Rule = {
     if (!requireNarrative(rc)) return [];
     return sentencesOf(rc.disclosure).flatMap(checkSentence);
   },
-};
+});
 
 export default rule;

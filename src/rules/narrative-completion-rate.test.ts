@@ -59,3 +59,8 @@ test('narrative-completion-rate: must not trigger when 年初 and 调整后 budg
   const d = oneSection(HEAD, ['卫生健康支出年初预算数为 100.00 万元，调整后预算数为 120.00 万元，支出决算为 90.00 万元，完成年初预算的 90.00%。']);
   assert.deepEqual(runRule(rule, d).findings, []);
 });
+
+test('narrative-completion-rate: must not mix an item actual with the total budget of the sentence before', () => {
+  const d = oneSection('（一）“三公”经费总体情况', ['“三公”经费支出预算为 10.00 万元，支出决算为 8.00 万元，完成预算的 80%。其中：公务接待费支出决算为 6.00 万元，完成预算的 100%。']);
+  assert.deepEqual(runRule(rule, d).findings, []);
+});

@@ -5,7 +5,7 @@
 import type { RawFinding, Rule } from '../check/types.js';
 import { findBefore, hasRole, locateFigures, type LocatedFigure } from './utils/narrative-figures.js';
 import { judgeRate, operand, withPercent } from './utils/narrative-ratio.js';
-import { narrativeFinding, phraseOf, requireNarrative } from './utils/narrative-report.js';
+import { located, narrativeFinding, phraseOf, requireNarrative } from './utils/narrative-report.js';
 import { sentencesOf, type SentenceContext } from './utils/narrative-walk.js';
 
 const CUE = /完成|执行率|预算完成/;
@@ -21,10 +21,11 @@ function budgetFor(figs: LocatedFigure[], i: number): LocatedFigure | undefined 
 function operandsFor(ctx: SentenceContext, figs: LocatedFigure[], i: number): { value?: LocatedFigure; budget?: LocatedFigure } {
   let value = findBefore(figs, i, hasRole('value'));
   let budget = budgetFor(figs, i);
-  if ((!value || !budget) && ctx.previous) {
+  if (!value && !budget && ctx.previous) {
+    // '…年初预算数为 X 万元，支出决算数为 Y 万元。完成年初预算的 z%。': both from the sentence before.
     const prev = locateFigures(ctx.previous);
-    value ??= findBefore(prev, prev.length, hasRole('value'));
-    budget ??= findBefore(prev, prev.length, hasRole('budget'));
+    value = findBefore(prev, prev.length, hasRole('value'));
+    budget = findBefore(prev, prev.length, hasRole('budget'));
   }
   return { ...(value ? { value } : {}), ...(budget ? { budget } : {}) };
 }
@@ -58,7 +59,7 @@ function checkSentence(ctx: SentenceContext): RawFinding[] {
   return out;
 }
 
-const rule: Rule = {
+const rule: Rule = located({
   meta: {
     id: 'narrative-completion-rate',
     family: 'narrative',
@@ -72,6 +73,6 @@ const rule: Rule = {
     if (!requireNarrative(rc)) return [];
     return sentencesOf(rc.disclosure).flatMap(checkSentence);
   },
-};
+});
 
 export default rule;

@@ -8,7 +8,7 @@ import type { RawFinding, Rule } from '../check/types.js';
 import type { Amount, Paragraph, Section } from '../model/index.js';
 import { formatLike, toleranceFor } from './utils/amounts.js';
 import { hasRole, locateFigures, type LocatedFigure } from './utils/narrative-figures.js';
-import { narrativeFinding, requireNarrative } from './utils/narrative-report.js';
+import { located, narrativeFinding, requireNarrative } from './utils/narrative-report.js';
 import { sentencesOf, type SentenceContext } from './utils/narrative-walk.js';
 
 const LEADS_TO_ITEMS = /(其中|具体情况如下|具体如下|如下)\s*[：:]\s*$/;
@@ -76,7 +76,7 @@ function checkParent(ctx: SentenceContext): RawFinding[] {
   return out;
 }
 
-const rule: Rule = {
+const rule: Rule = located({
   meta: {
     id: 'narrative-itemised-sum',
     family: 'narrative',
@@ -90,6 +90,6 @@ const rule: Rule = {
     if (!requireNarrative(rc)) return [];
     return sentencesOf(rc.disclosure).flatMap(checkParent);
   },
-};
+});
 
 export default rule;

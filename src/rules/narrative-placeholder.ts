@@ -4,7 +4,7 @@
  * figure or name was never filled in.
  */
 import type { RawFinding, Rule } from '../check/types.js';
-import { narrativeFinding, provAt, requireNarrative } from './utils/narrative-report.js';
+import { located, narrativeFinding, provAt, requireNarrative } from './utils/narrative-report.js';
 import { sentencesOf, type SentenceContext } from './utils/narrative-walk.js';
 
 interface Pattern {
@@ -46,7 +46,7 @@ function scan(ctx: SentenceContext): RawFinding[] {
   return out;
 }
 
-const rule: Rule = {
+const rule: Rule = located({
   meta: {
     id: 'narrative-placeholder',
     family: 'narrative',
@@ -60,6 +60,6 @@ const rule: Rule = {
     if (!requireNarrative(rc)) return [];
     return sentencesOf(rc.disclosure).flatMap(scan);
   },
-};
+});
 
 export default rule;

@@ -8,7 +8,7 @@ import type { RawFinding, Rule } from '../check/types.js';
 import type { Amount, Disclosure } from '../model/index.js';
 import { roundingToleranceFen } from '../model/index.js';
 import { formatLike } from './utils/amounts.js';
-import { narrativeFinding, requireNarrative } from './utils/narrative-report.js';
+import { located, narrativeFinding, requireNarrative } from './utils/narrative-report.js';
 import {
   fundsStatements, narrativeProjects, tableProjects, type FundKind, type FundsStatement, type ProjectFunds,
 } from './utils/narrative-projects.js';
@@ -88,7 +88,7 @@ function checkStatement(d: Disclosure, all: readonly SentenceContext[], st: Fund
   return out;
 }
 
-const rule: Rule = {
+const rule: Rule = located({
   meta: {
     id: 'narrative-project-funds',
     family: 'narrative',
@@ -108,6 +108,6 @@ const rule: Rule = {
       return !seen.has(key) && seen.add(key) !== undefined;
     });
   },
-};
+});
 
 export default rule;

@@ -5,7 +5,7 @@
  */
 import type { RawFinding, Rule } from '../check/types.js';
 import { directionOf, locateFigures, type Direction, type LocatedFigure } from './utils/narrative-figures.js';
-import { narrativeFinding, provAt, requireNarrative } from './utils/narrative-report.js';
+import { located, narrativeFinding, provAt, requireNarrative } from './utils/narrative-report.js';
 import { sentencesOf, type SentenceContext } from './utils/narrative-walk.js';
 
 const REASON = /(主要)?原因(主要)?(是|为|系|在于)?[:：]?/g;
@@ -51,7 +51,7 @@ function checkSentence(ctx: SentenceContext): RawFinding[] {
   return out;
 }
 
-const rule: Rule = {
+const rule: Rule = located({
   meta: {
     id: 'narrative-reason-direction',
     family: 'narrative',
@@ -65,6 +65,6 @@ const rule: Rule = {
     if (!requireNarrative(rc)) return [];
     return sentencesOf(rc.disclosure).flatMap(checkSentence);
   },
-};
+});
 
 export default rule;

@@ -9,7 +9,7 @@ import type { Disclosure } from '../model/index.js';
 import { changeOperands } from './utils/narrative-change.js';
 import { isAmount, locateFigures, type LocatedFigure } from './utils/narrative-figures.js';
 import { judgeRate } from './utils/narrative-ratio.js';
-import { narrativeFinding, phraseOf, requireNarrative } from './utils/narrative-report.js';
+import { located, narrativeFinding, phraseOf, requireNarrative } from './utils/narrative-report.js';
 import { aboutOtherYear, subjectsOf } from './utils/narrative-subjects.js';
 import { sectionLabel, sentencesOf, type SentenceContext } from './utils/narrative-walk.js';
 
@@ -99,7 +99,7 @@ function amountConflicts(all: StatedAmount[]): RawFinding[] {
   return out;
 }
 
-const rule: Rule = {
+const rule: Rule = located({
   meta: {
     id: 'narrative-restated-figure',
     family: 'narrative',
@@ -114,6 +114,6 @@ const rule: Rule = {
     const { rates, amounts } = collect(rc.disclosure);
     return [...[...rates.values()].flatMap(rateConflicts), ...amountConflicts(amounts)];
   },
-};
+});
 
 export default rule;

@@ -59,3 +59,14 @@ test('narrative-share: must not trigger on 分别占 lists', () => {
   const d = oneSection('十一、政府采购支出情况说明', ['本年度政府采购支出合计 23.00 万元，其中：货物 10.00 万元、服务 13.00 万元，分别占 43.48%、56.52%。']);
   assert.deepEqual(runRule(rule, d).findings, []);
 });
+
+test('narrative-share: must trigger on an item of a list that opens with 其中 in the next sentence', () => {
+  const d = oneSection('二、收入决算情况说明', ['本年度收入合计1234.56万元。其中：财政拨款收入1000.00万元，占80.00%；其他收入234.56万元，占19.00%。']);
+  const { findings } = runRule(rule, d);
+  assert.deepEqual(findings.map((f) => f.expected), ['81.00%']);
+});
+
+test('narrative-share: must not take an amount of another clause as the part', () => {
+  const d = oneSection('十一、政府采购支出情况说明', ['本年度政府采购货物支出 0.34 万元。授予中小企业合同金额 10.70 万元，占政府采购支出总额的 100%，其中货物采购授予中小企业合同金额占货物支出金额的 100%。']);
+  assert.deepEqual(runRule(rule, d).findings.filter((f) => f.severity !== 'info').map((f) => f.evidence), []);
+});

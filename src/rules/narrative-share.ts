@@ -8,7 +8,7 @@ import type { RawFinding, Rule } from '../check/types.js';
 import type { Amount, Disclosure, Provenance } from '../model/index.js';
 import { findBefore, hasRole, locateFigures, type LocatedFigure } from './utils/narrative-figures.js';
 import { judgeRate, operand, withPercent } from './utils/narrative-ratio.js';
-import { narrativeFinding, phraseOf, requireNarrative } from './utils/narrative-report.js';
+import { located, narrativeFinding, phraseOf, requireNarrative } from './utils/narrative-report.js';
 import { coreSubject, namesTotal, subjectsOf } from './utils/narrative-subjects.js';
 import { tableFigure } from './utils/narrative-tables.js';
 import { sentencesOf, type SentenceContext } from './utils/narrative-walk.js';
@@ -41,8 +41,9 @@ function stem(subject: string): string {
 }
 
 /**
- * A list split into sentences at '；' ('…支出 X 万元，主要用于：A a 万元，占 p%；B b 万元，占 q%；'):
- * the total the paragraph's first sentence opens with, when every sentence since is such an item.
+ * A list split into sentences at '；' ('…支出 X 万元，主要用于：A a 万元，占 p%；B b 万元，占 q%；', or
+ * 'X 万元。其中：A a 万元，占 p%；…'): the total the paragraph opens with, when every sentence since
+ * the list began is such an item.
  */
 function wholeInParagraph(ctx: SentenceContext): Whole | undefined {
   const sentences = ctx.paragraph.sentences.slice(0, ctx.index);
@@ -50,10 +51,14 @@ function wholeInParagraph(ctx: SentenceContext): Whole | undefined {
   if (!first) return undefined;
   const figs = locateFigures(first);
   const lead = figs.find(hasRole('value'));
+  if (!lead?.fig.amount) return undefined;
   const part = figs.filter(hasRole('value'))[1];
-  if (!lead?.fig.amount || !part || !/其中|[:：]|主要用于|包括/.test(first.text.slice(lead.end, part.start))) return undefined;
-  const items = sentences.slice(1).every((s) => /[；;]\s*$/.test(s.text) && locateFigures(s).some((f) => f.role === 'share'));
-  return items && /[；;]\s*$/.test(first.text) ? { amount: lead.fig.amount, at: lead.at, label: lead.fig.printed } : undefined;
+  const opensInFirst = part !== undefined && /其中|[:：]|主要用于|包括/.test(first.text.slice(lead.end, part.start)) && /[；;]\s*$/.test(first.text);
+  const opensInSecond = !part && /^\s*(其中|具体)/.test(ctx.paragraph.sentences[1]?.text ?? '') && ctx.index >= 1;
+  if (!opensInFirst && !opensInSecond) return undefined;
+  const between = sentences.slice(1, ctx.index);
+  const items = between.every((s) => /[；;]\s*$/.test(s.text) && locateFigures(s).some((f) => f.role === 'share'));
+  return items ? { amount: lead.fig.amount, at: lead.at, label: lead.fig.printed } : undefined;
 }
 
 function resolveNamed(d: Disclosure, name: string, seen: Seen): Whole | undefined {
@@ -62,7 +67,7 @@ function resolveNamed(d: Disclosure, name: string, seen: Seen): Whole | undefine
     ?? [...seen.entries()].reverse().find(([k]) => stem(k).length >= 3 && (core.endsWith(stem(k)) || stem(k).endsWith(core)))?.[1];
   const concept = namesTotal(name);
   const tf = concept ? tableFigure(d, concept, 'value') : undefined;
-  if (tf) return { amount: tf.amount, at: tf.at, label: `${tf.table}「${tf.row}」` };
+  if (tf) return { amount: tf.amount, at: tf.at, label: `${tf.table}「${tf.row}${tf.column ? `／${tf.column}` : ''}」` };
   return stated;
 }
 
@@ -86,8 +91,8 @@ function checkSentence(d: Disclosure, ctx: SentenceContext, seen: Seen): RawFind
   const out: RawFinding[] = [];
   figs.forEach((f, i) => {
     if (f.fig.kind !== 'percent' || f.role !== 'share' || /分别|^\s*[、,，]\s*$/.test(f.cue)) return;
-    const part = findBefore(figs, i, hasRole('value'), true) ?? findBefore(figs, i, hasRole('value'));
-    if (!part?.fig.amount) return;
+    const part = findBefore(figs, i, (g) => g.fig.kind === 'amount' || g.fig.kind === 'percent');
+    if (!part?.fig.amount || part.role !== 'value') return;
     const name = namedWhole(f.cue);
     const whole = name ? resolveNamed(d, name, seen) : wholeInSentence(ctx, figs, part) ?? (part === figs.find(hasRole('value')) ? wholeInParagraph(ctx) : undefined);
     const found = whole && judgeShare(ctx, f, part, whole);
@@ -100,7 +105,7 @@ function checkSentence(d: Disclosure, ctx: SentenceContext, seen: Seen): RawFind
   return out;
 }
 
-const rule: Rule = {
+const rule: Rule = located({
   meta: {
     id: 'narrative-share',
     family: 'narrative',
@@ -115,6 +120,6 @@ const rule: Rule = {
     const seen: Seen = new Map();
     return sentencesOf(rc.disclosure).flatMap((ctx) => checkSentence(rc.disclosure, ctx, seen));
   },
-};
+});
 
 export default rule;

@@ -5,7 +5,7 @@
 import type { RawFinding, Rule } from '../check/types.js';
 import { changeOperands } from './utils/narrative-change.js';
 import { locateFigures } from './utils/narrative-figures.js';
-import { narrativeFinding, phraseOf, requireNarrative } from './utils/narrative-report.js';
+import { located, narrativeFinding, phraseOf, requireNarrative } from './utils/narrative-report.js';
 import { parsePercent } from './utils/percent.js';
 import { sentencesOf, type SentenceContext } from './utils/narrative-walk.js';
 
@@ -33,7 +33,7 @@ function checkSentence(ctx: SentenceContext): RawFinding[] {
   return out;
 }
 
-const rule: Rule = {
+const rule: Rule = located({
   meta: {
     id: 'narrative-zero-base-rate',
     family: 'narrative',
@@ -47,6 +47,6 @@ const rule: Rule = {
     if (!requireNarrative(rc)) return [];
     return sentencesOf(rc.disclosure).flatMap(checkSentence);
   },
-};
+});
 
 export default rule;

@@ -30,3 +30,11 @@ test('performance-block-weight: must not trigger when the blocks add up', () => 
   const d = perfDoc([project({ project: '特殊群体医疗费', indicators: [...rows.slice(0, 3), rows[4]!], blocks: [['产出指标(40分)'], ['效益指标(20分)'], ['满意度指标']] })]);
   assert.deepEqual(runRule(rule, d).findings, []);
 });
+
+test('performance-block-weight: must trigger only a warning when rows were placed in blocks by position', () => {
+  const ev = project({ project: 'PDF 表', indicators: rows, blocks: [['产出指标 (40分)'], ['效益指标 (20分)']] });
+  Object.assign(ev.indicators[3]!, { level1Inferred: true, level2Inferred: true });
+  const { findings } = runRule(rule, perfDoc([ev]));
+  assert.equal(findings.length, 1);
+  assert.equal(findings[0]!.severity, 'warning');
+});

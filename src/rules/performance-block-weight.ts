@@ -35,7 +35,10 @@ function checkBlock(ev: PerformanceEvaluation, block: IndicatorBlock): RawFindin
   const s = blockSum(ev, block);
   if (!s || cmp(s.sum, declared) === 0) return undefined;
   const got = formatRatio(s.sum, 0);
+  // Rows that print neither their 一级 nor their 二级指标 were placed in a block by position only.
+  const uncertain = ev.indicators.some((i) => i.level1Inferred && i.level2Inferred);
   return perfFinding(ev, {
+    ...(uncertain ? { severity: 'warning' as const } : {}),
     messageId: 'block-sum',
     message: `${projectLabel(ev)}“${block.text}”声明 ${block.declaredWeight} 分，其下 ${s.count} 项指标分值合计 ${got} 分`,
     at: block.prov, evidence: block.text, expected: `${block.level1}（${got}分）`, row: block.text, column: '一级指标',

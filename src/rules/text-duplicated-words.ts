@@ -5,7 +5,7 @@
  * minus the word boundaries where the pair is legitimate (目的的, 为了了解, 局局长, 费费用).
  */
 import type { RawFinding, Rule } from '../check/types.js';
-import { narrativeFinding, provAt, requireNarrative } from './utils/narrative-report.js';
+import { located, narrativeFinding, provAt, requireNarrative } from './utils/narrative-report.js';
 import { sentencesOf, type SentenceContext } from './utils/narrative-walk.js';
 
 const HAN = '[\\u4e00-\\u9fff]';
@@ -40,7 +40,7 @@ function scan(ctx: SentenceContext): RawFinding[] {
   }));
 }
 
-const rule: Rule = {
+const rule: Rule = located({
   meta: {
     id: 'text-duplicated-words',
     family: 'text',
@@ -54,6 +54,6 @@ const rule: Rule = {
     if (!requireNarrative(rc)) return [];
     return sentencesOf(rc.disclosure).flatMap(scan);
   },
-};
+});
 
 export default rule;

@@ -6,7 +6,7 @@
  */
 import type { RawFinding, Rule } from '../check/types.js';
 import { splitEntity, type EntityName } from './utils/narrative-entity.js';
-import { narrativeFinding, provAt, requireNarrative } from './utils/narrative-report.js';
+import { located, narrativeFinding, provAt, requireNarrative } from './utils/narrative-report.js';
 import { sentencesOf, type SentenceContext } from './utils/narrative-walk.js';
 import { otherRegionMentions } from './utils/narrative-entity.js';
 
@@ -53,7 +53,7 @@ function levels(ctx: SentenceContext, e: EntityName): RawFinding[] {
   return out;
 }
 
-const rule: Rule = {
+const rule: Rule = located({
   meta: {
     id: 'text-entity-consistency',
     family: 'text',
@@ -72,6 +72,6 @@ const rule: Rule = {
     }
     return sentencesOf(rc.disclosure).flatMap((ctx) => [...mentions(ctx, e), ...levels(ctx, e)]);
   },
-};
+});
 
 export default rule;

@@ -5,7 +5,7 @@
  * '2022年-2024年' are ranges and not reported.
  */
 import type { RawFinding, Rule } from '../check/types.js';
-import { narrativeFinding, provAt, requireNarrative } from './utils/narrative-report.js';
+import { located, narrativeFinding, provAt, requireNarrative } from './utils/narrative-report.js';
 import { sentencesOf, type SentenceContext } from './utils/narrative-walk.js';
 
 const DATE = /\d{4}\s*年(?:度)?|\d{1,2}(?:\s*[-—~～至到]\s*\d{1,2})?\s*月(?:份)?/g;
@@ -48,7 +48,7 @@ function scan(ctx: SentenceContext): RawFinding[] {
   return out;
 }
 
-const rule: Rule = {
+const rule: Rule = located({
   meta: {
     id: 'text-garbled-repetition',
     family: 'text',
@@ -62,6 +62,6 @@ const rule: Rule = {
     if (!requireNarrative(rc)) return [];
     return sentencesOf(rc.disclosure).flatMap(scan);
   },
-};
+});
 
 export default rule;

@@ -6,7 +6,7 @@
 import type { RawFinding, Rule } from '../check/types.js';
 import type { Amount, Disclosure, Unit } from '../model/index.js';
 import { isAmount, locateFigures } from './utils/narrative-figures.js';
-import { narrativeFinding, requireNarrative } from './utils/narrative-report.js';
+import { located, narrativeFinding, requireNarrative } from './utils/narrative-report.js';
 import { sentencesOf } from './utils/narrative-walk.js';
 
 /** The printed number normalised ('1,016.10' → '1016.1'), or undefined when too short to be telling. */
@@ -42,7 +42,7 @@ function numbersByUnit(d: Disclosure): Record<Unit, Counts> {
   return out;
 }
 
-const rule: Rule = {
+const rule: Rule = located({
   meta: {
     id: 'text-unit-slip',
     family: 'text',
@@ -74,6 +74,6 @@ const rule: Rule = {
     }
     return out;
   },
-};
+});
 
 export default rule;

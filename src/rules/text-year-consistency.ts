@@ -8,7 +8,7 @@
 import type { RawFinding, Rule, Severity } from '../check/types.js';
 import type { Disclosure } from '../model/index.js';
 import { isAmount, locateFigures } from './utils/narrative-figures.js';
-import { narrativeFinding, provAt, requireNarrative } from './utils/narrative-report.js';
+import { located, narrativeFinding, provAt, requireNarrative } from './utils/narrative-report.js';
 import { allSections, sectionLabel, sentencesOf, type SentenceContext } from './utils/narrative-walk.js';
 
 const YEAR = /(?<!\d)((?:19|20)\d{2})\s*年(度|底|末|初)?/g;
@@ -71,7 +71,7 @@ function checkHeadings(d: Disclosure, y: number): RawFinding[] {
   return out;
 }
 
-const rule: Rule = {
+const rule: Rule = located({
   meta: {
     id: 'text-year-consistency',
     family: 'text',
@@ -90,6 +90,6 @@ const rule: Rule = {
     }
     return [...checkHeadings(rc.disclosure, y), ...sentencesOf(rc.disclosure).flatMap((ctx) => checkSentence(ctx, y))];
   },
-};
+});
 
 export default rule;

@@ -55,16 +55,9 @@ export function sampleText(blocks: Block[] = SAMPLE): string {
   return out.join('\n') + '\n';
 }
 
-/** The cells every reader should produce for the sample, line by line (trailing blanks dropped). */
+/** The cells every reader should produce for the sample, line by line. */
 export function sampleCells(blocks: Block[] = SAMPLE): string[][] {
-  return sampleText(blocks)
-    .trimEnd()
-    .split('\n')
-    .map((l) => {
-      const cells = l.split('\t');
-      while (cells.length > 1 && cells[cells.length - 1] === '') cells.pop();
-      return cells;
-    });
+  return sampleText(blocks).trimEnd().split('\n').map((l) => l.split('\t'));
 }
 
 /** Lines as a reader gives them → blocks: runs of tabular lines become grids, headings stay headings, other lines paragraphs. */

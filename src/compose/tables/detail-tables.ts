@@ -11,7 +11,7 @@ import { EMPTY_NOTES, TABLE_NOTES, tableOrdinal, tableTitle } from './layouts.js
 
 type Group = EconomicRowFigures[];
 
-function groupCells(g: Group, i: number, rowIdx: number, col0: number, u: TableContext['unit'], side: 'personnel' | 'public') {
+function groupCells(g: Group, i: number, rowIdx: number, col0: number, u: TableContext['unit'], side: 'personnel' | 'public', empty: boolean) {
   const r = g[i];
   if (!r) return { cells: [txt(''), txt(''), txt('')], spec: null };
   let calc;
@@ -20,7 +20,7 @@ function groupCells(g: Group, i: number, rowIdx: number, col0: number, u: TableC
     calc = sumCalc(kids.map(({ j }) => ({ row: j + (rowIdx - i), col: col0 + 2 })));
   }
   const spec: RowSpec = { key: r.code, code: r.code, codeLevel: r.isClass ? 'category' : 'section', name: r.name, side, cols: { amount: col0 + 2 } };
-  return { cells: [txt(r.code), txt(r.name), amt(r.amount, u, { showZero: r.isClass, calc })], spec };
+  return { cells: [txt(r.code), txt(r.name), amt(r.amount, u, { showZero: r.isClass && !empty, calc })], spec };
 }
 
 export function buildT06(ctx: TableContext): Built {
@@ -29,15 +29,16 @@ export function buildT06(ctx: TableContext): Built {
   const left = pub.filter((r) => r.code.startsWith('302'));
   const right = pub.filter((r) => !r.code.startsWith('302'));
   const groups: [Group, 'personnel' | 'public'][] = [[personnel, 'personnel'], [left, 'public'], [right, 'public']];
+  const empty = personnelTotal === 0 && publicTotal === 0;
   const height = Math.max(personnel.length, left.length, right.length);
   const b = new TableBuilder(u);
   for (let i = 0; i < height; i++) {
-    const parts = groups.map(([g, side], k) => groupCells(g, i, i, k * 3, u, side));
-    b.add(parts.flatMap((p) => p.cells), parts.flatMap((p) => (p.spec ? [p.spec] : [])), parts.some((p) => p.spec?.codeLevel === 'category'));
+    const parts = groups.map(([g, side], k) => groupCells(g, i, i, k * 3, u, side, empty));
+    b.add(parts.flatMap((p) => p.cells), parts.flatMap((p) => (p.spec ? [p.spec] : [])));
   }
   const classRows = (g: Group, col: number) => g.map((r, i) => ({ r, i })).filter(({ r }) => r.isClass).map(({ i }) => ({ row: i, col }));
   b.add(
-    [txt('人员经费合计'), txt(''), amt(personnelTotal, u, { showZero: true, calc: sumCalc(classRows(personnel, 2)) }), txt('公用经费合计'), txt(''), txt(''), txt(''), txt(''), amt(publicTotal, u, { showZero: true, calc: sumCalc([...classRows(left, 5), ...classRows(right, 8)]) })],
+    [txt('人员经费合计'), txt(''), amt(personnelTotal, u, { showZero: !empty, calc: sumCalc(classRows(personnel, 2)) }), txt('公用经费合计'), txt(''), txt(''), txt(''), txt(''), amt(publicTotal, u, { showZero: !empty, calc: sumCalc([...classRows(left, 5), ...classRows(right, 8)]) })],
     [
       { key: 'personnelTotal', name: '人员经费合计', side: 'personnel', cols: { amount: 2 } },
       { key: 'publicTotal', name: '公用经费合计', side: 'public', cols: { amount: 8 } },
@@ -49,7 +50,10 @@ export function buildT06(ctx: TableContext): Built {
     ['科目代码', '科目名称', '决算数', '科目代码', '科目名称', '决算数', '科目代码', '科目名称', '决算数'],
   ];
   return finishTable(
-    { key: 'T06', title: tableTitle('T06', ctx.variant), ordinal: tableOrdinal('T06', ctx.variant), variant: ctx.variant, preLines: preLines(ctx), header, columns: [{ key: 'amount', label: '决算数' }], notes: [TABLE_NOTES.T06], status: 'present', wide: true },
+    {
+      key: 'T06', title: tableTitle('T06', ctx.variant), ordinal: tableOrdinal('T06', ctx.variant), variant: ctx.variant, preLines: preLines(ctx), header,
+      columns: [{ key: 'amount', label: '决算数' }], notes: [TABLE_NOTES.T06, ...(empty ? [EMPTY_NOTES.T06!] : [])], status: empty ? 'empty' : 'present', wide: true,
+    },
     b,
   );
 }

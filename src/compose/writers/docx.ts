@@ -3,7 +3,7 @@
  * tables with repeating header rows; the tables are set on landscape pages.
  */
 import {
-  AlignmentType, BorderStyle, Document, HeadingLevel, Packer, PageOrientation, Paragraph, Table, TableCell, TableRow, TextRun, WidthType,
+  AlignmentType, BorderStyle, Document, HeadingLevel, Packer, PageOrientation, Paragraph, Table, TableCell, TableLayoutType, TableRow, TextRun, WidthType,
   type ISectionOptions,
 } from 'docx';
 import type { Block, ComposedDocument, TableBlock } from '../blocks.js';
@@ -16,12 +16,32 @@ const BORDER = { style: BorderStyle.SINGLE, size: 4, color: '444444' };
 const BORDERS = { top: BORDER, bottom: BORDER, left: BORDER, right: BORDER };
 const HEADINGS = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3, HeadingLevel.HEADING_4];
 
+/** Body runs inherit the document's default font and language (宋体, zh-CN); headings set 黑体. */
 function run(text: string, opts: { bold?: boolean; size?: number; heading?: boolean } = {}): TextRun {
-  return new TextRun({ text, font: opts.heading ? HEAD_FONT : BODY_FONT, language: LANG, ...(opts.bold && { bold: true }), ...(opts.size && { size: opts.size }) });
+  return new TextRun({ text, ...(opts.heading && { font: HEAD_FONT, language: LANG }), ...(opts.bold && { bold: true }), ...(opts.size && { size: opts.size }) });
 }
 
 function cellParagraph(text: string, bold: boolean, size: number): Paragraph {
+  if (!text) return new Paragraph({});
   return new Paragraph({ alignment: NUMERIC.test(text) ? AlignmentType.RIGHT : AlignmentType.LEFT, children: [run(text, { bold, size })] });
+}
+
+/** Landscape A4 text width in twips (16838 − 2 × 1134). */
+const TABLE_WIDTH = 14570;
+
+/** Display width of a text: CJK characters count double. */
+function displayWidth(s: string): number {
+  let w = 0;
+  for (const ch of s) w += ch.charCodeAt(0) > 0x2e80 ? 2 : 1;
+  return w;
+}
+
+/** Column widths proportional to the widest cell (clamped), filling the page width. */
+export function columnWidths(rows: string[][], width: number): number[] {
+  const n = Math.max(...rows.map((r) => r.length), 1);
+  const want = [...Array(n)].map((_, c) => Math.min(26, Math.max(10, ...rows.map((r) => displayWidth(r[c] ?? '')))));
+  const total = want.reduce((a, b) => a + b, 0);
+  return want.map((w) => Math.floor((w / total) * width));
 }
 
 function renderTable(b: TableBlock): (Paragraph | Table)[] {
@@ -40,7 +60,12 @@ function renderTable(b: TableBlock): (Paragraph | Table)[] {
     new Paragraph({ heading: HeadingLevel.HEADING_3, alignment: AlignmentType.CENTER, children: [run(b.title, { heading: true, bold: true, size: 28 })] }),
     ...(b.ordinal ? [new Paragraph({ alignment: AlignmentType.RIGHT, children: [run(b.ordinal, { size: 18 })] })] : []),
     ...b.preLines.map((l) => new Paragraph({ children: [run(l, { size: 18 })] })),
-    new Table({ width: { size: 100, type: WidthType.PERCENTAGE }, rows: [...headerRows, ...bodyRows] }),
+    new Table({
+      width: { size: TABLE_WIDTH, type: WidthType.DXA },
+      columnWidths: columnWidths([...b.header, ...b.body.map((r) => r.cells.map((c) => c.text))].map((r) => pad(r)), TABLE_WIDTH),
+      layout: TableLayoutType.FIXED,
+      rows: [...headerRows, ...bodyRows],
+    }),
     ...b.notes.map((n) => new Paragraph({ children: [run(n, { size: 16 })] })),
   ];
 }

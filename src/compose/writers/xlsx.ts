@@ -117,5 +117,6 @@ export async function writeXlsx(doc: ComposedDocument): Promise<Uint8Array> {
     writeTable(wb.addWorksheet(sheets.names.get(b.id)!), b, sheets);
   }
   flush();
-  return new Uint8Array(await wb.xlsx.writeBuffer());
+  // Fast deflate: the workbook is small; level 1 halves the time of the default level for a few % of size.
+  return new Uint8Array(await wb.xlsx.writeBuffer({ zip: { compression: 'DEFLATE', compressionOptions: { level: 1 } } } as ExcelJS.XlsxWriteOptions));
 }

@@ -26,7 +26,7 @@ test('readDocx: gridSpan and vMerge keep the column positions (blank cells)', as
   const doc = await readDocx(bytes);
   assert.deepEqual(doc.lines.map((l) => l.cells), [
     ['支出决算表'],
-    ['项目', '本年支出'],
+    ['项目', '本年支出', '', ''],
     ['', '合计', '基本支出', '项目支出'],
     ['一般公共服务支出', '10.00', '6.00', '4.00'],
   ]);

@@ -41,7 +41,7 @@ test('readHtml: colspan pads blank cells and rowspan leaves blanks below, so col
     <tr><td colspan="2">合计</td><td>10.00</td><td>6.00</td><td>4.00</td></tr></table>`;
   const doc = await readHtml(utf8(html));
   assert.deepEqual(cells(doc), [
-    ['科目编码', '科目名称', '本年支出'],
+    ['科目编码', '科目名称', '本年支出', '', ''],
     ['', '', '合计', '基本支出', '项目支出'],
     ['201', '一般公共服务支出', '10.00', '6.00', '4.00'],
     ['合计', '', '10.00', '6.00', '4.00'],

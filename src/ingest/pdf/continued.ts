@@ -2,7 +2,7 @@
  * Ruled tables continued over a page break: header rows the producer repeated at the top of the
  * next page are dropped (the table reads as one), and a row broken by the page boundary — the
  * first row of the page only continues cells of the previous page's last row (same columns, text
- * only in cells the previous row also fills, no numbers) — is joined to it.
+ * only in cells whose last line ran full width, no numbers) — is joined to it.
  */
 import type { PageRows } from './furniture.js';
 import type { PdfRow } from './table-rows.js';
@@ -10,18 +10,19 @@ import { joinWrapped } from './text-join.js';
 
 const NUMBER = /^[-+(（]?[\d,.]*\d[\d,.]*%?[)）]?$/;
 const MAX_HEADER_ROWS = 4;
+/** A last line reaching this share of the cell's width is full: the text may go on. */
+const FULL_LINE = 0.8;
 
 function sameColumns(a: PdfRow, b: PdfRow): boolean {
   return a.cellX.length === b.cellX.length && a.cellX.every((x, i) => Math.abs(x.x0 - b.cellX[i]!.x0) < 2 && Math.abs(x.x1 - b.cellX[i]!.x1) < 2);
 }
 
+/** The next page's first row only continues cells of `prev` whose last line ran to the cell's edge (text wrapping on). */
 function continues(prev: PdfRow, next: PdfRow): boolean {
   const filled = next.cells.map((c, i) => (c ? i : -1)).filter((i) => i >= 0);
-  const prevFilled = prev.cells.map((c, i) => (c ? i : -1)).filter((i) => i >= 0);
-  if (filled.length === 0 || !filled.every((i) => prev.cells[i] !== '' && !NUMBER.test(next.cells[i]!))) return false;
-  if (filled.length < prevFilled.length) return true;
-  // A one-cell row (a note) whose sentence the page break cut.
-  return prevFilled.length === 1 && filled[0] === prevFilled[0] && !/[。；;.!！?？:：]$/.test(prev.cells[filled[0]!]!);
+  if (filled.length === 0 || filled.length > prev.cells.filter(Boolean).length) return false;
+  return filled.every((i) => prev.cells[i] !== '' && !NUMBER.test(next.cells[i]!) && (prev.fill?.[i] ?? 0) >= FULL_LINE
+    && !/[。；;!！?？]$/.test(prev.cells[i]!));
 }
 
 const sameCells = (a: PdfRow, b: PdfRow): boolean => a.cells.length === b.cells.length && a.cells.every((c, i) => c === b.cells[i]);

@@ -89,11 +89,20 @@ test('dropFurniture: page numbers and running headers go, table rows and body te
 });
 
 test('joinContinuedRows: a row broken by the page boundary is joined', () => {
-  const { h, v } = grid([50, 150, 350], [700, 720]);
+  const { h, v } = grid([50, 150, 270], [700, 720]);
   const p1 = { page: 1, height: 842, rows: pageRows(page([box('项目名称', 55, 714), box('2023年医疗服务与保障能', 155, 714)], h, v)) };
-  const g2 = grid([50, 150, 350], [60, 80, 100]);
+  const g2 = grid([50, 150, 270], [60, 80, 100]);
   const p2 = { page: 2, height: 842, rows: pageRows(page([box('力提升资金', 155, 74), box('主管部门', 55, 94), box('示例县医疗保障局', 155, 94)], g2.h, g2.v)) };
   joinContinuedRows([p1, p2]);
   assert.deepEqual(p1.rows.map((r) => r.cells), [['项目名称', '2023年医疗服务与保障能力提升资金']]);
   assert.deepEqual(p2.rows.map((r) => r.cells), [['主管部门', '示例县医疗保障局']]);
+});
+
+test('joinContinuedRows: a new row at the top of the next page is not joined (short last line)', () => {
+  const { h, v } = grid([50, 150, 270], [700, 720]);
+  const p1 = { page: 1, height: 842, rows: pageRows(page([box('（二）', 55, 714), box('1. 前期准备', 155, 714)], h, v)) };
+  const g2 = grid([50, 150, 270], [60, 80]);
+  const p2 = { page: 2, height: 842, rows: pageRows(page([box('2. 组织实施', 155, 74)], g2.h, g2.v)) };
+  joinContinuedRows([p1, p2]);
+  assert.deepEqual([...p1.rows, ...p2.rows].map((r) => r.cells), [['（二）', '1. 前期准备'], ['', '2. 组织实施']]);
 });

@@ -17,6 +17,8 @@ export interface PdfRow {
   ruled?: boolean;
   /** The ruled table the row belongs to (unique in the document). */
   block?: number;
+  /** Per cell, how far its last text line reaches across the cell (0–1): a full line may wrap on. */
+  fill?: number[];
 }
 
 const NUMERIC = /^[-+(（]?[\d,.]*\d[\d,.]*%?[)）]?$/;
@@ -36,14 +38,17 @@ function emptyRow(grid: Grid, y: number): PdfRow {
     cellX: Array.from({ length: cols }, (_, j) => ({ x0: grid.xs[j]!, x1: grid.xs[j + 1]! })),
     tabular: true,
     ruled: true,
+    fill: Array.from({ length: cols }, () => 0),
   };
 }
 
-function setCell(grid: Grid, row: PdfRow, root: number, text: string): void {
+function setCell(grid: Grid, row: PdfRow, root: number, text: string, lastLine: TextBox[]): void {
   const cols = grid.xs.length - 1;
   const col = root % cols;
   row.cells[col] = row.cells[col] ? joinWrapped([row.cells[col]!, text]) : text;
-  row.cellX[col] = { x0: grid.xs[col]!, x1: grid.xs[spanCols(grid, root) + 1]! };
+  const x = { x0: grid.xs[col]!, x1: grid.xs[spanCols(grid, root) + 1]! };
+  row.cellX[col] = x;
+  if (lastLine.length) row.fill![col] = (Math.max(...lastLine.map((b) => b.x1)) - x.x0) / (x.x1 - x.x0);
 }
 
 /** Boxes of each span, keyed by the span's top-left grid cell; spans grouped by the band they start in. */
@@ -87,7 +92,7 @@ function splitBand(grid: Grid, lines: TextBox[][], spans: Map<number, TextBox[]>
     const row = emptyRow(grid, Math.min(...line.map((b) => b.base - b.size)));
     for (const [root, boxes] of spans) {
       const mine = line.filter((b) => boxes.includes(b));
-      if (mine.length) setCell(grid, row, root, joinLine(mine));
+      if (mine.length) setCell(grid, row, root, joinLine(mine), mine);
     }
     return row;
   });
@@ -112,7 +117,10 @@ export function gridRows(grid: Grid, boxes: TextBox[]): PdfRow[] {
     if (!ruledRows && holdsSeveralRows(b.lines, b.spans)) rows.push(...splitBand(grid, b.lines, b.spans));
     else {
       const row = emptyRow(grid, grid.ys[b.band]!);
-      for (const [root, boxes] of b.spans) setCell(grid, row, root, joinWrapped(visualLines(boxes).map(joinLine)));
+      for (const [root, boxes] of b.spans) {
+        const lines = visualLines(boxes);
+        setCell(grid, row, root, joinWrapped(lines.map(joinLine)), lines[lines.length - 1] ?? []);
+      }
       rows.push(row);
     }
   }

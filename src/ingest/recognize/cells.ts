@@ -15,7 +15,10 @@ const ZERO_WIDTH_RE = /[\u200B-\u200D\u2060\uFEFF]/g;
 const NUMBER_TEXT_RE = /^[+-]?\d{1,3}(?:[,，]\d{3})+(?:\.\d+)?$|^[+-]?\d+(?:\.\d+)?$/;
 
 /** Removes markup noise (`<b>`, `**bold**`, `[bookmark: …]`, entities) and normalises odd spaces; trims. */
+const NOISE_RE = /[<\[&*_\u00A0\u2000-\u200D\u202F\u205F\u2060\u3000\uFEFF]/;
+
 export function cleanCellText(text: string): string {
+  if (!NOISE_RE.test(text)) return text.trim();
   let s = text.replace(ZERO_WIDTH_RE, '').replace(SPACE_RE, ' ');
   if (s.includes('<')) s = s.replace(TAG_RE, '');
   if (s.includes('[bookmark')) s = s.replace(BOOKMARK_RE, '');
@@ -41,23 +44,29 @@ function numericForm(text: string): string {
 }
 
 export function isDash(text: string): boolean {
+  if (text.length > 6) return false;
   return DASHES.has(text.normalize('NFKC').replace(/\s+/g, '')) || DASHES.has(text.trim());
 }
 
 /** True when the text is a plain decimal number as printed in tables ("2,502.70", "０.００", "15"). */
+const NUMBER_START_RE = /^\s*[(（+\-−0-9０-９]/;
+
 export function isNumberText(text: string): boolean {
+  if (!NUMBER_START_RE.test(text)) return false;
   const s = numericForm(text);
   return s.length > 0 && NUMBER_TEXT_RE.test(s);
 }
 
 /** True for a percentage as printed ("34.55%", "100％"). */
 export function isPercentText(text: string): boolean {
+  if (!NUMBER_START_RE.test(text)) return false;
   const s = numericForm(text).replace(/[%％]$/, '');
   return /[%％]\s*$/.test(text.trim()) && NUMBER_TEXT_RE.test(s);
 }
 
 /** An integer as printed ("16", "2"), used for 行次/栏次 and counts. */
 export function isIntegerText(text: string): boolean {
+  if (!NUMBER_START_RE.test(text)) return false;
   return /^\d+$/.test(numericForm(text));
 }
 

@@ -85,25 +85,46 @@ export function directionOf(word: string): Direction {
 /** Words that name no item on their own: the subject then comes from the context. */
 const GENERIC = new Set(['支出', '收入', '决算', '预算', '金额', '合计', '资金', '经费', '其中', '总计', '共计', '数', '决算数', '预算数', '费用', '本年', '当年', '上年', '全年', '年初', '年末', '分别', '共', '均', '合同金额']);
 
-/** Cleans a subject candidate: no year, no list number, no '其中'/'本部门' lead-ins, no trailing 的/为. */
+const YEAR_RE = /\d{4}\s*年(?:度|末|底)?/g;
+const DATE_RE = /(?:\d{1,2}\s*月)?\d{1,2}\s*日/g;
+const REASON_LEAD_RE = /^.*?(?:原因是|原因为|原因：|原因:|主要是|主要由于|由于)/;
+const CIVIL_SERVICE_RE = /^.*?[（(](?:行政单位和)?参照公务员法管理的?事业单位[）)]/;
+const LEAD_PUNCTUATION_RE = /^[\s、，,：:；;（(）)\-—·.．]+/;
+const LIST_NUMBER_RE = /^(?:\d{1,2}[.．、]|[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}、)/;
+const LEAD_IN_RE = /^(?:其中|包括|和|以及|另有|主要用于以下方面|具体情况如下|具体情况为|截至|截止|本年度|本部门|本单位|我单位|我部门|我局|本局|全年|年度|度|与上年相比|与年初预算相比|与全年预算相比)/;
+/** The longest comparison tail '与2023年度相比' the next pattern removes. */
+const COMPARISON_TAIL_MAX = 9;
+const COMPARISON_TAIL_RE = /(?:与|比|较|同)(?:上年|上年度|上一年|\d{4}年度?|年初预算数?|全年预算数?)?(?:相比|比较)?$/;
+const TRAILING = new Set('的为是各均，,、：:（(');
+
+/**
+ * Cleans a subject candidate: no year, no list number, no '其中'/'本部门' lead-ins, no trailing 的/为.
+ * Called for every clause: each pattern runs only where the text holds what it needs.
+ */
 export function cleanSubject(rest: string): string {
-  let s = rest
-    .replace(/\d{4}\s*年(?:度|末|底)?/g, '')
-    .replace(/(?:\d{1,2}\s*月)?\d{1,2}\s*日/g, '')
-    .replace(/[*]/g, '')
-    .replace(/^.*?(?:原因是|原因为|原因：|原因:|主要是|主要由于|由于)/, '')
-    .replace(/^.*?[（(](?:行政单位和)?参照公务员法管理的?事业单位[）)]/, '');
+  let s = rest;
+  if (/\d/.test(s)) s = s.replace(YEAR_RE, '').replace(DATE_RE, '');
+  if (s.includes('*')) s = s.replace(/[*]/g, '');
+  if (s.includes('原因') || s.includes('主要是') || s.includes('由于')) s = s.replace(REASON_LEAD_RE, '');
+  if (s.includes('参照公务员法管理')) s = s.replace(CIVIL_SERVICE_RE, '');
   for (let i = 0; i < 4; i++) {
     const before = s;
-    s = s
-      .replace(/^[\s、，,：:；;（(）)\-—·.．]+/, '')
-      .replace(/^(?:\d{1,2}[.．、]|[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}、)/, '')
-      .replace(/^(?:其中|包括|和|以及|另有|主要用于以下方面|具体情况如下|具体情况为|截至|截止|本年度|本部门|本单位|我单位|我部门|我局|本局|全年|年度|度|与上年相比|与年初预算相比|与全年预算相比)/, '');
+    s = s.replace(LEAD_PUNCTUATION_RE, '').replace(LIST_NUMBER_RE, '').replace(LEAD_IN_RE, '');
     if (s === before) break;
   }
-  s = s.replace(/^[^（(]*[）)]/, '');
-  s = s.replace(/(?:与|比|较|同)(?:上年|上年度|上一年|\d{4}年度?|年初预算数?|全年预算数?)?(?:相比|比较)?$/, '');
-  return s.replace(/[的为是各均，,、：:\s（(]+$/, '').replace(/([)）])支出$/, '$1').trim();
+  if (s.includes(')') || s.includes('）')) s = s.replace(/^[^（(]*[）)]/, '');
+  s = withoutComparisonTail(s);
+  let end = s.length;
+  while (end > 0 && (TRAILING.has(s[end - 1]!) || /\s/.test(s[end - 1]!))) end--;
+  if (end >= 3 && s.startsWith('支出', end - 2) && (s[end - 3] === ')' || s[end - 3] === '）')) end -= 2;
+  return s.slice(0, end).trim();
+}
+
+/** Drops '与上年相比', '较年初预算数' … at the end; only the end is searched (the pattern is short). */
+function withoutComparisonTail(s: string): string {
+  const from = Math.max(0, s.length - COMPARISON_TAIL_MAX);
+  const m = COMPARISON_TAIL_RE.exec(s.slice(from));
+  return m ? s.slice(0, from + m.index) : s;
 }
 
 export function isMeaningfulSubject(s: string): boolean {

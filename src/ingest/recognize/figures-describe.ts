@@ -54,7 +54,7 @@ export function describeSentence(sentence: string, ctx: SubjectContext): Describ
       }
     }
     if (REASON_RE.test(clause)) state.reason = true;
-    for (const t of inClause) if (t.kind === 'year') out.push({ ...t, role: 'other' });
+    for (const t of inClause) if (t.kind === 'year') out.push(described(t, 'other'));
   }
   return out.sort((a, b) => a.start - b.start);
 }
@@ -96,9 +96,23 @@ function describe(t: FigureToken, lead: string, state: SentenceState, ctx: Subje
   }
   state.figuresSeen++;
   state.previousKind = t.kind;
-  const figure: DescribedFigure = { ...t, role: reading.role };
+  const figure = described(t, reading.role);
   if (subject) figure.subject = subject;
   if (reading.direction) figure.direction = reading.direction;
   if (reading.cue) figure.cue = reading.cue;
   return figure;
+}
+
+/**
+ * The token with its role. Copied field by field rather than spread: tokens come in several shapes,
+ * and spreading them made this the hottest allocation of the recognizer. Keep in step with FigureToken.
+ */
+function described(t: FigureToken, role: FigureRole): DescribedFigure {
+  const f: DescribedFigure = { kind: t.kind, start: t.start, end: t.end, printed: t.printed, anchor: t.anchor, role };
+  if (t.value !== undefined) f.value = t.value;
+  if (t.decimals !== undefined) f.decimals = t.decimals;
+  if (t.unitText !== undefined) f.unitText = t.unitText;
+  if (t.amount !== undefined) f.amount = t.amount;
+  if (t.word !== undefined) f.word = t.word;
+  return f;
 }

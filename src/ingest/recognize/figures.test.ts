@@ -39,9 +39,11 @@ test('findFigures: percentages (signed, with decimals), counts, years and placeh
 
 test('findFigures: a measure word that starts another word is no count; 单位为万元 is no placeholder', () => {
   assert.deepEqual(findFigures('特殊群体医疗费2023项目，5人员调整，金额单位为万元。'), []);
-  assert.deepEqual(findFigures('较上年减少万元，完成年初预算的%').map((f) => [f.kind, f.printed]), [
+  assert.deepEqual(findFigures('较上年减少万元，完成年初预算的%，执行率%，占比 5%。').map((f) => [f.kind, f.printed]), [
     ['placeholder', '减少万元'],
     ['placeholder', '的%'],
+    ['placeholder', '率%'],
+    ['percent', '5%'],
   ]);
 });
 

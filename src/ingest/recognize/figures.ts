@@ -43,7 +43,8 @@ const UNIT_ALT = [...AMOUNT_UNITS, ...PERCENT_UNITS, ...MEASURES]
   .join('|');
 /** sign? number (thousands separators optional) blanks? unit? */
 const FIGURE_RE = new RegExp(String.raw`(?<![\d.,])([-+])?((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)(?![\d])(\s*)(${UNIT_ALT}|年)?`, 'g');
-const PLACEHOLDER_RE = /(增长|下降|降低|上升|提高|增加|减少|占比?|为|的|达到?|是)(\s*)(%|万元|元)/g;
+const HAS_DIGIT = /\d/;
+const PLACEHOLDER_RE = /(增长|下降|降低|上升|提高|增加|减少|占比?|为|的|达到?|是|率)(\s*)(%|万元|元)/g;
 
 function escapeRe(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -57,31 +58,38 @@ export function asciiDigits(s: string): string {
 export function findFigures(sentence: string): FigureToken[] {
   const text = asciiDigits(sentence);
   const out: FigureToken[] = [];
-  for (const m of text.matchAll(FIGURE_RE)) {
-    const token = toToken(sentence, m);
-    if (token) out.push(token);
+  // The patterns are slow to scan: skip them where what they need is absent (a digit; a % or 元).
+  if (HAS_DIGIT.test(text)) {
+    for (const m of text.matchAll(FIGURE_RE)) {
+      const token = toToken(sentence, m);
+      if (token) out.push(token);
+    }
   }
-  for (const m of text.matchAll(PLACEHOLDER_RE)) {
-    if (!isPlaceholder(text, m)) continue;
-    const unitAt = m.index + m[1]!.length + m[2]!.length;
-    out.push({
-      kind: 'placeholder',
-      start: m.index,
-      end: m.index + m[0].length,
-      printed: sentence.slice(m.index, m.index + m[0].length),
-      unitText: sentence.slice(unitAt, m.index + m[0].length),
-      anchor: unitAt,
-      word: m[1]!,
-    });
+  if (text.includes('%') || text.includes('元')) {
+    for (const m of text.matchAll(PLACEHOLDER_RE)) if (isPlaceholder(text, m)) out.push(placeholderToken(sentence, m));
   }
   return out.sort((a, b) => a.start - b.start);
+}
+
+function placeholderToken(sentence: string, m: RegExpMatchArray): FigureToken {
+  const index = m.index!;
+  const unitAt = index + m[1]!.length + m[2]!.length;
+  return {
+    kind: 'placeholder',
+    start: index,
+    end: index + m[0].length,
+    printed: sentence.slice(index, index + m[0].length),
+    unitText: sentence.slice(unitAt, index + m[0].length),
+    anchor: unitAt,
+    word: m[1]!,
+  };
 }
 
 /** '下降%', '增加万元': a change or share word with no number; not '单位为万元' nor '的元'. */
 function isPlaceholder(text: string, m: RegExpMatchArray): boolean {
   const word = m[1]!;
   if (m[3] === '%') return true;
-  if (/^(占|占比|的|是|达|达到)$/.test(word)) return false;
+  if (/^(占|占比|的|是|达|达到|率)$/.test(word)) return false;
   return !/单位\s*$/.test(text.slice(0, m.index));
 }
 

@@ -22,6 +22,9 @@ export function valueOf(text: string, unit: Unit, kind: CellKind): CellValue {
   if (kind === 'amount') {
     const amount = parseAmount(text, unit);
     if (amount) return { kind: 'amount', amount };
+    const suffixed = /^([\d,.，]+)\s*(万元|元)$/.exec(text.normalize('NFKC'));
+    const withUnit = suffixed ? parseAmount(suffixed[1]!, suffixed[2] as Unit) : null;
+    if (withUnit) return { kind: 'amount', amount: withUnit };
   }
   if (kind !== 'text') {
     const n = numberOf(text);

@@ -38,6 +38,14 @@ export function isUpperHeader(row: PRow): boolean {
   return !isIndicatorHeader(row) && cols.target !== undefined && cols.actual !== undefined;
 }
 
+type Extent = { x0: number; x1: number };
+const mid = (x: Extent): number => (x.x0 + x.x1) / 2;
+
+/** Two header cells stand over the same column: either's centre lies within the other. */
+function covers(a: Extent, b: Extent): boolean {
+  return (mid(a) >= b.x0 && mid(a) <= b.x1) || (mid(b) >= a.x0 && mid(b) <= a.x1);
+}
+
 /** The header of `row`, with the columns of an upper header line filling what it does not name. */
 export function makeHeader(row: PRow, upper?: PRow): IndicatorHeader {
   const lower = headerColumns(row);
@@ -50,7 +58,7 @@ export function makeHeader(row: PRow, upper?: PRow): IndicatorHeader {
     for (const [k, i] of Object.entries(headerColumns(upper)) as [IndicatorKey, number][]) {
       if (cols[k] !== undefined) continue;
       const x = upper.cells[i]?.x;
-      if (byX && x && !row.cells.some((c) => c.x && c.text && c.x.x0 < x.x1 && x.x0 < c.x.x1)) {
+      if (byX && x && !row.cells.some((c) => c.x && c.text && covers(c.x, x))) {
         extra.push({ key: k, col: row.cells.length + extra.length, x });
       } else if (!byX && !taken.has(i)) cols[k] = i;
     }
@@ -146,6 +154,7 @@ export function readIndicatorRow(ev: PerformanceEvaluation, st: IndicatorState, 
   const { level1, inferred } = resolveLevels(ev, st, labels);
   const ind: IndicatorRow = { level1, level2: st.level2 ?? '', level3: name.text, prov: { line: row.line }, level3Prov: name.prov };
   if (inferred) ind.level1Inferred = true;
+  if (!labels.l2) ind.level2Inferred = true;
   const declared = declaredWeightOf(name.text);
   if (declared !== undefined) ind.declaredWeight = declared;
   fillValues(ind, aligned.cells, unit);
@@ -182,15 +191,14 @@ export function normaliseNature(text: string): string {
   return text;
 }
 
-/** A row with no names and numbers under 分值/得分: the indicators' subtotal (云南: 90.00 | 88.00). */
+/** A row with no names and numbers under 分值/得分 only: the indicators' subtotal (云南: 90.00 | 88.00). */
 function readSubtotal(ev: PerformanceEvaluation, st: IndicatorState, row: PRow): boolean {
-  const w = st.header.cols.weight;
-  const s = st.header.cols.score;
-  const weight = w !== undefined ? row.cells[w] : undefined;
-  const score = s !== undefined ? row.cells[s] : undefined;
-  const others = row.cells.filter((c, i) => c.text !== '' && i !== w && i !== s);
-  if (others.length || (!weight?.text && !score?.text) || ev.indicators.length) return false;
+  if (ev.indicators.length) return false;
+  const aligned = align(row.cells, st.header.values, -1, fit);
+  const placed = (Object.entries(aligned.cells) as [IndicatorKey, PCell][]).filter(([, c]) => c.text);
+  if (!placed.length || placed.some(([k]) => k !== 'weight' && k !== 'score') || leftovers(row.cells, aligned, -1).length) return false;
   ev.indicatorTotal = { prov: { line: row.line } };
+  const { weight, score } = aligned.cells;
   if (weight?.text) ev.indicatorTotal.weight = toCell(weight, ev.unit, 'number');
   if (score?.text) ev.indicatorTotal.score = toCell(score, ev.unit, 'number');
   return true;

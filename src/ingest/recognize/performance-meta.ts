@@ -14,7 +14,7 @@ const TITLE_RE = /绩效(?:目标)?自评(?:价)?(?:结果|情况)?(?:汇总)?�
 export function titleKind(text: string): TitleKind | null {
   const t = squash(text.replace(/<\/?[a-z][^>]*>/gi, ''))
     .replace(/^#+/, '')
-    .replace(/[（(]\d{4}年度?[)）]$/, '');
+    .replace(/[（(][^（()）]{0,30}[)）]$/, '');
   if (t.length > 60 || /[，。；]/.test(t) || /详见|见附|附后/.test(t) || !TITLE_RE.test(t)) return null;
   if (/汇总表$/.test(t)) return 'summary';
   if (/转移支付/.test(t)) return 'transfer';

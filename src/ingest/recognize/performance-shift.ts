@@ -44,9 +44,52 @@ function alignByX<K extends string>(cells: readonly PCell[], columns: readonly C
   return { shift: 0, cells: out };
 }
 
+interface Quality {
+  captured: number;
+  fit: number;
+}
+
+function quality<K extends string>(cells: Partial<Record<K, PCell>>, fit: FitFn<K>): Quality {
+  let captured = 0;
+  let score = 0;
+  for (const [key, cell] of Object.entries(cells) as [K, PCell | undefined][]) {
+    if (!cell?.text) continue;
+    captured++;
+    score += fit(key, cell.text);
+  }
+  return { captured, fit: score };
+}
+
+const better = (a: Quality, b: Quality): boolean => a.captured > b.captured || (a.captured === b.captured && a.fit > b.fit);
+
+/** The shift in [-maxShift, maxShift] that places the most cells, the best fitting, the smallest. */
+function alignByShift<K extends string>(
+  cells: readonly PCell[], columns: readonly ColumnSpec<K>[], after: number, fit: FitFn<K>, maxShift: number,
+): Aligned<K> {
+  const firstCol = Math.min(...columns.map((c) => c.col));
+  const place = (s: number): Partial<Record<K, PCell>> => {
+    const out: Partial<Record<K, PCell>> = {};
+    for (const { key, col } of columns) {
+      const cell = cells[col + s];
+      if (cell) out[key] = cell;
+    }
+    return out;
+  };
+  let best: (Aligned<K> & Quality) | undefined;
+  for (const s of [0, ...Array.from({ length: maxShift }, (_, i) => [i + 1, -(i + 1)]).flat()]) {
+    if (firstCol + s <= after) continue;
+    const placed = place(s);
+    const q = quality(placed, fit);
+    if (!best || better(q, best)) best = { shift: s, cells: placed, ...q };
+  }
+  if (best) return { shift: best.shift, cells: best.cells };
+  const shift = Math.max(0, after + 1 - firstCol);
+  return { shift, cells: place(shift) };
+}
+
 /**
- * Cells after index `after` mapped to `columns`: by position when extents are known, else under the
- * best shift in [-maxShift, maxShift].
+ * Cells after index `after` mapped to `columns`: by position when extents are known (unless a shift
+ * places the cells strictly better: extraction artefacts), else under the best shift.
  */
 export function align<K extends string>(
   cells: readonly PCell[],
@@ -55,33 +98,10 @@ export function align<K extends string>(
   fit: FitFn<K>,
   maxShift = 3,
 ): Aligned<K> {
+  const byShift = alignByShift(cells, columns, after, fit, maxShift);
   const byX = alignByX(cells, columns, after);
-  if (byX) return byX;
-  let best: { shift: number; captured: number; fit: number } | undefined;
-  const firstCol = Math.min(...columns.map((c) => c.col));
-  for (let s = -maxShift; s <= maxShift; s++) {
-    if (firstCol + s <= after) continue;
-    let captured = 0;
-    let score = 0;
-    for (const { key, col } of columns) {
-      const text = cells[col + s]?.text ?? '';
-      if (text === '') continue;
-      captured++;
-      score += fit(key, text);
-    }
-    const better =
-      !best ||
-      captured > best.captured ||
-      (captured === best.captured && (score > best.fit || (score === best.fit && Math.abs(s) < Math.abs(best.shift))));
-    if (better) best = { shift: s, captured, fit: score };
-  }
-  const shift = best?.shift ?? Math.max(0, after + 1 - firstCol);
-  const out: Partial<Record<K, PCell>> = {};
-  for (const { key, col } of columns) {
-    const cell = cells[col + shift];
-    if (cell) out[key] = cell;
-  }
-  return { shift, cells: out };
+  if (!byX) return byShift;
+  return better(quality(byShift.cells, fit), quality(byX.cells, fit)) ? byShift : byX;
 }
 
 /** Non-empty cells after `after` that no column captured (kept so that nothing is dropped). */

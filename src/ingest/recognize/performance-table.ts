@@ -59,7 +59,10 @@ function shouldStop(row: PRow, ctx: Ctx): boolean {
   const single = cells.length === 1 && !row.tabular ? cells[0]!.text : undefined;
   if (single !== undefined && (row.heading || HEADING_RE.test(single)) && !/指标表/.test(single)) return ctx.structured;
   if (single !== undefined && !ctx.structured && single.length > 80) return true;
-  if (ctx.mode === 'afterTotal' && !ctx.totalHeads) return !isNote(row, ctx) && !/^\d{1,3}$/.test(single ?? '');
+  if (ctx.mode === 'afterTotal' && !ctx.totalHeads) {
+    const signature = NOTE_RE.test(cells[0]?.text ?? '') || filledDateIn(row) !== undefined;
+    return !isNote(row, ctx) && !signature && !/^\d{1,3}$/.test(single ?? '');
+  }
   return false;
 }
 

@@ -4,7 +4,7 @@ import type { PerformanceEvaluation } from '../../model/index.js';
 import { readTextString } from '../text/read-text.js';
 import { recognizePerformance } from './performance.js';
 import { rawFromText } from './performance-raw.js';
-import { HUNAN, LAYOUT, SHANDONG, TRANSFER_AND_SUMMARY, XINJIANG, YUNNAN } from './performance-fixtures.test-data.js';
+import { HUNAN, LAYOUT, SHANDONG, TRANSFER_AND_SUMMARY, TWO_UNDER_ONE_TITLE, XINJIANG, YUNNAN } from './performance-fixtures.test-data.js';
 
 function read(text: string, via: 'raw' | 'readText' = 'raw'): PerformanceEvaluation[] {
   const raw = via === 'raw' ? rawFromText(text) : readTextString(text);
@@ -148,4 +148,31 @@ test('recognizePerformance: layout text — cells placed by position, unprinted 
     [['宣传次数', '4次', '50', '50'], ['宣传覆盖率', '85%', '30', '28.33'], ['群众满意度', undefined, '10', '0']]);
   assert.equal(ev.indicators[1]!.level1, '产出指标');
   assert.deepEqual([ev.totalWeight?.text, ev.totalScore?.text], ['100', '78.33']);
+});
+
+test('recognizePerformance: several projects under one title row (with its ordinal beside it)', () => {
+  const evs = read(TWO_UNDER_ONE_TITLE);
+  assert.deepEqual(evs.map((e) => e.project), ['甲项目', '乙项目']);
+  assert.equal(evs[0]!.ordinal, '附表3');
+  assert.deepEqual(evs.map((e) => e.funding[0]!.annualBudget?.text), ['10.00', '20.00']);
+  assert.deepEqual(evs.map((e) => e.indicators.map((i) => i.level3)), [['培训人次'], ['群众知晓率']]);
+  assert.equal(evs[1]!.prov.line, 7);
+  assert.ok(evs[0]!.endLine < evs[1]!.prov.line);
+});
+
+test('recognizePerformance: a workbook sheet (cells placed by sheet column, merged header cells)', async () => {
+  const ExcelJS = (await import('exceljs')).default;
+  const { readRaw } = await import('../index.js');
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('自评表');
+  YUNNAN.split('\n').forEach((l, i) => l.split('\t').forEach((c, j) => { if (c) ws.getRow(i + 1).getCell(j + 1).value = c.replace(/^#+\s*/, ''); }));
+  ws.mergeCells('D16:F16');
+  const raw = await readRaw(new Uint8Array(await wb.xlsx.writeBuffer() as ArrayBuffer), 'perf.xlsx');
+  const [ev] = recognizePerformance(raw, new Set()).evaluations;
+  assert.ok(ev);
+  assert.equal(ev.project, '乡村医生补助资金');
+  assert.deepEqual(ev.indicators.map((i) => [i.level3, i.actual?.text, i.weight?.text, i.score?.text])[0], ['补助村医人数', '312', '30.00', '30.00']);
+  assert.deepEqual([ev.indicatorTotal?.weight?.text, ev.indicatorTotal?.score?.text], ['90.00', '88.00']);
+  assert.equal(ev.indicators[0]!.score?.prov.sheet, '自评表');
+  assert.deepEqual([ev.totalScore?.text, ev.grade?.text], ['97.00', '优']);
 });

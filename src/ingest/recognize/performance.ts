@@ -15,6 +15,8 @@ interface Title {
   index: number;
   kind: TitleKind;
   text: string;
+  /** An ordinal printed on the title's own row (附表3). */
+  ordinal?: string;
 }
 
 function lineText(line: RawLine): string {
@@ -34,7 +36,10 @@ function findTitles(lines: readonly RawLine[], consumed: Set<number>): Title[] {
     const at = cells.findIndex((c) => titleKind(c));
     if (at < 0 || cells.some((c, i) => i !== at && !isTitleCompanion(c))) return;
     const text = cells[at]!;
-    out.push({ index, kind: titleKind(text)!, text: text.replace(/^#+\s*/, '').trim() });
+    const ordinal = cells.map((c) => ordinalIn(c)).find(Boolean);
+    const title: Title = { index, kind: titleKind(text)!, text: text.replace(/^#+\s*/, '').trim() };
+    if (ordinal) title.ordinal = ordinal;
+    out.push(title);
   });
   return out;
 }
@@ -138,7 +143,7 @@ export function recognizePerformance(raw: RawDocument, consumed: Set<number>): {
     } else {
       const evs = readEvaluations(title, line, rows, nextId);
       if (!evs.length) return;
-      const ordinal = evs[0]!.ordinal ?? ordinalBefore(lines, title.index);
+      const ordinal = evs[0]!.ordinal ?? title.ordinal ?? ordinalBefore(lines, title.index);
       if (ordinal !== undefined) evs[0]!.ordinal = ordinal;
       evaluations.push(...evs);
       end = evs[evs.length - 1]!.endLine;

@@ -22,69 +22,95 @@ export interface CleanLine extends CleanText {
 }
 
 const MARKUP_RES: readonly RegExp[] = [/\[bookmark:[^\]]*\]/g, /<\/?[a-zA-Z][^>]*>/g, /\*\*|__/g];
-const CJK = /[\u2e80-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef“”‘’]/;
+const MARKDOWN_LEAD = /^(\s*)(#{1,6})\s+/;
+const BULLET = /^\s*[-•·▪●◆]\s+/;
 
 export function cleanLine(raw: RawLine): CleanLine {
   const src = raw.text;
-  const drop = new Array<boolean>(src.length).fill(false);
-  for (const re of MARKUP_RES) {
-    for (const m of src.matchAll(re)) for (let i = m.index; i < m.index + m[0].length; i++) drop[i] = true;
-  }
+  const kept = keptIndices(src);
+  const keptText = kept ? kept.map((i) => src[i]!).join('') : src;
   let level = raw.headingLevel;
-  const lead = /^(\s*)(#{1,6})\s+/.exec(keptString(src, drop));
+  let skip = 0;
+  const lead = keptText.includes('#') ? MARKDOWN_LEAD.exec(keptText) : null;
   if (lead) {
     level ??= lead[2]!.length;
-    dropLeading(src, drop, lead[0].length);
+    skip = lead[0].length;
   }
-  const bullet = /^\s*[-•·▪●◆]\s+/.exec(keptString(src, drop));
-  if (bullet) dropLeading(src, drop, bullet[0].length);
-  const out = squeezeBlanks(src, drop);
-  return { ...out, line: raw.line, ...(raw.page !== undefined && { page: raw.page }), ...(level !== undefined && { headingLevel: level }) };
+  const bullet = BULLET.exec(skip ? keptText.slice(skip) : keptText);
+  if (bullet) skip += bullet[0].length;
+  const out = squeezeBlanks(keptText, kept, skip);
+  const clean: CleanLine = { text: out.text, map: out.map, line: raw.line };
+  if (raw.page !== undefined) clean.page = raw.page;
+  if (level !== undefined) clean.headingLevel = level;
+  return clean;
 }
 
-function keptString(src: string, drop: boolean[]): string {
-  let s = '';
-  for (let i = 0; i < src.length; i++) if (!drop[i]) s += src[i];
-  return s;
-}
-
-/** Drops the first `n` kept characters. */
-function dropLeading(src: string, drop: boolean[], n: number): void {
-  for (let i = 0; i < src.length && n > 0; i++) {
-    if (drop[i]) continue;
-    drop[i] = true;
-    n--;
+/** Offsets of the characters markup leaves, or null when there is no markup (every character kept). */
+function keptIndices(src: string): number[] | null {
+  if (!src.includes('[') && !src.includes('<') && !src.includes('**') && !src.includes('__')) return null;
+  let drop: boolean[] | undefined;
+  for (const re of MARKUP_RES) {
+    for (const m of src.matchAll(re)) {
+      drop ??= new Array<boolean>(src.length).fill(false);
+      for (let i = m.index; i < m.index + m[0].length; i++) drop[i] = true;
+    }
   }
-}
-
-/** Trims, removes blanks between Chinese characters, collapses other runs of blanks to one space. */
-function squeezeBlanks(src: string, drop: boolean[]): CleanText {
+  if (!drop) return null;
   const kept: number[] = [];
   for (let i = 0; i < src.length; i++) if (!drop[i]) kept.push(i);
-  let text = '';
+  return kept;
+}
+
+/** JavaScript's \s, by code unit. */
+export function isBlank(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  if (c < 0xa0) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 ||
+    c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/** The CJK class of section cleaning: ideographs, CJK punctuation, full-width forms and curly quotes. */
+function isCjk(c: number): boolean {
+  return (c >= 0x2e80 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xff00 && c <= 0xffef) ||
+    c === 0x201c || c === 0x201d || c === 0x2018 || c === 0x2019;
+}
+
+/**
+ * Trims, removes blanks between Chinese characters, collapses other runs of blanks to one space.
+ * `text` is the line without markup, `kept[k]` the raw offset of text[k] (identity when null);
+ * the first `from` characters are dropped.
+ */
+function squeezeBlanks(text: string, kept: number[] | null, from: number): CleanText {
+  const at = (k: number) => (kept ? kept[k]! : k);
+  let out = '';
   const map: number[] = [];
-  for (let k = 0; k < kept.length; k++) {
-    const i = kept[k]!;
-    const ch = src[i]!;
-    if (!/\s/.test(ch)) {
-      text += ch;
-      map.push(i);
-      continue;
-    }
+  let last = -1;
+  const n = text.length;
+  let k = from;
+  while (k < n) {
     let j = k;
-    while (j + 1 < kept.length && /\s/.test(src[kept[j + 1]!]!)) j++;
-    const before = text[text.length - 1];
-    const after = j + 1 < kept.length ? src[kept[j + 1]!] : undefined;
-    const run = kept.slice(k, j + 1).map((x) => src[x]!);
-    const tab = run.includes('\t');
-    const wide = run.length >= 2 || run.includes('\u3000');
-    if (before !== undefined && after !== undefined && (tab || wide || !(CJK.test(before) && CJK.test(after)))) {
-      text += tab ? '\t' : ' ';
-      map.push(i);
+    while (j < n && !isBlank(text.charCodeAt(j))) map.push(at(j++));
+    if (j > k) {
+      out += text.slice(k, j);
+      last = text.charCodeAt(j - 1);
     }
-    k = j;
+    if (j >= n) break;
+    let tab = false;
+    let ideographic = false;
+    let e = j;
+    for (; e < n; e++) {
+      const c = text.charCodeAt(e);
+      if (!isBlank(c)) break;
+      if (c === 9) tab = true;
+      else if (c === 0x3000) ideographic = true;
+    }
+    if (last >= 0 && e < n && (tab || ideographic || e - j >= 2 || !(isCjk(last) && isCjk(text.charCodeAt(e))))) {
+      out += tab ? '\t' : ' ';
+      map.push(at(j));
+    }
+    k = e;
   }
-  return { text, map };
+  return { text: out, map };
 }
 
 /** A slice of a cleaned text, keeping its map. */

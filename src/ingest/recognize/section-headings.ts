@@ -35,6 +35,9 @@ const NUMBERINGS: readonly { style: string; re: RegExp }[] = [
   { style: 'circled', re: /^([①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])\s*/ },
 ];
 
+/** A character some numbering can start with: lines starting otherwise skip the numbering patterns. */
+const NUMBER_START = /^[第一二三四五六七八九十百零〇两（(0-9①-⑳]/;
+
 const TERMINATORS = /[。；;！!？?：:]/;
 const LEADERS = /\s*(?:(?:[.．·•…]{2,}|[-—_]{3,})\s*\d*|\s\d{1,3})\s*$/;
 const HEADINGISH = /(情况|说明|概况|职责|职能|设置|问题|措施|建议|结论|分析|目标|结果|评价|解释|附件|附表|决算表|报告)$/;
@@ -43,6 +46,19 @@ const FIGURE_LIKE = /\d\s*(万元|亿元|元|%|％|个(?!人)|人(?![员民])|�
 export function parseHeading(c: CleanLine): HeadingMatch | null {
   const text = c.text;
   if (!text) return null;
+  if (NUMBER_START.test(text)) {
+    const numbered = numberedHeading(text);
+    if (numbered !== undefined) return numbered;
+  }
+  if (c.headingLevel !== undefined) {
+    const { title, leaders } = stripLeaders(text);
+    if (title.length <= 60 && !/[。；;]/.test(title.slice(0, -1))) return { style: `h${c.headingLevel}`, title, leaders };
+  }
+  return null;
+}
+
+/** The heading a numbered line makes, null for a numbered list item, undefined when the line has no number. */
+function numberedHeading(text: string): HeadingMatch | null | undefined {
   for (const { style, re } of NUMBERINGS) {
     const m = re.exec(text);
     if (!m) continue;
@@ -53,11 +69,7 @@ export function parseHeading(c: CleanLine): HeadingMatch | null {
     if (!split) return null;
     return { ...base, title: split.title, leaders: split.leaders, ...(split.bodyStart !== undefined && { bodyStart: restStart + split.bodyStart }) };
   }
-  if (c.headingLevel !== undefined) {
-    const { title, leaders } = stripLeaders(text);
-    if (title.length <= 60 && !/[。；;]/.test(title.slice(0, -1))) return { style: `h${c.headingLevel}`, title, leaders };
-  }
-  return null;
+  return undefined;
 }
 
 function partHeading(base: { style: string; ordinal: number; number: string }, rest: string): HeadingMatch | null {
@@ -87,11 +99,13 @@ function splitTitle(rest: string): { title: string; bodyStart?: number; leaders:
  * as read (the clean text has lost that blank). The title must name a catalogue section.
  */
 export function parseSpacedHeading(rawText: string, c: CleanLine): HeadingMatch | null {
-  const lead = rawText.length - rawText.trimStart().length;
+  const trimmed = rawText.trimStart();
+  if (!NUMBER_START.test(trimmed)) return null;
+  const lead = rawText.length - trimmed.length;
   for (const { style, re } of NUMBERINGS) {
-    const m = re.exec(rawText.trimStart());
+    const m = re.exec(trimmed);
     if (!m || style === 'part' || style === 'chapter') continue;
-    const spaced = /^(\S{2,20})\s+(?=\S)/.exec(rawText.trimStart().slice(m[0].length));
+    const spaced = /^(\S{2,20})\s+(?=\S)/.exec(trimmed.slice(m[0].length));
     const title = spaced?.[1];
     if (!spaced || !title || !isTitleLike(title) || !HEADINGISH.test(title) || !topicOfHeading(title)) return null;
     const rawBody = lead + m[0].length + spaced[0].length;

@@ -9,7 +9,9 @@ import type { CleanLine } from './section-clean.js';
 import { isStandaloneTitle } from './section-headings.js';
 import type { ParagraphDraft } from './sentences.js';
 
-const CLOSES_PARAGRAPH = /[。；;！!？?：:]["”’」』）)】]*$/;
+/** The paragraph ends on 。；! ? or a colon, maybe followed by closing quotes and brackets. */
+const CLOSING_PUNCTUATION = '。；;！!？?：:';
+const CLOSING_QUOTES = '"”’」』）)】';
 const OPEN_END = /[，,、（(“‘《\-—+=]$/;
 const STARTS_ITEM =
   /^(?:\d{1,2}\s*[.．、](?![\d.．])|[（(]\s*[\d一二三四五六七八九十]{1,3}\s*[）)]|[一二三四五六七八九十]{1,3}\s*、|[①②③④⑤⑥⑦⑧⑨⑩]|第[一二三四五六七八九十\d]+部分|注\s*\d?\s*[：:.]|附件|附表|图\s*\d|表\s*\d)/;
@@ -18,8 +20,15 @@ const MIN_WRAPPED_LENGTH = 20;
 
 export function joinsPrevious(draft: ParagraphDraft, next: CleanLine): boolean {
   const prev = draft.segments.at(-1)!.clean.text;
-  if (CLOSES_PARAGRAPH.test(draft.text)) return false;
+  if (closesParagraph(draft.text)) return false;
   if (draft.segments.length === 1 && isStandaloneTitle(draft.text)) return false;
   if (STARTS_ITEM.test(next.text)) return false;
   return prev.length >= MIN_WRAPPED_LENGTH || OPEN_END.test(prev);
+}
+
+/** Reads only the end of the paragraph (it grows line by line: testing all of it each time was quadratic). */
+function closesParagraph(text: string): boolean {
+  let end = text.length;
+  while (end > 0 && CLOSING_QUOTES.includes(text[end - 1]!)) end--;
+  return end > 0 && CLOSING_PUNCTUATION.includes(text[end - 1]!);
 }

@@ -4,7 +4,7 @@
  * back to a line and an offset in that line, so a sentence and each figure know where they stand.
  */
 import type { Figure, Paragraph, Provenance, Sentence } from '../../model/index.js';
-import type { CleanLine } from './section-clean.js';
+import { isBlank, type CleanLine } from './section-clean.js';
 import { describeSentence, type DescribedFigure, type SubjectContext } from './figures-describe.js';
 
 /** A paragraph being assembled: its text and, for each joined line, where it starts in the text. */
@@ -33,17 +33,19 @@ export function locate(draft: ParagraphDraft, offset: number): Provenance {
   return prov;
 }
 
-const TERMINATOR = /[。；;！!？?]/;
-const CLOSERS = /[”’」』）)】"'\s]/;
+/** 。；;！!？? */
+const TERMINATORS = new Set([0x3002, 0xff1b, 0x3b, 0xff01, 0x21, 0xff1f, 0x3f]);
+/** Closing quotes and brackets kept with the sentence before them: ”’」』）)】"' */
+const CLOSERS = new Set([0x201d, 0x2019, 0x300d, 0x300f, 0xff09, 0x29, 0x3011, 0x22, 0x27]);
 
 /** Sentence spans: split after 。；! ? (keeping closing quotes and brackets with the sentence). */
 export function splitSentences(text: string): { start: number; end: number }[] {
   const out: { start: number; end: number }[] = [];
   let start = 0;
   for (let i = 0; i < text.length; i++) {
-    if (!TERMINATOR.test(text[i]!)) continue;
+    if (!TERMINATORS.has(text.charCodeAt(i))) continue;
     let end = i + 1;
-    while (end < text.length && CLOSERS.test(text[end]!) && !/\s/.test(text[end]!)) end++;
+    while (end < text.length && CLOSERS.has(text.charCodeAt(end))) end++;
     pushSpan(out, text, start, end);
     start = end;
     i = end - 1;
@@ -53,8 +55,8 @@ export function splitSentences(text: string): { start: number; end: number }[] {
 }
 
 function pushSpan(out: { start: number; end: number }[], text: string, start: number, end: number): void {
-  while (start < end && /\s/.test(text[start]!)) start++;
-  while (end > start && /\s/.test(text[end - 1]!)) end--;
+  while (start < end && isBlank(text.charCodeAt(start))) start++;
+  while (end > start && isBlank(text.charCodeAt(end - 1))) end--;
   if (end > start) out.push({ start, end });
 }
 

@@ -110,6 +110,7 @@ export function buildCodeRows(data: GridRow[], o: CodeRowOptions): Row[] {
  * with its cells moved back into place.
  */
 export function realignRow(g: GridRow, valueStart: number): GridRow {
+  if (valueStart < 1) return g; // no label column to move a name into
   const cells = g.cells;
   const labelCells = cells.slice(0, valueStart);
   const hasName = labelCells.some((c) => /[^\d\s]/.test(c.text) && !/^(栏次|档次)$/.test(compactText(c.text)));

@@ -59,7 +59,7 @@ const overlaps = (a: Span, b: Span): boolean => Math.min(a.x1, b.x1) > Math.max(
 function columnSpans(lines: RawLine[]): Span[] {
   const data = lines.filter((l) => l.cells.some((c) => AMOUNT_RE.test(c.trim())));
   if (data.length < 2) return mergeSpans(spansOf(lines.filter((l) => l.cells.length > 1)));
-  const widest = Math.max(...data.map((l) => l.cells.length));
+  const widest = maxOf(data.map((l) => l.cells.length));
   const full = data.filter((l) => l.cells.length === widest);
   const spans = mergeSpans(spansOf(full.length >= 2 ? full : data));
   const others = lines.filter((l) => !data.includes(l) && l.cells.length > 1 && l.cells.length !== spans.length);
@@ -119,4 +119,11 @@ function nearestSpan(spans: Span[], x: Span): number {
 
 export function cellText(row: GridRow, c: number): string {
   return row.cells[c]?.text ?? '';
+}
+
+/** The largest number of a list (0 when empty), without spreading arguments (tables may be long). */
+export function maxOf(values: number[]): number {
+  let m = 0;
+  for (const v of values) if (v > m) m = v;
+  return m;
 }

@@ -7,13 +7,13 @@ import type { Provenance } from '../../model/provenance.js';
 import type { RawLine } from '../raw.js';
 import { EMPTY_TABLE_NOTES, tableDef, type TableDef } from '../../catalog/tables.js';
 import { compactText } from './cells.js';
-import { toGrid, type GridRow } from './table-grid.js';
+import { maxOf, toGrid, type GridRow } from './table-grid.js';
 import { headerPaths, splitHeader } from './table-header.js';
 import { planColumns, valueColumns } from './table-columns.js';
 import { buildCodeRows } from './table-code-rows.js';
 import { buildTwoSided, isTwoSidedLabel } from './table-two-sided.js';
 import { buildBlocks } from './table-blocks.js';
-import { buildThreePublicRows, isRowWiseThreePublic, legacyRowKey } from './table-three-public.js';
+import { buildBudgetActualRows, buildThreePublicRows, isBudgetActualRows, isRowWiseThreePublic, legacyRowKey } from './table-three-public.js';
 import { lookupFunctionCode } from '../../catalog/function-codes.js';
 import { lookupEconomicCode } from '../../catalog/economic-codes.js';
 
@@ -83,7 +83,10 @@ function buildRows(def: TableDef, variant: string, grid: GridRow[], unit: Unit):
   if (def.shape === 'three-public' && isRowWiseThreePublic(data)) {
     return { ...buildThreePublicRows(header, data, unit), variant: 'three-public-legacy' };
   }
-  const width = Math.max(...grid.map((g) => g.cells.length));
+  if (def.shape === 'three-public' && isBudgetActualRows(data)) {
+    return { ...buildBudgetActualRows(header, data, unit), variant: 'budget-actual-rows' };
+  }
+  const width = maxOf(grid.map((g) => g.cells.length));
   const paths = headerPaths(header, width);
   const cols = valueColumns(data, split.numbering, paths);
   const plan = planColumns(def, variant, cols, paths, data, unit);

@@ -17,6 +17,7 @@ export interface Region {
 
 const MAX_META = 8;
 const MAX_NOTES = 6;
+const HEADING_START_RE = /^(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+[、.．]|附件|附表)/;
 
 export function isGridLine(l: RawLine): boolean {
   return l.tabular && l.cells.length >= 2 && l.cells.some((c) => c !== '') && !isNoteLine(l);
@@ -25,7 +26,7 @@ export function isGridLine(l: RawLine): boolean {
 /** A short non-tabular line inside a grid: a wrapped name or header fragment. */
 function isFragment(l: RawLine): boolean {
   const t = l.cells.join('').trim();
-  return !l.tabular && l.headingLevel === undefined && t.length > 0 && t.length <= 20 && !/[。；;：:，,]/.test(t) && !matchTitle(l);
+  return !l.tabular && l.headingLevel === undefined && t.length > 0 && t.length <= 20 && !/[。；;：:，,]/.test(t) && !HEADING_START_RE.test(t) && !matchTitle(l);
 }
 
 function isPlainShort(l: RawLine): boolean {

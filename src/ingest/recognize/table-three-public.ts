@@ -6,10 +6,10 @@
  */
 import type { Unit } from '../../model/money.js';
 import type { Cell, Column, Row } from '../../model/table.js';
-import { T09_LEGACY_COLUMNS, T09_LEGACY_ROWS } from '../../catalog/tables.js';
+import { THREE_PUBLIC_ITEMS, T09_LEGACY_COLUMNS, T09_LEGACY_ROWS } from '../../catalog/tables.js';
 import { compactText, isIntegerText, makeCell } from './cells.js';
 import type { GridRow } from './table-grid.js';
-import { cellText } from './table-grid.js';
+import { cellText, maxOf } from './table-grid.js';
 import { headerPaths } from './table-header.js';
 import { matchColumn } from './table-columns.js';
 import { provOf } from './table-code-rows.js';
@@ -27,7 +27,7 @@ export function isRowWiseThreePublic(data: GridRow[]): boolean {
 }
 
 export function buildThreePublicRows(header: GridRow[], data: GridRow[], unit: Unit): { rows: Row[]; columns: Column[] } {
-  const width = Math.max(...[...header, ...data].map((g) => g.cells.length));
+  const width = maxOf([...header, ...data].map((g) => g.cells.length));
   const paths = headerPaths(header, width);
   const label = 0;
   const lineNo = lineNoColumn(paths, data);
@@ -65,4 +65,35 @@ function lineNoColumn(paths: string[], data: GridRow[]): number | undefined {
   if (byHeader > 0) return byHeader;
   const ints = data.filter((g) => isIntegerText(cellText(g, 1))).length;
   return ints >= Math.max(3, data.length / 2) ? 1 : undefined;
+}
+
+const SIDE_LABEL_RE = /^(?:\d{4}年度?)?(?:全年)?(预算数?|决算数?|实际支出数?|决算统计数)$/;
+
+/** 预算数 and 决算数 printed as rows, the items as columns (a transposed modern form). */
+export function isBudgetActualRows(data: GridRow[]): boolean {
+  return data.some((g) => SIDE_LABEL_RE.test(compactText(cellText(g, 0))));
+}
+
+export function buildBudgetActualRows(header: GridRow[], data: GridRow[], unit: Unit): { rows: Row[]; columns: Column[] } {
+  const width = maxOf([...header, ...data].map((g) => g.cells.length));
+  const paths = headerPaths(header, width);
+  const items = paths.map((p, c) => (c === 0 ? undefined : matchColumn(THREE_PUBLIC_ITEMS, p)));
+  const rows: Row[] = [];
+  const columns: Column[] = [];
+  for (const g of data) {
+    const m = SIDE_LABEL_RE.exec(compactText(cellText(g, 0)));
+    const side = m ? (/预算/.test(m[1]!) ? 'budget' : 'actual') : undefined;
+    const cells: Record<string, Cell> = {};
+    items.forEach((item, c) => {
+      if (c === 0) return;
+      const key = side && item ? `${side}.${item.key}` : `c${c}`;
+      const gc = g.cells[c];
+      cells[key] = makeCell(gc?.text ?? '', unit, provOf(g, gc));
+      if (!columns.some((x) => x.key === key)) columns.push({ key, label: side && item ? `${m![1]}/${item.label}` : paths[c] ?? '' });
+    });
+    const row: Row = { name: cellText(g, 0), cells, prov: provOf(g, g.cells[0]) };
+    if (side) row.key = `threePublic.${side}`;
+    rows.push(row);
+  }
+  return { rows, columns };
 }

@@ -111,5 +111,6 @@ export function isPageArtefact(line: RawLine): boolean {
 
 /** A line that only lists the 目录. */
 export function isTocHeading(line: RawLine): boolean {
+  if (!line.text.includes('录') || line.text.length > 12) return false;
   return /^目录$/.test(compactText(line.cells.join('')));
 }

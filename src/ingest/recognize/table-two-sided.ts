@@ -7,7 +7,7 @@ import type { Cell, Column, Row } from '../../model/table.js';
 import { FUNCTION_CLASS_BY_NAME, T01_ROWS, T04_ROWS, type TableDef } from '../../catalog/tables.js';
 import { compactText, isIntegerText, isNumberText, isDash, makeCell } from './cells.js';
 import type { GridRow } from './table-grid.js';
-import { cellText } from './table-grid.js';
+import { cellText, maxOf } from './table-grid.js';
 import { headerPaths } from './table-header.js';
 import { matchColumn } from './table-columns.js';
 import { provOf } from './table-code-rows.js';
@@ -94,7 +94,7 @@ function dedupeKeys(values: SidePlan['values']): void {
 }
 
 export function buildTwoSided(def: TableDef, header: GridRow[], data: GridRow[], unit: Unit): { rows: Row[]; columns: Column[] } {
-  const width = Math.max(...[...header, ...data].map((g) => g.cells.length));
+  const width = maxOf([...header, ...data].map((g) => g.cells.length));
   const paths = headerPaths(header, width);
   const split = splitIndex(header, data, width);
   const plans = [planSide(def, 'income', 0, split, paths, header, data), planSide(def, 'expenditure', split, width, paths, header, data)];

@@ -161,3 +161,33 @@ test('an entity name and the year printed alone between title and grid', () => {
   assert.equal(t.unit, '元');
   assert.ok(consumed.has(2) && consumed.has(3));
 });
+
+test('T09 with 预算数 and 决算数 as rows: cells keyed budget.* / actual.* all the same', () => {
+  const text = [
+    '财政拨款“三公”经费支出决算表',
+    tab(
+      ['项目', '合计', '因公出国（境）费', '公务用车购置及运行维护费', '', '', '公务接待费'],
+      ['', '', '', '小计', '公务用车购置费', '公务用车运行维护费', ''],
+      ['预算数', '3.00', '0.00', '1.00', '0.00', '1.00', '2.00'],
+      ['决算数', '2.50', '0.00', '0.80', '0.00', '0.80', '1.70'],
+    ),
+  ].join('\n');
+  const t = table(recognize(text).tables, 'T09');
+  assert.equal(t.variant, 'budget-actual-rows');
+  assert.equal(printed(t, 'threePublic.budget', 'budget.reception'), '2.00');
+  assert.equal(printed(t, 'threePublic.actual', 'actual.vehicleOperation'), '0.80');
+  assert.equal(printed(t, 'threePublic.actual', 'actual.total'), '2.50');
+});
+
+test('findCell finds a 三公 figure by its column key in every form', async () => {
+  const { findCell } = await import('../../catalog/tables.js');
+  const modern = recognize(['财政拨款“三公”经费支出决算表', tab(['预算数', '', '决算数', ''], ['合计', '公务接待费', '合计', '公务接待费'], ['2.00', '2.00', '1.70', '1.70'])].join('\n'));
+  const legacy = recognize(['“三公”经费、行政参公单位机关运行经费情况表', tab(['项目', '行次', '预算数', '决算统计数'], ['（一）支出合计', '1', '2.00', '1.70'], ['1. 因公出国（境）费', '2', '', ''], ['3. 公务接待费', '3', '2.00', '1.70'])].join('\n'));
+  for (const r of [modern, legacy]) {
+    const t = table(r.tables, 'T09');
+    assert.equal(findCell(t, 'actual.reception')?.text, '1.70', t.variant);
+    assert.equal(findCell(t, 'budget.total')?.text, '2.00', t.variant);
+  }
+  const t = table(modern.tables, 'T09');
+  assert.equal(findCell(t, 'actual.reception', 'nope'), undefined);
+});

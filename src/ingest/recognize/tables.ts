@@ -25,6 +25,8 @@ interface Candidate {
   index: number;
   match: TitleMatch;
   region: Region | null;
+  /** Its region was appended to the same table before it (a title printed again on the next page). */
+  merged?: boolean;
 }
 
 function provOfLine(l: RawLine, cell?: number): Provenance {
@@ -58,11 +60,9 @@ export function recognizeTables(raw: RawDocument): TablesResult {
     tables.push(buildTable(lines, c, `tbl-${tables.length + 1}`, docUnit));
     markConsumed(lines, c, consumed);
   }
-  for (const t of findUntitledTables(lines, consumed, new Set(tables.map((t) => t.key!)), docUnit)) {
-    t.id = `tbl-${tables.length + 1}`;
-    tables.push(t);
-  }
+  tables.push(...findUntitledTables(lines, consumed, new Set(tables.map((t) => t.key!)), docUnit));
   tables.sort((a, b) => a.prov.line - b.prov.line);
+  tables.forEach((t, i) => (t.id = `tbl-${i + 1}`));
   return { tables, toc: tocEntries(lines, candidates), ordinals: ordinalsOf(lines), consumed };
 }
 
@@ -78,7 +78,7 @@ function mergeContinuations(candidates: Candidate[]): void {
     prev.region.notes.push(...cur.region.notes);
     prev.region.end = cur.region.end;
     cur.region = null;
-    (cur as { merged?: boolean }).merged = true;
+    cur.merged = true;
   }
 }
 
@@ -98,7 +98,7 @@ function tableUnit(lines: RawLine[], c: Candidate, docUnit: { unit: Unit; source
 function buildTable(lines: RawLine[], c: Candidate, id: string, docUnit: { unit: Unit; source: Table['unitSource'] }): Table {
   const r = c.region!;
   const { unit, source } = tableUnit(lines, c, docUnit);
-  const last = Math.max(c.index, ...r.meta, ...r.body, ...r.notes);
+  const last = [...r.meta, ...r.body, ...r.notes].reduce((m, i) => Math.max(m, i), c.index);
   const ordinal = c.match.ordinal ?? r.meta.map((i) => findOrdinal(lines[i]!.cells.join(''))).find((o) => o);
   return parseTable({
     id,
@@ -153,7 +153,7 @@ function hasFigures(l: RawLine): boolean {
 
 /** Titles without a grid are 目录 entries when they stand in the 目录 or among other such titles. */
 function tocEntries(lines: RawLine[], candidates: Candidate[]): TocEntry[] {
-  const bare = candidates.filter((c) => !c.region && !(c as { merged?: boolean }).merged);
+  const bare = candidates.filter((c) => !c.region && !c.merged);
   const firstTable = candidates.find((c) => c.region)?.index ?? lines.length;
   const tocStart = lines.findIndex(isTocHeading);
   return bare

@@ -4,7 +4,7 @@
  */
 import type { Table } from '../../model/index.js';
 import type { RawFinding } from '../../check/types.js';
-import { topLevelRows } from './hierarchy.js';
+import { distinctCodeRows, topLevelRows } from './hierarchy.js';
 import { checkIdentity, type Term } from './identity.js';
 import { functionClassLines } from './t01.js';
 import { amountOf, codeRows, columnLabel, mainCell, rowLabel, tableName, totalRow } from './table-access.js';
@@ -14,9 +14,14 @@ export function classesOf(t: Table): string[] {
   return [...new Set(codeRows(t).map((r) => r.code!.slice(0, 3)))].sort();
 }
 
-/** Terms that make up class `cls` in column `col` (one term when the 类 row is printed); [] when the class has no row. */
-export function classTerms(t: Table, cls: string, col: string): Term[] {
-  const rows = codeRows(t).filter((r) => r.code!.startsWith(cls));
+/**
+ * Terms that make up class `cls` in column `col` (one term when the 类 row is printed); [] when the
+ * class has no row; undefined when a code of the class is printed twice with different figures.
+ */
+export function classTerms(t: Table, cls: string, col: string): Term[] | undefined {
+  const { rows: all, ambiguous } = distinctCodeRows(t);
+  const rows = all.filter((r) => r.code!.startsWith(cls));
+  if (rows.some((r) => ambiguous.has(r.code!))) return undefined;
   const head = rows.find((r) => r.code === cls);
   const chosen = head ? [head] : topLevelRows(rows);
   const table = t.key ?? t.title;
@@ -30,11 +35,12 @@ export function classTerms(t: Table, cls: string, col: string): Term[] {
 export function compareClasses(summary: Table, summaryColumn: string | undefined, codes: Table, codesColumn: string, messageId: string): RawFinding[] {
   const out: RawFinding[] = [];
   const lines = functionClassLines(summary);
+  if (!codeRows(codes).length) return out; // the code table was read without codes: nothing to match on
   for (const line of lines) {
     const cls = line.key!.slice(3);
-    const cell = summaryColumn ? line.cells[summaryColumn] : mainCell(line);
+    const cell = summaryColumn ? line.cells[summaryColumn] : mainCell(line, summary);
     const terms = classTerms(codes, cls, codesColumn);
-    if (!terms.length && !amountOf(cell)?.fen) continue;
+    if (!terms || (!terms.length && !amountOf(cell)?.fen)) continue;
     const f = checkIdentity({
       messageId,
       statement: `${summary.key}「${rowLabel(line)}」= ${codes.key} ${cls} 类合计`,
@@ -47,10 +53,10 @@ export function compareClasses(summary: Table, summaryColumn: string | undefined
     });
     if (f) out.push(f);
   }
-  const printed = new Set(lines.filter((l) => amountOf(summaryColumn ? l.cells[summaryColumn] : mainCell(l))).map((l) => l.key!.slice(3)));
+  const printed = new Set(lines.filter((l) => amountOf(summaryColumn ? l.cells[summaryColumn] : mainCell(l, summary))).map((l) => l.key!.slice(3)));
   const total = totalRow(codes);
   for (const cls of classesOf(codes).filter((c) => !printed.has(c) && lines.length)) {
-    const terms = classTerms(codes, cls, codesColumn);
+    const terms = classTerms(codes, cls, codesColumn) ?? [];
     const first = terms.find((t) => amountOf(t.cell)?.fen);
     if (!first || !total) continue;
     out.push({

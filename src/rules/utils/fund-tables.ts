@@ -15,7 +15,7 @@ function fundCells(t04: Table, fund: Fund): { spent?: FundCell; income?: FundCel
   const spentRow = sideRow(t04, 'expenditureTotal', 'expenditure');
   const incomeRow = t04.rows.find((r) => r.key === `income:${fund}` && r.side !== 'expenditure');
   const spentCell = spentRow?.cells[fund];
-  const incomeCell = incomeRow ? mainCell(incomeRow) : undefined;
+  const incomeCell = incomeRow ? mainCell(incomeRow, t04) : undefined;
   return {
     ...(spentRow && spentCell ? { spent: { cell: spentCell, row: spentRow, column: columnLabel(t04, fund) } } : {}),
     ...(incomeRow && incomeCell ? { income: { cell: incomeCell, row: incomeRow } } : {}),

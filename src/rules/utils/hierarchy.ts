@@ -22,6 +22,22 @@ export function topLevelRows(rows: readonly Row[]): Row[] {
   return rows.filter((r) => !rows.some((p) => p !== r && p.code!.length < r.code!.length && r.code!.startsWith(p.code!)));
 }
 
+/**
+ * Code rows with each code once: a row printed twice with the same figures (a repeated page) counts
+ * once; a code printed twice with different figures is ambiguous and nothing that involves it is judged.
+ */
+export function distinctCodeRows(table: Table): { rows: Row[]; ambiguous: Set<string> } {
+  const byCode = new Map<string, Row>();
+  const ambiguous = new Set<string>();
+  const sig = (r: Row) => JSON.stringify(Object.entries(r.cells).map(([k, c]) => [k, c.text]).sort());
+  for (const r of codeRows(table)) {
+    const seen = byCode.get(r.code!);
+    if (!seen) byCode.set(r.code!, r);
+    else if (sig(seen) !== sig(r)) ambiguous.add(r.code!);
+  }
+  return { rows: [...byCode.values()], ambiguous };
+}
+
 /** Value columns: those at least one row holds an amount in. */
 export function valueColumns(table: Table): string[] {
   return table.columns.map((c) => c.key).filter((k) => table.rows.some((r) => r.cells[k]?.value.kind === 'amount'));
@@ -57,20 +73,22 @@ function parentFindings(table: Table, parent: Row, children: Row[], columns: str
 
 /** 类 = Σ款, 款 = Σ项 for every printed parent with printed children, in every value column. */
 export function checkCodeHierarchy(table: Table, messageId: string): RawFinding[] {
-  const rows = codeRows(table);
+  const { rows, ambiguous } = distinctCodeRows(table);
   const columns = valueColumns(table);
   return rows.flatMap((parent) => {
     if (parent.code!.length >= 7) return [];
     const children = childrenOf(parent, rows);
-    return children.length ? parentFindings(table, parent, children, columns, messageId) : [];
+    if (!children.length || [parent, ...children].some((r) => ambiguous.has(r.code!))) return [];
+    return parentFindings(table, parent, children, columns, messageId);
   });
 }
 
 /** 合计 = Σ top-level code rows (类, or 项 when only 项 are printed), in every value column. */
 export function checkTotalOfCodes(table: Table, messageId: string): RawFinding[] {
   const total = totalRow(table);
-  const tops = topLevelRows(codeRows(table));
-  if (!total || !tops.length) return [];
+  const { rows, ambiguous } = distinctCodeRows(table);
+  const tops = topLevelRows(rows);
+  if (!total || !tops.length || tops.some((r) => ambiguous.has(r.code!))) return [];
   const out: RawFinding[] = [];
   for (const col of valueColumns(table)) {
     const cell = total.cells[col];

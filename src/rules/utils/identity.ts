@@ -6,7 +6,7 @@
  */
 import { assertFen, type Amount, type Cell } from '../../model/index.js';
 import type { RawFinding } from '../../check/types.js';
-import { compareSum, formatLike, zeroAmount, type AmountCheck } from './amounts.js';
+import { compareAmounts, compareSum, formatLike, toleranceFor, zeroAmount, type AmountCheck } from './amounts.js';
 import { amountOf, isNil } from './table-access.js';
 
 /** At most this many terms are listed as `related` (the message gives the whole identity). */
@@ -118,6 +118,8 @@ export function checkEquality(spec: {
   if (!amountOf(quoted.cell)) return undefined;
   // A blank counterpart (a total row printed without figures) says nothing unless the caller knows it means zero.
   if (!amountOf(other.cell) && !spec.impliedZero) return undefined;
+  const unitSlip = unitSlipFinding(spec.messageId, quoted, other);
+  if (unitSlip) return unitSlip;
   return checkIdentity({
     messageId: spec.messageId,
     statement: spec.statement,
@@ -130,6 +132,32 @@ export function checkEquality(spec: {
     termRole: spec.termRole ?? '对应数',
     ...(spec.impliedZero ? { impliedZero: true } : {}),
   });
+}
+
+const TEN_THOUSAND = 10_000;
+
+/**
+ * Two figures that agree only once one is read in the other unit (元 ↔ 万元, a factor of 10 000):
+ * the unit printed (or assumed) on one table is wrong. A warning naming both units, not a sum error.
+ */
+function unitSlipFinding(messageId: string, a: EqualitySide, b: EqualitySide): RawFinding | undefined {
+  const x = amountOf(a.cell);
+  const y = amountOf(b.cell);
+  if (!x || !y || x.fen === 0 || y.fen === 0 || x.fen === y.fen) return undefined;
+  const [big, small] = Math.abs(x.fen) > Math.abs(y.fen) ? [x, y] : [y, x];
+  const scaled = { ...big, fen: assertFen(Math.round(big.fen / TEN_THOUSAND)), unit: small.unit, decimals: small.decimals };
+  const close = Math.abs(scaled.fen - small.fen) <= toleranceFor([small], 2);
+  if (!close || compareAmounts(x, y).status !== 'mismatch') return undefined;
+  return {
+    messageId: `${messageId}-unit`,
+    severity: 'warning',
+    message: `${a.label}为 ${a.cell!.text}（${x.unit}），${b.label}为 ${b.cell!.text}（${y.unit}），两者恰好相差一万倍，疑似金额单位（元/万元）标注有误。`,
+    evidence: a.cell!.text,
+    at: a.cell!.prov,
+    ...pick(a),
+    related: [{ role: `对应数：${b.label}`, at: b.cell!.prov, evidence: b.cell!.text, ...pick(b) }],
+    data: { unitA: x.unit, unitB: y.unit },
+  };
 }
 
 function pick(s: EqualitySide): Pick<Term, 'table' | 'row' | 'column'> {

@@ -2,8 +2,8 @@
  * Shared shapes for narrative findings: the located figure's provenance, the section heading, the
  * printed evidence, and the sentence text (trimmed) for context.
  */
-import type { RawFinding, RuleContext, Severity } from '../../check/types.js';
-import type { Provenance, Sentence } from '../../model/index.js';
+import type { RawFinding, Rule, RuleContext, Severity } from '../../check/types.js';
+import type { Disclosure, Provenance, Sentence } from '../../model/index.js';
 import type { LocatedFigure } from './narrative-figures.js';
 import { hasNarrative, sectionLabel, type SentenceContext } from './narrative-walk.js';
 
@@ -51,6 +51,27 @@ export function requireNarrative(rc: RuleContext): boolean {
  */
 export function phraseOf(s: Sentence, f: LocatedFigure, cueWord: RegExp): string {
   const before = s.text.slice(0, f.start);
-  const m = new RegExp(`(${cueWord.source})[^，,；;。]{0,12}$`).exec(before);
+  const m = new RegExp(`(${cueWord.source})[^，,；;。]{0,24}$`).exec(before);
   return m ? s.text.slice(m.index, f.end) : f.fig.printed;
+}
+
+/**
+ * A sentence may run over several source lines (a paragraph broken by the PDF): a finding located
+ * by the sentence's first line is moved to the line that actually prints its evidence.
+ */
+export function relocate(d: Disclosure, f: RawFinding): RawFinding {
+  const evidence = f.evidence;
+  if (!evidence) return f;
+  const at = d.lines.findIndex((l) => l.line === f.at.line);
+  if (at < 0 || d.lines[at]!.text.includes(evidence)) return f;
+  for (let i = at + 1; i < Math.min(d.lines.length, at + 12); i++) {
+    const offset = d.lines[i]!.text.indexOf(evidence);
+    if (offset >= 0) return { ...f, at: { ...f.at, line: d.lines[i]!.line, offset } };
+  }
+  return f;
+}
+
+/** The rule with every finding relocated to the line that prints its evidence. */
+export function located(rule: Rule): Rule {
+  return { meta: rule.meta, check: (rc) => rule.check(rc).map((f) => relocate(rc.disclosure, f)) };
 }

@@ -54,6 +54,18 @@ for (const seed of seeds()) {
   });
 }
 
+test('narrative seeds: every finding quotes text printed on the line it points at', { skip }, async () => {
+  const problems: string[] = [];
+  for (const seed of seeds()) {
+    const d = await readDisclosureFile(seed.path);
+    for (const f of checkDisclosure(d, { only: FAMILIES }).findings) {
+      const line = d.lines.find((l) => l.line === f.location.line)?.text ?? '';
+      if (!f.evidence || !line.includes(f.evidence)) problems.push(`${seed.name} ${f.rule} line ${f.location.line}: ${f.evidence}`);
+    }
+  }
+  assert.deepEqual(problems, []);
+});
+
 test('narrative seeds: 001 cites a stale evaluation year (2019年 in a 2021 self-evaluation)', { skip }, async () => {
   const s = seeds().find((x) => x.name.startsWith('001_'));
   if (!s) return;

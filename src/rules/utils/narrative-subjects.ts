@@ -50,6 +50,21 @@ const THREE_PUBLIC: [RegExp, string][] = [
   [/三公.?经费(支出)?$/, 'total'],
 ];
 
+/** T01 income lines, carry-overs and T03 columns other than 基本/项目. */
+const INCOME_AND_OTHER_LINES: [RegExp, Concept][] = [
+  [/^上级补助收入$/, 'income:superiorSubsidy'],
+  [/^事业收入$/, 'income:operational'],
+  [/^经营收入$/, 'income:business'],
+  [/^附属单位上缴收入$/, 'income:subordinate'],
+  [/^其他收入$/, 'income:other'],
+  [/^(使用)?非财政拨款结余$/, 'useNonFiscalSurplus'],
+  [/^年初结转和?结余$/, 'carryoverBegin'],
+  [/^年末结转和?结余$/, 'carryoverEnd'],
+  [/^上缴上级支出$/, 'expenditure:remittance'],
+  [/^经营支出$/, 'expenditure:business'],
+  [/^对附属单位补助支出$/, 'expenditure:subsidy'],
+];
+
 /** The concept a core subject names, in the context of a section topic; undefined when unknown. */
 export function conceptOf(core: string, topic?: string): Concept | undefined {
   const s = core.replace(/[“”"']/g, '');
@@ -64,6 +79,8 @@ export function conceptOf(core: string, topic?: string): Concept | undefined {
   if (/^一般公共预算财政拨款支出$/.test(s)) return 'generalBudgetExpenditure';
   if (/^基本支出$/.test(s)) return topic === 'general-budget-basic' ? 'generalBudgetBasic' : 'basicExpenditure';
   if (/^项目支出$/.test(s)) return 'projectExpenditure';
+  const line = INCOME_AND_OTHER_LINES.find(([re]) => re.test(s));
+  if (line && (topic === 'income' || topic === 'expenditure' || topic === 'income-expenditure-overview')) return line[1];
   if (/^人员经费$/.test(s)) return 'personnelExpense';
   if (/^(日常)?公用经费$/.test(s)) return 'publicExpense';
   if (topic === 'general-budget-expenditure') {

@@ -4,7 +4,7 @@
  * 类 amounts (T05), 人员经费/公用经费 (T06), 三公 items (T09, 预算数 or 决算数).
  */
 import type { Amount, Disclosure, Provenance, Row, Table } from '../../model/index.js';
-import { amountOf, codeRows, mainCell, presentTable, rowLabel, sideRow, tableName, totalRow } from './table-access.js';
+import { amountOf, codeRows, columnLabel, mainCell, presentTable, rowLabel, sideRow, tableName, totalRow } from './table-access.js';
 import type { Concept } from './narrative-subjects.js';
 
 export interface TableFigure {
@@ -22,7 +22,7 @@ function cellFigure(t: Table, row: Row | undefined, column?: string): TableFigur
   const cell = column ? row.cells[column] : mainCell(row);
   const amount = amountOf(cell);
   if (!cell || !amount) return undefined;
-  return { amount, at: cell.prov, table: tableName(t), row: rowLabel(row), ...(column ? { column } : {}) };
+  return { amount, at: cell.prov, table: tableName(t), row: rowLabel(row), ...(column ? { column: columnLabel(t, column) } : {}) };
 }
 
 function t01(d: Disclosure, key: string, side: 'income' | 'expenditure'): TableFigure | undefined {
@@ -49,7 +49,7 @@ function functionClass(d: Disclosure, code: string): TableFigure | undefined {
   const fen = amounts.reduce((sum, a) => sum + a.fen, 0);
   return {
     amount: { ...amounts[0]!, fen, printed: '' }, at: rows[0]!.cells.total!.prov, table: tableName(t),
-    row: `${code}（${rows.length} 行之和）`, column: 'total', terms: rows.length,
+    row: `${code}（${rows.length} 行之和）`, column: columnLabel(t, 'total'), terms: rows.length,
   };
 }
 
@@ -74,6 +74,8 @@ export function tableFigure(d: Disclosure, concept: Concept, role: 'value' | 'bu
   if (concept.startsWith('threePublic.')) return threePublic(d, concept.slice('threePublic.'.length), role);
   if (role !== 'value') return undefined;
   if (concept.startsWith('fn:')) return functionClass(d, concept.slice(3));
+  if (concept.startsWith('income:')) return t01(d, concept, 'income');
+  if (concept.startsWith('expenditure:')) return totalCell(d, 'T03', concept.slice('expenditure:'.length));
   switch (concept) {
     case 'grandTotal': return t01(d, 'grandTotal', 'income');
     case 'incomeTotal': return t01(d, 'incomeTotal', 'income') ?? totalCell(d, 'T02', 'total');
@@ -83,6 +85,9 @@ export function tableFigure(d: Disclosure, concept: Concept, role: 'value' | 'bu
       return t ? cellFigure(t, sideRow(t, 'grandTotal', 'income')) : undefined;
     }
     case 'fiscalIncome': return totalCell(d, 'T02', 'fiscal');
+    case 'useNonFiscalSurplus': return t01(d, 'useNonFiscalSurplus', 'income');
+    case 'carryoverBegin': return t01(d, 'carryoverBegin', 'income');
+    case 'carryoverEnd': return t01(d, 'carryoverEnd', 'expenditure');
     case 'basicExpenditure': return totalCell(d, 'T03', 'basic');
     case 'projectExpenditure': return totalCell(d, 'T03', 'project');
     case 'generalBudgetExpenditure': return totalCell(d, 'T05', 'total');

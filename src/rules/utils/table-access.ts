@@ -73,9 +73,20 @@ export function functionClassOf(row: Row): string | undefined {
   return row.code && row.code.length === 3 ? row.code : undefined;
 }
 
-/** The main amount cell of a row in a one-amount table (T01, T06; T04 income side). */
-export function mainCell(row: Row): Cell | undefined {
-  return row.cells.amount ?? row.cells.total ?? Object.values(row.cells).find((c) => c.value.kind === 'amount');
+/**
+ * The column of a one-amount table (T01, T04 income side, T06) that holds the 决算 figure: 'amount'
+ * normally; when the form prints several amount columns (年初预算数 | 决算数), the one headed 决算.
+ */
+export function actualAmountColumn(table: Table): string {
+  const amounts = table.columns.filter((c) => c.key === 'amount' || c.key.startsWith('amount.'));
+  if (amounts.length < 2) return 'amount';
+  return (amounts.find((c) => /决算/.test(c.label)) ?? amounts.find((c) => !/预算/.test(c.label)) ?? amounts[0]!).key;
+}
+
+/** The main amount cell of a row in a one-amount table; pass the table to pick its 决算 column. */
+export function mainCell(row: Row, table?: Table): Cell | undefined {
+  const preferred = table ? row.cells[actualAmountColumn(table)] : undefined;
+  return preferred ?? row.cells.amount ?? row.cells.total ?? Object.values(row.cells).find((c) => c.value.kind === 'amount');
 }
 
 /** The key of a table's title for messages: 'T03 支出决算表' or the printed title. */
