@@ -257,6 +257,9 @@ export const T01_ROWS: Readonly<Record<string, string>> = {
   使用非财政拨款结余含专用结余: 'useNonFiscalSurplus', 用事业基金弥补收支差额: 'useNonFiscalSurplus',
   年初结转和结余: 'carryoverBegin', 本年支出合计: 'expenditureTotal', 支出合计: 'expenditureTotal',
   结余分配: 'surplusDistribution', 年末结转和结余: 'carryoverEnd', 总计: 'grandTotal', 收入总计: 'grandTotal', 支出总计: 'grandTotal',
+  上年结转: 'carryoverBegin', 上年结转和结余: 'carryoverBegin', 本年收入: 'incomeTotal', 本年支出: 'expenditureTotal',
+  基本支出: 'expenditure:basic', 项目支出: 'expenditure:project', 上缴上级支出: 'expenditure:remittance',
+  经营支出: 'expenditure:business', 对附属单位补助支出: 'expenditure:subsidy',
 };
 
 /** T04 row labels → key. Fund lines after 年初/年末 are that carry-over's breakdown (key prefixed). */
@@ -267,6 +270,7 @@ export const T04_ROWS: Readonly<Record<string, string>> = {
   本年收入合计: 'incomeTotal', 收入合计: 'incomeTotal', 年初财政拨款结转和结余: 'carryoverBegin', 年初结转和结余: 'carryoverBegin',
   本年支出合计: 'expenditureTotal', 支出合计: 'expenditureTotal', 年末财政拨款结转和结余: 'carryoverEnd',
   年末结转和结余: 'carryoverEnd', 总计: 'grandTotal', 收入总计: 'grandTotal', 支出总计: 'grandTotal',
+  上年结转: 'carryoverBegin', 上年结转和结余: 'carryoverBegin', 本年收入: 'incomeTotal', 本年支出: 'expenditureTotal',
 };
 
 /** Old 三公 form rows (“三公”经费、行政参公单位机关运行经费情况表) → key (units like （个） removed). */
@@ -290,6 +294,11 @@ export const T09_LEGACY_COLUMNS = [r('budget', /预算/, '预算数'), r('actual
 export const EMPTY_TABLE_NOTES: readonly RegExp[] = [
   /本表无数据/, /故本表为空/, /本表为空/, /为空表/, /不涉及/, /没有相关数据/, /无相关数据/, /无此项/, /本表无内容/, /无数据/,
 ];
+
+/** A catalogue lookup by printed text that never returns inherited properties ('valueOf', 'constructor'). */
+export function lookupLabel(table: Readonly<Record<string, string>>, label: string): string | undefined {
+  return Object.prototype.hasOwnProperty.call(table, label) ? table[label] : undefined;
+}
 
 /**
  * The cell of `column` in the row with `rowKey` (and `side`), or in the first row that has that

@@ -50,12 +50,13 @@ export async function composeToFiles(
   input: ComposeInput | ComposeInputDraft | unknown,
   outDir: string,
   formats: readonly ComposeFormat[] = ['html', 'docx', 'xlsx', 'pdf'],
-  opts: { locate?: Locate } = {},
+  opts: { locate?: Locate; problems?: ComposeProblem[] } = {},
 ): Promise<ComposeResult> {
   const unknownFormat = formats.find((f) => !COMPOSE_FORMATS.includes(f));
   if (unknownFormat) throw new Error(`unknown format ${unknownFormat}: choose among ${COMPOSE_FORMATS.join(', ')}`);
   const v = validateComposeInput(input, opts);
-  if (!v.ok || !v.input) throw new ComposeValidationError(v.problems);
+  const problems = [...(opts.problems ?? []), ...v.problems];
+  if (!v.ok || !v.input || problems.some((p) => p.severity === 'error')) throw new ComposeValidationError(problems);
   const { document } = composeDocument(v.input);
   await mkdir(outDir, { recursive: true });
   const tmp = join(outDir, `.juesuan-compose-${randomBytes(6).toString('hex')}`);
@@ -75,7 +76,7 @@ export async function composeToFiles(
       await rename(join(tmp, r.name), path);
       files.push({ format: r.format, path, bytes: r.bytes.length });
     }
-    return { files, problems: v.problems };
+    return { files, problems };
   } finally {
     await rm(tmp, { recursive: true, force: true });
   }

@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { composeDocument, renderHtml, renderText, type ComposeInputDraft } from './index.js';
+import { composeDocument, renderHtml, renderText, writeDocx, writeXlsx, type ComposeInputDraft } from './index.js';
 import { composeInputArb } from './testing/arbitrary.js';
 import { exampleInputs } from './testing/fixtures.js';
 
@@ -34,16 +34,24 @@ function canonical(v: unknown): string {
   return JSON.stringify(v, (_k, x) => (x && typeof x === 'object' && !Array.isArray(x) ? Object.fromEntries(Object.entries(x).sort(([a], [b]) => (a < b ? -1 : 1))) : x));
 }
 
-async function roundTrip(input: ComposeInputDraft, format: 'txt' | 'html'): Promise<{ composed: string; read: string; errors: string[] }> {
+type Format = 'txt' | 'html' | 'docx' | 'xlsx';
+
+async function render(document: ReturnType<typeof composeDocument>['document'], format: Format): Promise<Uint8Array> {
+  if (format === 'txt') return new TextEncoder().encode(renderText(document));
+  if (format === 'html') return new TextEncoder().encode(renderHtml(document));
+  return format === 'docx' ? writeDocx(document) : writeXlsx(document);
+}
+
+export async function roundTrip(input: ComposeInputDraft, format: Format): Promise<{ composed: string; read: string; errors: string[] }> {
   const { disclosure, document } = composeDocument(input);
-  const text = format === 'txt' ? renderText(document) : renderHtml(document);
-  const back = await m.readDisclosure(new TextEncoder().encode(text), `composed.${format}`);
+  const back = await m.readDisclosure(await render(document, format), `composed.${format}`);
   const errors = m.checkDisclosure(back).findings.filter((f) => f.severity === 'error').map((f) => `${f.rule}: ${f.message}`);
   return { composed: canonical(m.factsOf(disclosure)), read: canonical(m.factsOf(back)), errors };
 }
 
-for (const format of ['txt', 'html'] as const) {
-  test(`round trip (${format}): every example reads back with the same facts and no error`, { skip }, async () => {
+const XLSX_TODO = 'the xlsx reader (exceljs) drops a cached formula result of 0 (<v>0</v>), e.g. 年末结转和结余 0.00';
+for (const format of ['txt', 'html', 'docx', 'xlsx'] as const) {
+  test(`round trip (${format}): every example reads back with the same facts and no error`, { skip, ...(format === 'xlsx' && { todo: XLSX_TODO }) }, async () => {
     for (const { name, input } of exampleInputs()) {
       const r = await roundTrip(input, format);
       assert.equal(r.read, r.composed, name);

@@ -4,7 +4,7 @@ import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { small } from './testing/fixtures.js';
-import { ComposeValidationError, composeToFiles, validateComposeInput, type ComposeInputDraft } from './index.js';
+import { ComposeValidationError, composeDisclosure, composeToFiles, validateComposeInput, type ComposeInputDraft } from './index.js';
 
 const errorsOf = (input: unknown) => validateComposeInput(input).problems.filter((p) => p.severity === 'error');
 const paths = (input: unknown) => errorsOf(input).map((p) => p.path);
@@ -79,4 +79,29 @@ test('composeToFiles writes the requested formats and leaves no temporary folder
   assert.deepEqual(r.files.map((f) => f.format), ['html', 'txt', 'xlsx']);
   assert.ok(r.files.every((f) => existsSync(f.path)));
   assert.deepEqual(readdirSync(dir).filter((f) => f.startsWith('.')), []);
+});
+
+test('property: validation never throws, whatever the JSON value', async () => {
+  const fc = (await import('fast-check')).default;
+  fc.assert(
+    fc.property(fc.oneof(fc.jsonValue(), fc.record({ entity: fc.string(), year: fc.integer(), income: fc.jsonValue(), expenditure: fc.array(fc.record({ code: fc.string(), basic: fc.string() })) })), (v) => {
+      const r = validateComposeInput(v);
+      assert.equal(r.ok, !r.problems.some((p) => p.severity === 'error'));
+    }),
+    { numRuns: 300 },
+  );
+});
+
+test('inputs with odd but valid content compose without crashing: extra 类, zero everything, own-office scope', () => {
+  const odd: ComposeInputDraft = {
+    entity: '某单位', year: 2023, scope: 'own-office', entityKind: 'public-institution', unit: '元', variant: 'shanghai',
+    functionNames: { '209': '社会保险基金支出', '20901': '测试款', '2090101': '测试项' },
+    income: [{ code: '2090101', fiscal: '0' }], expenditure: [{ code: '2090101' }],
+  };
+  const v = validateComposeInput(odd);
+  assert.ok(v.ok, JSON.stringify(v.problems));
+  const d = composeDisclosure(odd);
+  assert.equal(d.tables.map((t) => t.ordinal).join(','), '公开01表,公开02表,公开03表,公开04表,公开05表,公开06表,公开07表,公开08表,公开09表');
+  assert.deepEqual(d.tables.map((t) => t.key), ['T01', 'T02', 'T03', 'T04', 'T05', 'T06', 'T09', 'T07', 'T08']);
+  assert.ok(d.tables.find((t) => t.key === 'T01')!.rows.some((r) => r.key === 'fn:209'));
 });

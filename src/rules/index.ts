@@ -45,6 +45,7 @@ import narrativeChangeRate from './narrative-change-rate.js';
 import narrativeComparisonWords from './narrative-comparison-words.js';
 import narrativeCompletionRate from './narrative-completion-rate.js';
 import narrativeItemisedSum from './narrative-itemised-sum.js';
+import narrativePartsSum from './narrative-parts-sum.js';
 import narrativePlaceholder from './narrative-placeholder.js';
 import narrativeProjectFunds from './narrative-project-funds.js';
 import narrativeReasonDirection from './narrative-reason-direction.js';
@@ -69,6 +70,7 @@ import performanceZeroExecutionMet from './performance-zero-execution-met.js';
 import plausibilityPriorYearCopy from './plausibility-prior-year-copy.js';
 import plausibilityProcurementExceedsSpending from './plausibility-procurement-exceeds-spending.js';
 import plausibilityRateOver100 from './plausibility-rate-over-100.js';
+import textCommonTypos from './text-common-typos.js';
 import textDuplicatedWords from './text-duplicated-words.js';
 import textEntityConsistency from './text-entity-consistency.js';
 import textGarbledRepetition from './text-garbled-repetition.js';
@@ -121,6 +123,7 @@ export const RULES: readonly Rule[] = [
   narrativeComparisonWords,
   narrativeCompletionRate,
   narrativeItemisedSum,
+  narrativePartsSum,
   narrativePlaceholder,
   narrativeProjectFunds,
   narrativeReasonDirection,
@@ -145,6 +148,7 @@ export const RULES: readonly Rule[] = [
   plausibilityPriorYearCopy,
   plausibilityProcurementExceedsSpending,
   plausibilityRateOver100,
+  textCommonTypos,
   textDuplicatedWords,
   textEntityConsistency,
   textGarbledRepetition,

@@ -1,5 +1,5 @@
 /**
- * An indicator row printed twice in one 绩效自评表 (same 一级指标 and 三级指标 name): its points and
+ * An indicator row printed twice in one 绩效自评表 (same 一级, 二级 and 三级指标 name): its points and
  * score are counted twice (特殊群体医疗保障覆盖率（10分） ×2 makes the 效益 block 30 of a declared 20).
  */
 import type { RawFinding, Rule } from '../check/types.js';
@@ -13,7 +13,7 @@ function checkEvaluation(ev: PerformanceEvaluation): RawFinding[] {
   for (const ind of ev.indicators) {
     const name = bareName(ind);
     if (!name) continue;
-    const key = `${ind.level1}|${name}`;
+    const key = `${ind.level1}|${ind.level2.replace(/\s/g, '')}|${name}`;
     const first = seen.get(key);
     if (!first) { seen.set(key, ind); continue; }
     out.push(perfFinding(ev, {
@@ -31,7 +31,7 @@ const rule: Rule = {
     id: 'performance-duplicate-indicator',
     family: 'performance',
     title: { zh: '绩效指标重复列示', en: 'Indicator row printed twice' },
-    description: 'Within one 绩效自评表, no 三级指标 appears twice under the same 一级指标: a repeated row counts its points and score twice.',
+    description: 'Within one 绩效自评表, no 三级指标 appears twice under the same 一级 and 二级指标: a repeated row counts its points and score twice.',
     severity: 'error',
     references: [REF_SCORING, REF_DOMAIN],
     needsPerformance: true,

@@ -48,3 +48,8 @@ test('performance-execution-rate: must not trigger on a zero budget or a missing
   const d = perfDoc([withFunding(['total', '年度资金总额', '0', '0', '0', '10', '0', '0']), withFunding(['total', '年度资金总额', '10', '10', '', '10', '', ''])]);
   assert.deepEqual(runRule(rule, d).findings, []);
 });
+
+test('performance-execution-rate: must not trigger on a rate printed as a fraction', () => {
+  const d = perfDoc([withFunding(['total', '年度资金总额', '15', '15', '11.44', '10', '0.7627', '7.63'])]);
+  assert.deepEqual(runRule(rule, d).findings, []);
+});

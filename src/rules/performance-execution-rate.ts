@@ -4,7 +4,7 @@
  */
 import type { RawFinding, Rule } from '../check/types.js';
 import type { FundingRow, PerformanceEvaluation } from '../model/index.js';
-import { agreesAtPrinted, formatRatio, parsePrinted, withinAtPrinted } from './utils/performance-decimal.js';
+import { agreesAtPrinted, div, formatRatio, parsePrinted, ratio, withinAtPrinted } from './utils/performance-decimal.js';
 import { rateOf } from './utils/performance-rate.js';
 import { REF_DOMAIN, REF_METHOD, evaluationTables, perfFinding, projectLabel } from './utils/performance-report.js';
 
@@ -21,6 +21,8 @@ function checkRow(ev: PerformanceEvaluation, row: FundingRow): RawFinding | unde
   if (!rate || !p || !e || !b) return undefined;
   const r = rateOf(e, b);
   if (!r || agreesAtPrinted(p, r.exact)) return undefined;
+  // A rate printed as a fraction ('0.7627' for 76.27%) agrees once scaled.
+  if (!p.percent && p.scaled <= 2n * 10n ** BigInt(p.decimals) && agreesAtPrinted(p, div(r.exact, ratio(100)))) return undefined;
   const expected = `${formatRatio(r.exact, p.decimals)}%`;
   const rounding = withinAtPrinted(p, r.lo, r.hi);
   return perfFinding(ev, {

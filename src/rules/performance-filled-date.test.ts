@@ -24,3 +24,7 @@ test('performance-filled-date: must not trigger on a date after the year, or wit
   const d = perfDoc([consistentProject({ year: 2023, filledDate: '2024.3.20' }), consistentProject({ year: 2023 }), noYear]);
   assert.deepEqual(runRule(rule, d).findings, []);
 });
+
+test('performance-filled-date: must not trigger on the last day of the year', () => {
+  assert.deepEqual(runRule(rule, perfDoc([consistentProject({ year: 2023, filledDate: '2023年12月31日' })])).findings, []);
+});

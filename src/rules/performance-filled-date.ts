@@ -14,7 +14,8 @@ function checkEvaluation(ev: PerformanceEvaluation, docYear: number | undefined)
   const d = ev.filledDate;
   const year = evaluatedYear(ev, docYear);
   if (!d || d.year === undefined || year === undefined) return undefined;
-  if (d.year > year) return undefined;
+  const lastDay = d.month === 12 && d.day === 31;
+  if (d.year > year || (d.year === year && (d.month === undefined || lastDay))) return undefined;
   return perfFinding(ev, {
     messageId: 'filled-before-year-end',
     message: `${projectLabel(ev)}为 ${year} 年度自评，填报时间 ${d.text} 却早于该年度结束`,

@@ -53,3 +53,9 @@ test('performance-indicator-score: must not trigger on correct scores, ratios at
   ] })]);
   assert.deepEqual(runRule(rule, d).findings, []);
 });
+
+test('performance-indicator-score: must trigger with 反向 printed as the nature of a cost indicator', () => {
+  const { findings } = runRule(rule, one(['成本指标', '经济成本指标', '人均成本', '反向', '100', '元', '80', '10', '9']));
+  assert.equal(findings[0]?.messageId, 'met-not-full');
+  assert.equal(findings[0]?.severity, 'error');
+});

@@ -8,7 +8,7 @@ import { cmp, ratio } from './utils/performance-decimal.js';
 import { REF_DOMAIN, REF_METHOD, evaluationTables, indicatorAt, perfFinding, projectLabel } from './utils/performance-report.js';
 import { bareName, parseIndicatorValue } from './utils/performance-values.js';
 
-const BOUNDED = /(参保率|覆盖率|覆盖面|知晓率|知晓度|满意度|满意率|合格率|达标率|准确率|正确率|出勤率|受理率|到位率|使用率|完好率|稽查率|检查率|审核率|结算率|及时率|办结率|上岗率|入库率|参与率)$/;
+const BOUNDED = /(参保率|覆盖率|覆盖面|知晓率|知晓度|满意度|满意率|合格率|达标率|准确率|正确率|出勤率|受理率|到位率|完好率|稽查率|检查率|审核率|结算率|及时率|办结率|上岗率|入库率|参与率)$/;
 
 function checkIndicator(ev: PerformanceEvaluation, ind: IndicatorRow): RawFinding | undefined {
   const name = bareName(ind);

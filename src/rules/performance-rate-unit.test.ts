@@ -26,3 +26,8 @@ test('performance-rate-unit: must not trigger on rates in %, counts in 人次, o
   ] })]);
   assert.deepEqual(runRule(rule, d).findings, []);
 });
+
+test('performance-rate-unit: must not trigger on a frequency counted in 次', () => {
+  const d = perfDoc([project({ project: 'Z', indicators: [['产出指标', '时效指标', '定点机构巡查频率', '>=', '4', '次', '6', '10', '10']] })]);
+  assert.deepEqual(runRule(rule, d).findings, []);
+});

@@ -8,6 +8,8 @@ import { REF_DOMAIN, REF_METHOD, evaluationTables, indicatorAt, perfFinding, pro
 import { bareName, parseIndicatorValue } from './utils/performance-values.js';
 
 const RATE_NAME = /(率|比例|比重|占比)$/;
+/** Names ending in 率 that are not shares of a whole (a frequency, a speed). */
+const NOT_A_SHARE = /(频率|速率|效率|汇率|利率|功率|税率|费率)$/;
 const COUNT_UNIT = /^(件|人|个|次|人次|户|家|项|台|起|批|期|名|场|份|篇|套|辆|张|所|座|条|册|本|元|万元|万人|天|日)$/;
 
 function unitOf(ind: IndicatorRow): { unit: string; evidence: string; at: ReturnType<typeof indicatorAt> } | undefined {
@@ -21,7 +23,7 @@ function unitOf(ind: IndicatorRow): { unit: string; evidence: string; at: Return
 
 function checkIndicator(ev: PerformanceEvaluation, ind: IndicatorRow): RawFinding | undefined {
   const name = bareName(ind);
-  if (!RATE_NAME.test(name)) return undefined;
+  if (!RATE_NAME.test(name) || NOT_A_SHARE.test(name)) return undefined;
   const u = unitOf(ind);
   if (!u || !COUNT_UNIT.test(u.unit)) return undefined;
   return perfFinding(ev, {

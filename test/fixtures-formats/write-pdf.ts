@@ -40,10 +40,14 @@ export const NO_SOFFICE = 'LibreOffice (soffice) not installed: LibreOffice PDF 
 
 export interface PdfOptions {
   landscape?: boolean;
+  /** Draw every page's content turned 90° (a landscape table printed sideways on a portrait page). */
+  sideways?: boolean;
   pageNumbers?: boolean;
   /** Repeat the blocks this many times (long documents for the bench). */
   repeat?: number;
   fontSize?: number;
+  /** Tables without ruling lines (cells placed by position only). */
+  borderless?: boolean;
   /** Start every repetition on a new page (so `repeat` pages for a one-page sample). */
   pagePerRepeat?: boolean;
 }
@@ -61,13 +65,24 @@ class Layout {
     this.y = doc.page.margins.top;
   }
   get left(): number { return this.doc.page.margins.left; }
-  get right(): number { return this.doc.page.width - this.doc.page.margins.right; }
+  get right(): number { return (this.opts.sideways ? this.doc.page.height : this.doc.page.width) - this.doc.page.margins.right; }
   ensure(height: number): boolean {
-    if (this.y + height <= this.doc.page.height - this.doc.page.margins.bottom) return false;
+    if (this.y + height <= this.bottom) return false;
+    if (this.opts.sideways) this.doc.restore();
     this.doc.addPage({ layout: this.opts.landscape ? 'landscape' : 'portrait', margin: 56 });
+    this.turn();
     this.page++;
     this.y = this.doc.page.margins.top;
     return true;
+  }
+  /** Sideways: the content of a landscape page drawn turned 90° clockwise on the portrait page. */
+  turn(): void {
+    if (!this.opts.sideways) return;
+    this.doc.save();
+    this.doc.translate(this.doc.page.width, 0).rotate(90);
+  }
+  get bottom(): number {
+    return this.opts.sideways ? this.doc.page.width - this.doc.page.margins.bottom : this.doc.page.height - this.doc.page.margins.bottom;
   }
   text(s: string, align: 'left' | 'center' | 'right' = 'left', size = this.size): void {
     this.ensure(size * 1.8);
@@ -85,7 +100,7 @@ function drawRow(l: Layout, cells: string[], widths: number[], height: number): 
   const doc = l.doc;
   cells.forEach((c, i) => {
     const w = widths[i]!;
-    doc.rect(x, l.y, w, height).lineWidth(0.5).stroke();
+    if (!l.opts.borderless) doc.rect(x, l.y, w, height).lineWidth(0.5).stroke();
     const tw = doc.fontSize(l.size).widthOfString(c);
     const tx = NUMERIC.test(c) ? x + w - tw - 3 : x + 3;
     if (c) doc.text(c, tx, l.y + (height - l.size) / 2, { lineBreak: false });
@@ -126,6 +141,7 @@ export async function pdfkitBytes(font: CjkFont, blocks: Block[] = SAMPLE, opts:
   doc.registerFont('cjk', font.path, font.family);
   doc.font('cjk');
   const l = new Layout(doc, opts, opts.fontSize ?? 10);
+  l.turn();
   for (let k = 0; k < (opts.repeat ?? 1); k++) {
     if (k > 0 && opts.pagePerRepeat) l.ensure(Infinity);
     for (const b of blocks) {
@@ -135,6 +151,7 @@ export async function pdfkitBytes(font: CjkFont, blocks: Block[] = SAMPLE, opts:
       else drawTable(l, b);
     }
   }
+  if (opts.sideways) doc.restore();
   if (opts.pageNumbers) {
     const range = doc.bufferedPageRange();
     for (let i = range.start; i < range.start + range.count; i++) {

@@ -46,3 +46,10 @@ export const FACT_NAMES: Record<string, string> = {
   generalBudgetInitialBudget: '一般公共预算年初预算', personnelExpense: '人员经费', publicExpense: '公用经费',
   operatingExpense: '机关运行经费', procurementTotal: '政府采购支出',
 };
+
+export const KIND_NAMES: Record<string, { zh: string; en: string }> = {
+  'final-accounts': { zh: '部门决算', en: 'Final accounts' },
+  'performance-self-evaluation': { zh: '绩效自评', en: 'Performance self-evaluation' },
+  budget: { zh: '部门预算', en: 'Budget' },
+  other: { zh: '其他', en: 'Other' },
+};

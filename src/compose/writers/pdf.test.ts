@@ -26,7 +26,8 @@ const skip = missing.length ? `${missing.join(', ')} not installed: PDF test ski
 
 test('pdf: LibreOffice renders the DOCX; page 1 becomes a PNG artifact and the Chinese text extracts', { skip, timeout: 180_000 }, async () => {
   const medical = exampleInputs().find((e) => e.name.startsWith('county-medical'))!;
-  const { document } = composeDocument(medical.input);
+  const composed = composeDocument(medical.input);
+  const { document } = composed;
   const pdf = await convertDocxToPdf(await writeDocx(document));
   assert.equal(Buffer.from(pdf.slice(0, 5)).toString('latin1'), '%PDF-');
   const work = mkdtempSync(join(tmpdir(), 'compose-pdf-'));
@@ -40,4 +41,9 @@ test('pdf: LibreOffice renders the DOCX; page 1 becomes a PNG artifact and the C
   const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).replace(/[ \t]+/g, '');
   for (const s of ['青川县医疗保障局2024年度部门决算', '部门职责', '收入支出决算总表', '2,253.11', '名词解释']) assert.ok(text.includes(s), `extracts ${s}`);
   assert.doesNotMatch(text, /[⺀-⻳⼀-⿕]/, 'no CJK radical code points instead of characters');
+  const { readDisclosure } = await import('../../ingest/index.js');
+  const { factsOf } = await import('../../facts/facts.js');
+  const canonical = (v: unknown) => JSON.stringify(v, (_k, x) => (x && typeof x === 'object' && !Array.isArray(x) ? Object.fromEntries(Object.entries(x).sort(([a], [b]) => (a < b ? -1 : 1))) : x));
+  const back = await readDisclosure(pdf, 'composed.pdf');
+  assert.equal(canonical(factsOf(back)), canonical(factsOf(composed.disclosure)), 'the PDF reads back with the same facts');
 });

@@ -8,10 +8,12 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
+import { InputError } from '../../ingest/raw.js';
 
-export class SofficeMissingError extends Error {
+/** LibreOffice is not installed: the user must install it or choose other formats. */
+export class SofficeMissingError extends InputError {
   constructor() {
-    super('PDF output needs LibreOffice: `soffice` was not found on PATH (Debian: apt-get install libreoffice-writer-nogui fonts-noto-cjk)');
+    super('PDF output needs LibreOffice: `soffice` was not found on PATH', 'install it (Debian: apt-get install libreoffice-writer-nogui fonts-noto-cjk) or leave pdf out of --format');
     this.name = 'SofficeMissingError';
   }
 }

@@ -22,12 +22,17 @@ function reason(err: unknown): string {
   return e?.message ?? String(err);
 }
 
+export interface PdfOpenOptions {
+  /** The CMap folder (a path ending in '/'); the package's by default. Tests point it elsewhere. */
+  cMapUrl?: string;
+}
+
 /** Opens the document; throws InputError for encrypted (password), damaged or non-PDF input. */
-export async function openPdf(bytes: Uint8Array, name?: string): Promise<PDFDocumentProxy> {
+export async function openPdf(bytes: Uint8Array, name?: string, opts: PdfOpenOptions = {}): Promise<PDFDocumentProxy> {
   const label = name ? ` ${name}` : '';
   const task = pdfjs.getDocument({
     data: new Uint8Array(bytes),
-    cMapUrl: CMAP_URL,
+    cMapUrl: opts.cMapUrl ?? CMAP_URL,
     cMapPacked: true,
     standardFontDataUrl: STANDARD_FONT_URL,
     isEvalSupported: false,

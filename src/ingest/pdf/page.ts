@@ -33,7 +33,7 @@ export interface PageContent {
   boxes: TextBox[];
   hRules: Segment[];
   vRules: Segment[];
-  /** Text-showing operators seen (text present in the content even when none could be decoded). */
+  /** Text-showing and image-painting operators seen (counted only on pages with text). */
   textOps: number;
   imageOps: number;
 }
@@ -133,6 +133,12 @@ async function operatorContent(page: PDFPageProxy, view: Matrix): Promise<Rules 
   return { ...rules, textOps, imageOps };
 }
 
+/** Text-showing operators on a page (text present even when none of it could be decoded). */
+export async function countTextOps(page: PDFPageProxy): Promise<number> {
+  const list = await page.getOperatorList();
+  return list.fnArray.reduce((n, fn) => n + (TEXT_OPS.has(fn) ? 1 : 0), 0);
+}
+
 /** Joins collinear rulings that overlap or touch. */
 export function mergeSegments(segs: Segment[], tol = 1.2, gap = 2): Segment[] {
   const sorted = [...segs].sort((p, q) => p.pos - q.pos || p.a - q.a);
@@ -169,12 +175,34 @@ function textBoxes(items: PdfTextItem[], view: Matrix): TextBox[] {
   return boxes;
 }
 
+/**
+ * The clockwise turn (0, 90, 180, 270) that makes most of the page's text horizontal: a table
+ * printed sideways on a portrait page, or a /Rotate that does not match the content.
+ */
+function dominantTurn(items: PdfTextItem[], view: Matrix): number {
+  const weight = [0, 0, 0, 0];
+  for (const item of items) {
+    if (!item.str || !item.str.trim()) continue;
+    const m = multiply(view, item.transform as Matrix);
+    const angle = (Math.round(Math.atan2(m[1], m[0]) / (Math.PI / 2)) + 4) % 4;
+    weight[angle] = (weight[angle] ?? 0) + item.str.length;
+  }
+  const best = weight.indexOf(Math.max(...weight));
+  return weight[best]! > (weight[0] ?? 0) ? (4 - best) * 90 : 0;
+}
+
 export async function readPage(page: PDFPageProxy, pageNumber: number): Promise<PageContent> {
-  const viewport = page.getViewport({ scale: 1 });
-  const view = viewport.transform as Matrix;
+  let viewport = page.getViewport({ scale: 1 });
+  let view = viewport.transform as Matrix;
   const text = await page.getTextContent();
+  const turn = dominantTurn(text.items as PdfTextItem[], view);
+  if (turn) {
+    viewport = page.getViewport({ scale: 1, rotation: (page.rotate + turn) % 360 });
+    view = viewport.transform as Matrix;
+  }
   const boxes = textBoxes(text.items as PdfTextItem[], view);
-  const ops = await operatorContent(page, view);
+  // A page without text (a scanned page) needs no rulings: its images are not decoded.
+  const ops = boxes.length ? await operatorContent(page, view) : { h: [], v: [], textOps: 0, imageOps: 0 };
   return {
     page: pageNumber,
     width: viewport.width,

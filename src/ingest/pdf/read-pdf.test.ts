@@ -8,6 +8,7 @@ import {
   encryptedPdf, findCjkFont, imageOnlyPdf, libreOfficePdf, NO_CJK_FONT, NO_SOFFICE, pdfkitBytes,
 } from '../../../test/fixtures-formats/write-pdf.js';
 import { findSoffice } from '../docx/libreoffice.js';
+import { predefinedCmapPdf } from '../../../test/fixtures-formats/write-cmap-pdf.js';
 
 const font = findCjkFont();
 const noFont = !font && NO_CJK_FONT;
@@ -42,6 +43,11 @@ test('readPdf: landscape pages, a table continued over pages, page numbers dropp
   assert.deepEqual(doc.lines.map((l) => l.line), doc.lines.map((_, i) => i + 1));
 });
 
+test('readPdf: a table printed sideways on a portrait page reads upright', { skip: noFont }, async () => {
+  const doc = await readPdf(await pdfkitBytes(font!, SAMPLE, { sideways: true }));
+  assert.deepEqual(doc.lines.map((l) => l.cells), sampleCells());
+});
+
 test('readPdf: radical code points and full-width digits are normalised', { skip: noFont }, async () => {
   const pdf = new PDFDocument({ size: 'A4' });
   const chunks: Buffer[] = [];
@@ -71,4 +77,15 @@ test('readPdf: damaged and non-PDF bytes are InputErrors', { skip: noFont }, asy
   await assert.rejects(readPdf(good.slice(0, 400), 'cut.pdf'), InputError);
   await assert.rejects(readPdf(new Uint8Array(Buffer.from('%PDF-1.7\nnot really a pdf')), 'fake.pdf'), InputError);
   await assert.rejects(readPdf(new Uint8Array(Buffer.from('hello')), 'hello.pdf'), InputError);
+});
+
+test('readPdf: a non-embedded Chinese font with a predefined CMap (UniGB-UCS2-H) is decoded', async () => {
+  const bytes = predefinedCmapPdf([[72, 760, '部门决算'], [72, 730, '合计'], [300, 730, '1,234.56']]);
+  const doc = await readPdf(bytes, 'old.pdf');
+  assert.deepEqual(doc.lines.map((l) => l.cells), [['部门决算'], ['合计', '1,234.56']]);
+});
+
+test('readPdf: text that cannot be decoded (CMaps missing) is an error, never an empty document', async () => {
+  const bytes = predefinedCmapPdf([[72, 760, '部门决算']]);
+  await assert.rejects(readPdf(bytes, 'old.pdf', { cMapUrl: '/nonexistent/cmaps/' }), (e: unknown) => e instanceof InputError && /could not be decoded/.test(e.message));
 });

@@ -9,8 +9,8 @@ import { InputError, type RawDocument } from '../raw.js';
 import { joinContinuedRows } from './continued.js';
 import { dropFurniture, type PageRows } from './furniture.js';
 import { pageRows } from './layout.js';
-import { openPdf, type PDFDocumentProxy } from './load.js';
-import { readPage, type PageContent } from './page.js';
+import { openPdf, type PdfOpenOptions, type PDFDocumentProxy } from './load.js';
+import { countTextOps, readPage, type PageContent } from './page.js';
 
 interface Stats {
   chars: number;
@@ -60,12 +60,13 @@ async function readPages(doc: PDFDocumentProxy, stats: Stats, label: string): Pr
   return pages;
 }
 
-export async function readPdf(bytes: Uint8Array, name?: string): Promise<RawDocument> {
+export async function readPdf(bytes: Uint8Array, name?: string, opts: PdfOpenOptions = {}): Promise<RawDocument> {
   const label = name ? ` ${name}` : '';
-  const doc = await openPdf(bytes, name);
+  const doc = await openPdf(bytes, name, opts);
   try {
     const stats: Stats = { chars: 0, undecodable: 0, textOps: 0, imageOps: 0 };
     const pages = await readPages(doc, stats, label);
+    if (stats.chars === 0) stats.textOps = await countTextOps(await doc.getPage(1)).catch(() => 0);
     refuse(stats, label);
     dropFurniture(pages);
     joinContinuedRows(pages);

@@ -24,7 +24,12 @@ export interface SubjectContext {
   heading?: string;
 }
 
-const CLAUSE_BREAK = /[，,：:；;。！!？?\t]/g;
+/** Clause breaks ，,：:；;。！!？? and the tab. */
+const CLAUSE_BREAKS = new Set([...'，,：:；;。！!？?\t'].map((ch) => ch.charCodeAt(0)));
+/** Closing punctuation noteClause drops from a clause. */
+const CLAUSE_END = '，,：:；;。！!？?';
+/** The characters an item name can end with (ITEM_END): a clause with none of them names no item. */
+const ITEM_LAST_CHAR = /[出费入金目助体计)）]/;
 
 interface SentenceState {
   /** The item named last in this sentence. */
@@ -62,9 +67,10 @@ export function describeSentence(sentence: string, ctx: SubjectContext): Describ
 function clauses(sentence: string): [number, number][] {
   const out: [number, number][] = [];
   let start = 0;
-  for (const m of sentence.matchAll(CLAUSE_BREAK)) {
-    out.push([start, m.index + 1]);
-    start = m.index + 1;
+  for (let i = 0; i < sentence.length; i++) {
+    if (!CLAUSE_BREAKS.has(sentence.charCodeAt(i))) continue;
+    out.push([start, i + 1]);
+    start = i + 1;
   }
   if (start < sentence.length) out.push([start, sentence.length]);
   return out;
@@ -73,7 +79,9 @@ function clauses(sentence: string): [number, number][] {
 /** A clause without figures may name the item the next figures are about. */
 function noteClause(clause: string, state: SentenceState, ctx: SubjectContext): void {
   if (state.reason) return;
-  const name = cleanSubject(clause.replace(/[，,：:；;。！!？?]$/, ''));
+  if (!ITEM_LAST_CHAR.test(clause)) return;
+  const last = clause[clause.length - 1];
+  const name = cleanSubject(last !== undefined && CLAUSE_END.includes(last) ? clause.slice(0, -1) : clause);
   if (!isItemName(name)) return;
   state.local = name;
   ctx.subject = name;

@@ -60,13 +60,15 @@ export function findFigures(sentence: string): FigureToken[] {
   const out: FigureToken[] = [];
   // The patterns are slow to scan: skip them where what they need is absent (a digit; a % or 元).
   if (HAS_DIGIT.test(text)) {
-    for (const m of text.matchAll(FIGURE_RE)) {
+    FIGURE_RE.lastIndex = 0;
+    for (let m = FIGURE_RE.exec(text); m; m = FIGURE_RE.exec(text)) {
       const token = toToken(sentence, m);
       if (token) out.push(token);
     }
   }
   if (text.includes('%') || text.includes('元')) {
-    for (const m of text.matchAll(PLACEHOLDER_RE)) if (isPlaceholder(text, m)) out.push(placeholderToken(sentence, m));
+    PLACEHOLDER_RE.lastIndex = 0;
+    for (let m = PLACEHOLDER_RE.exec(text); m; m = PLACEHOLDER_RE.exec(text)) if (isPlaceholder(text, m)) out.push(placeholderToken(sentence, m));
   }
   return out.sort((a, b) => a.start - b.start);
 }
@@ -98,8 +100,9 @@ function toToken(sentence: string, m: RegExpMatchArray): FigureToken | null {
   if (!unit) return null;
   const index = m.index!;
   const numStart = index + sign.length;
-  const normalised = num!.replace(/,/g, '');
-  const decimals = normalised.includes('.') ? normalised.split('.')[1]!.length : 0;
+  const normalised = num!.includes(',') ? num!.replace(/,/g, '') : num!;
+  const point = normalised.indexOf('.');
+  const decimals = point < 0 ? 0 : normalised.length - point - 1;
   if (unit === '年') return yearToken(sentence, numStart, normalised, whole.length - sign.length, index);
   const kind: FigureKind = AMOUNT_UNITS.includes(unit) ? 'amount' : PERCENT_UNITS.includes(unit) ? 'percent' : 'count';
   if (kind === 'count' && NOT_A_MEASURE[unit]?.test(sentence.slice(index + whole.length))) return null;

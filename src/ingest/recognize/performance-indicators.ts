@@ -183,8 +183,8 @@ function fillValues(ind: IndicatorRow, cells: Partial<Record<IndicatorKey, PCell
 /** '≥' → '>=', '≤' → '<=', '＝' → '='; other printed natures (定性) as printed. */
 export function normaliseNature(text: string): string {
   const t = squash(text);
-  if (/^(>=|≥|＞=|不低于|不少于)/.test(t)) return '>=';
-  if (/^(<=|≤|＜=|不高于|不超过|不多于)/.test(t)) return '<=';
+  if (/^(>=|≥|＞=|不低于|不少于|正向)/.test(t)) return '>=';
+  if (/^(<=|≤|＜=|不高于|不超过|不多于|反向)/.test(t)) return '<=';
   if (/^[=＝]/.test(t)) return '=';
   if (/^[>＞]/.test(t)) return '>';
   if (/^[<＜]/.test(t)) return '<';

@@ -78,13 +78,14 @@ export function fundingColumnOf(text: string): FundingKey | undefined {
 /** Canonical key of a funding row label, or undefined when the text is not one. */
 export function fundingRowKey(text: string): string | undefined {
   const t = squash(text).replace(/[:：]$/, '');
-  if (/^(年度)?资金总额|^合计$/.test(t)) return 'total';
+  if (/^(年度)?资金总额|^(合计|总计)$/.test(t)) return 'total';
   if (/当年财政拨款|^其中[:：]?财政拨款/.test(t)) return 'fiscal';
   if (/中央财政资金|中央补助/.test(t)) return 'central';
   if (/上年结转/.test(t)) return 'carryover';
   if (/^(其中[:：]?)?地方资金/.test(t)) return 'local';
   if (/^(其中[:：]?)?其他资金/.test(t)) return 'other';
   if (/^其中[:：]/.test(t)) return t.replace(/^其中[:：]/, '');
+  if (t.length <= 16 && /(资金|拨款|经费|收入)$/.test(t)) return t;
   return undefined;
 }
 

@@ -22,7 +22,7 @@ export function titleKind(text: string): TitleKind | null {
   return 'project';
 }
 
-const UNIT_RE = /(?:金额)?单位[:：]\s*(万元|元|万)\s*$|[（(]\s*(万元|元)\s*[)）]/;
+const UNIT_RE = /(?:金额)?单位[:：]\s*(万元|元|万)\s*[)）]?$|[（(]\s*(万元|元)\s*[)）]/;
 
 /** The unit a cell declares ('单位：万元', '金额单位：元', '单位：万' = 万元, '项目资金（万元）'), or null. */
 export function unitIn(text: string): Unit | null {

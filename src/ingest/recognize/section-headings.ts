@@ -67,7 +67,9 @@ function numberedHeading(text: string): HeadingMatch | null | undefined {
     if (style === 'part' || style === 'chapter') return partHeading(base, text.slice(restStart));
     const split = splitTitle(text.slice(restStart));
     if (!split) return null;
-    return { ...base, title: split.title, leaders: split.leaders, ...(split.bodyStart !== undefined && { bodyStart: restStart + split.bodyStart }) };
+    const heading: HeadingMatch = { style, ordinal: base.ordinal, number: base.number, title: split.title, leaders: split.leaders };
+    if (split.bodyStart !== undefined) heading.bodyStart = restStart + split.bodyStart;
+    return heading;
   }
   return undefined;
 }

@@ -152,9 +152,8 @@ function findLastIndex<T>(xs: T[], pred: (x: T) => boolean): number {
 
 /** Drops unnumbered headings with nothing under them (a title repeated as a heading). */
 function prune(sections: Section[]): Section[] {
-  return sections
-    .map((s) => ({ ...s, children: prune(s.children) }))
-    .filter((s) => s.number !== undefined || s.paragraphs.length > 0 || s.children.length > 0);
+  for (const s of sections) s.children = prune(s.children); // sections of this call only: changed in place
+  return sections.filter((s) => s.number !== undefined || s.paragraphs.length > 0 || s.children.length > 0);
 }
 
 /** Text before the first heading becomes an untitled section when it is prose (not just the title). */

@@ -33,8 +33,7 @@ export function locate(draft: ParagraphDraft, offset: number): Provenance {
   return prov;
 }
 
-/** 。；;！!？? */
-const TERMINATORS = new Set([0x3002, 0xff1b, 0x3b, 0xff01, 0x21, 0xff1f, 0x3f]);
+const TERMINATOR = /[。；;！!？?]/g;
 /** Closing quotes and brackets kept with the sentence before them: ”’」』）)】"' */
 const CLOSERS = new Set([0x201d, 0x2019, 0x300d, 0x300f, 0xff09, 0x29, 0x3011, 0x22, 0x27]);
 
@@ -42,13 +41,13 @@ const CLOSERS = new Set([0x201d, 0x2019, 0x300d, 0x300f, 0xff09, 0x29, 0x3011, 0
 export function splitSentences(text: string): { start: number; end: number }[] {
   const out: { start: number; end: number }[] = [];
   let start = 0;
-  for (let i = 0; i < text.length; i++) {
-    if (!TERMINATORS.has(text.charCodeAt(i))) continue;
-    let end = i + 1;
+  TERMINATOR.lastIndex = 0;
+  for (let m = TERMINATOR.exec(text); m; m = TERMINATOR.exec(text)) {
+    let end = m.index + 1;
     while (end < text.length && CLOSERS.has(text.charCodeAt(end))) end++;
     pushSpan(out, text, start, end);
     start = end;
-    i = end - 1;
+    TERMINATOR.lastIndex = end;
   }
   pushSpan(out, text, start, text.length);
   return out;

@@ -6,7 +6,7 @@
 import type { Unit } from '../../model/money.js';
 import type { Cell, CodeLevel, Row } from '../../model/table.js';
 import type { Provenance } from '../../model/provenance.js';
-import { compactText, isDash, isNumberText, makeCell, type CellKind } from './cells.js';
+import { compactText, isDash, isNumberText, makeCell } from './cells.js';
 import type { GridCell, GridRow } from './table-grid.js';
 import { CODE_CELL_RE, isAmountLike, isTotalLabel, numberingColumns } from './table-header.js';
 import type { ColumnPlan } from './table-columns.js';
@@ -74,7 +74,6 @@ export interface CodeRowOptions {
   /** First value column: cells left of it are the label. */
   valueStart: number;
   header: GridRow[];
-  kindOf?: (key: string) => CellKind;
 }
 
 export function buildCodeRows(data: GridRow[], o: CodeRowOptions): Row[] {
@@ -142,7 +141,7 @@ function valueCells(g: GridRow, o: CodeRowOptions): Record<string, Cell> {
   const cells: Record<string, Cell> = {};
   for (const col of o.plan.columns) {
     const gc = g.cells[col.index];
-    cells[col.key] = makeCell(gc?.text ?? '', o.unit, provOf(g, gc), o.kindOf?.(col.key) ?? 'amount');
+    cells[col.key] = makeCell(gc?.text ?? '', o.unit, provOf(g, gc));
   }
   return cells;
 }

@@ -49,16 +49,25 @@ export function findRegion(lines: RawLine[], start: number, stop: number): Regio
   }
   if (i >= stop) return null;
   const body: number[] = [];
-  if (isGridLine(lines[i]!)) i = scanBody(lines, i, stop, body, meta);
-  else if (!isNoteLine(lines[i]!)) return null;
   const notes: number[] = [];
-  while (i < stop && notes.length < MAX_NOTES) {
-    const l = lines[i]!;
-    if (isNoteLine(l) || (notes.length > 0 && isNoteContinuation(l))) notes.push(i++);
-    else break;
+  if (!isGridLine(lines[i]!)) {
+    if (!isNoteLine(lines[i]!)) return null;
+    i = scanNotes(lines, i, stop, notes); // a note printed above the grid, or instead of it
   }
+  if (i < stop && isGridLine(lines[i]!)) i = scanNotes(lines, scanBody(lines, i, stop, body, meta), stop, notes);
   if (!body.length && !notes.length) return null;
   return { meta, body, notes, end: i };
+}
+
+function scanNotes(lines: RawLine[], from: number, stop: number, notes: number[]): number {
+  let i = from;
+  const max = notes.length + MAX_NOTES;
+  while (i < stop && notes.length < max) {
+    const l = lines[i]!;
+    if (isNoteLine(l) || (i > from && isNoteContinuation(l))) notes.push(i++);
+    else break;
+  }
+  return i;
 }
 
 function scanBody(lines: RawLine[], from: number, stop: number, body: number[], meta: number[]): number {

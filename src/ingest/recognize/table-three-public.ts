@@ -6,7 +6,7 @@
  */
 import type { Unit } from '../../model/money.js';
 import type { Cell, Column, Row } from '../../model/table.js';
-import { THREE_PUBLIC_ITEMS, T09_LEGACY_COLUMNS, T09_LEGACY_ROWS } from '../../catalog/tables.js';
+import { lookupLabel, THREE_PUBLIC_ITEMS, T09_LEGACY_COLUMNS, T09_LEGACY_ROWS } from '../../catalog/tables.js';
 import { compactText, isIntegerText, makeCell } from './cells.js';
 import type { GridRow } from './table-grid.js';
 import { cellText, maxOf } from './table-grid.js';
@@ -17,7 +17,7 @@ import { rowLabel } from './table-two-sided.js';
 
 export function legacyRowKey(text: string): string | undefined {
   const l = rowLabel(text).replace(/[(（](?:个|人|辆|人次|批次|万元|元)[)）]$/, '');
-  return T09_LEGACY_ROWS[l] ?? T09_LEGACY_ROWS[l.replace(/[(（]境[)）]/g, '(境)')];
+  return lookupLabel(T09_LEGACY_ROWS, l) ?? lookupLabel(T09_LEGACY_ROWS, l.replace(/[(（]境[)）]/g, '(境)'));
 }
 
 /** True when the grid lists 三公 items as rows (the old form or a transposed modern one). */

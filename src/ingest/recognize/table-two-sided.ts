@@ -4,7 +4,7 @@
  */
 import type { Unit } from '../../model/money.js';
 import type { Cell, Column, Row } from '../../model/table.js';
-import { FUNCTION_CLASS_BY_NAME, T01_ROWS, T04_ROWS, type TableDef } from '../../catalog/tables.js';
+import { FUNCTION_CLASS_BY_NAME, lookupLabel, T01_ROWS, T04_ROWS, type TableDef } from '../../catalog/tables.js';
 import { compactText, isIntegerText, isNumberText, isDash, makeCell } from './cells.js';
 import type { GridRow } from './table-grid.js';
 import { cellText, maxOf } from './table-grid.js';
@@ -30,12 +30,12 @@ export function rowLabel(text: string): string {
 
 function lookup(table: Readonly<Record<string, string>>, text: string): string | undefined {
   const l = rowLabel(text);
-  return table[l] ?? table[l.replace(/[(（][^)）]*[)）]/g, '')];
+  return lookupLabel(table, l) ?? lookupLabel(table, l.replace(/[(（][^)）]*[)）]/g, ''));
 }
 
 export function functionClassOf(text: string): string | undefined {
   const l = rowLabel(text);
-  return FUNCTION_CLASS_BY_NAME[l] ?? FUNCTION_CLASS_BY_NAME[l.replace(/[(（][^)）]*[)）]/g, '')];
+  return lookupLabel(FUNCTION_CLASS_BY_NAME, l) ?? lookupLabel(FUNCTION_CLASS_BY_NAME, l.replace(/[(（][^)）]*[)）]/g, ''));
 }
 
 /** A label known to the two-sided tables (used to tell data rows from header rows). */

@@ -48,3 +48,10 @@ test('recognizeTables never throws on arbitrary text after a table title', () =>
     { numRuns: 400 },
   );
 });
+
+test('regressions found by the properties: inherited property names as labels, a grid with no label column', () => {
+  assert.doesNotThrow(() => recognizeTables(readTextString('收入支出决算总表\nvalueOf\t\n收入支出决算总表')));
+  assert.doesNotThrow(() => recognizeTables(readTextString('收入支出决算总表\nconstructor\t1\t2.00\ttoString\t3\t4.00')));
+  const lines = ['公开01表   支出决算表   单位：元', '收入支出决算总表   收入支出决算总表   收入支出决算总表', '1,234.56\t收入支出决算总表'];
+  assert.doesNotThrow(() => recognizeTables(readTextString(lines.join('\n'))));
+});

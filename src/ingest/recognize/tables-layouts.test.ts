@@ -215,6 +215,9 @@ test('a table printed under a generic title is recognised by its content', () =>
   const { tables, consumed } = recognize(text);
   const t = table(tables, 'T02');
   assert.equal(t.title, '');
+  assert.equal(t.ordinal, '附表2');
+  assert.deepEqual([t.unit, t.unitSource, t.prov.line], ['万元', 'printed', 1]);
+  assert.ok(consumed.has(1) && consumed.has(2));
   assert.equal(printed(cell(t, '2101501', 'fiscal')), '12.00');
   assert.ok(consumed.has(3));
 });

@@ -191,3 +191,30 @@ test('findCell finds a 三公 figure by its column key in every form', async () 
   const t = table(modern.tables, 'T09');
   assert.equal(findCell(t, 'actual.reception', 'nope'), undefined);
 });
+
+test('older T04 form: 一、本年收入 with its funds, 二、上年结转 with its funds', () => {
+  const text = [
+    '财政拨款收入支出决算总表',
+    tab(
+      ['收入', '', '', '支出', '', '', '', ''],
+      ['项目', '行次', '金额', '项目', '行次', '合计', '一般公共预算财政拨款', '政府性基金预算财政拨款'],
+      ['一、本年收入', '1', '100.00', '一、本年支出', '10', '110.00', '110.00', ''],
+      ['（一）一般公共预算财政拨款', '2', '100.00', '（一）社会保障和就业支出', '11', '110.00', '110.00', ''],
+      ['二、上年结转', '3', '10.00', '二、年末结转和结余', '12', '0.00', '0.00', ''],
+      ['（一）一般公共预算财政拨款', '4', '10.00', '', '13', '', '', ''],
+      ['总计', '5', '110.00', '总计', '14', '110.00', '110.00', ''],
+    ),
+  ].join('\n');
+  const t = table(recognize(text).tables, 'T04');
+  assert.deepEqual(t.rows.filter((r) => r.side === 'income').map((r) => r.key), ['incomeTotal', 'income:generalBudget', 'carryoverBegin', 'carryoverBegin:generalBudget', 'grandTotal']);
+  assert.deepEqual(t.rows.filter((r) => r.side === 'expenditure' && r.key).map((r) => r.key), ['expenditureTotal', 'fn:208', 'carryoverEnd', 'grandTotal']);
+  assert.equal(printed(t, 'fn:208', 'generalBudget'), '110.00');
+});
+
+test('a note printed between the title and the grid', () => {
+  const text = ['支出决算表', '注：本表金额单位为万元。', tab(['项目', '', '本年支出合计'], ['合计', '', '5.00']), '注：本表反映部门本年度各项支出情况。'].join('\n');
+  const t = table(recognize(text).tables, 'T03');
+  assert.equal(t.status, 'present');
+  assert.equal(t.notes.length, 2);
+  assert.equal(printed(t, 'total', 'total'), '5.00');
+});

@@ -34,7 +34,25 @@ function decodeByBom(bytes: Uint8Array): Decoded | null {
   return null;
 }
 
+/** UTF-16 without BOM: Chinese and ASCII text in UTF-16 has NUL bytes at one parity only (ASCII high bytes). */
+function utf16WithoutBom(bytes: Uint8Array): TextEncoding | null {
+  const n = Math.min(bytes.length, 4096) & ~1;
+  if (n < 32) return null;
+  let even = 0;
+  let odd = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) even++;
+    if (bytes[i + 1] === 0) odd++;
+  }
+  const half = n / 2;
+  if (odd > half * 0.1 && even === 0) return 'utf-16le';
+  if (even > half * 0.1 && odd === 0) return 'utf-16be';
+  return null;
+}
+
 function decodeWithoutBom(bytes: Uint8Array, label: string): Decoded {
+  const wide = utf16WithoutBom(bytes);
+  if (wide) return { text: new TextDecoder(wide).decode(bytes), encoding: wide };
   if (bytes.includes(0)) {
     throw new InputError(`${label}binary data, not text (contains NUL bytes)`, HINT_BINARY);
   }

@@ -37,6 +37,11 @@ test('readText decodes UTF-16 LE and BE with BOM', () => {
   }
 });
 
+test('readText decodes UTF-16 LE without BOM', () => {
+  const d = readText(utf16('收入决算表\n项目\t行次\t金额\nTotal\t合计\t12.50\n本年收入合计\t27\t2,502.70', false).subarray(2));
+  assert.deepEqual(d.lines[2]!.cells, ['Total', '合计', '12.50']);
+});
+
 test('readText decodes GBK bytes that are not valid UTF-8', () => {
   const d = readText(GBK_SAMPLE, 'gbk.txt');
   assert.equal(d.name, 'gbk.txt');
@@ -143,4 +148,10 @@ test('readText reads a 50 KB document quickly', () => {
     assert.ok(d.lines.length > 500);
   }
   assert.ok(best < 100, `took ${best.toFixed(1)} ms`); // ~2 ms when the machine is idle
+});
+
+test('readText splits markdown pipe tables and drops their rule lines', () => {
+  const d = readTextString('| 项目 | 行次 | 金额 |\n|---|:---:|---:|\n| 本年收入合计 | 27 | **2,502.70** |\n');
+  assert.deepEqual(d.lines.map((l) => [l.line, l.cells]), [[1, ['项目', '行次', '金额']], [3, ['本年收入合计', '27', '2,502.70']]]);
+  assert.equal(d.lines[1]!.tabular, true);
 });

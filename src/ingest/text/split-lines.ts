@@ -57,7 +57,10 @@ export function splitLines(text: string): { lines: RawLine[]; pages: number } {
     }
     const end = blockEnd(phys, i);
     const foldAt = cellPerLineStart(phys, i, end);
-    for (let j = i; j < foldAt; j++) lines.push(toRawLine(phys[j]!, layout));
+    for (let j = i; j < foldAt; j++) {
+      const line = toRawLine(phys[j]!, layout);
+      if (line) lines.push(line);
+    }
     if (foldAt < end) lines.push(...foldCells(phys, foldAt, end));
     i = end;
   }
@@ -111,9 +114,14 @@ export function joinWrapped(a: string, b: string): string {
   return latin ? `${a} ${b}` : a + b;
 }
 
-function toRawLine(p: PhysicalLine, layout: boolean): RawLine {
+const PIPE_ROW_RE = /^\s*\|.*\|\s*$/;
+const PIPE_RULE_RE = /^\s*\|?(?:\s*:?-{3,}:?\s*\|)+\s*(?::?-{3,}:?\s*)?\|?\s*$/;
+
+function toRawLine(p: PhysicalLine, layout: boolean): RawLine | null {
   let t = p.text;
   if (t.includes('\t')) return tabLine(p);
+  if (PIPE_RULE_RE.test(t)) return null;
+  if (PIPE_ROW_RE.test(t)) return pipeLine(p);
   let headingLevel: number | undefined;
   const h = /^\s{0,3}(#{1,6})\s+(.*)$/.exec(t);
   if (h) {
@@ -132,6 +140,12 @@ function toRawLine(p: PhysicalLine, layout: boolean): RawLine {
   const line: RawLine = { line: p.no, page: p.page, text: cell, cells: [cell], tabular: false };
   if (headingLevel !== undefined) line.headingLevel = headingLevel;
   return line;
+}
+
+/** A markdown table row '| 项目 | 行次 | 金额 |'. */
+function pipeLine(p: PhysicalLine): RawLine {
+  const cells = p.text.trim().slice(1, -1).split('|').map(cleanCellText);
+  return { line: p.no, ...(p.page !== undefined && { page: p.page }), text: cells.join('\t'), cells, tabular: cells.length >= 2 };
 }
 
 function tabLine(p: PhysicalLine): RawLine {
@@ -181,7 +195,7 @@ function isLayoutText(phys: PhysicalLine[]): boolean {
   let columnar = 0;
   let tabbed = 0;
   for (const p of phys) {
-    if (p.text.includes('\t')) {
+    if (p.text.includes('\t') || PIPE_ROW_RE.test(p.text)) {
       tabbed++;
       continue;
     }

@@ -17,8 +17,8 @@ export interface IndicatorValue {
 const CMP_RE = /^(>=|<=|≥|≤|＞=|＜=|=|＝|>|<|＞|＜|不低于|不少于|不高于|不超过|不多于|大于等于|小于等于)?/;
 
 function normaliseCmp(text: string): Comparison | undefined {
-  if (/^(>=|≥|＞=|不低于|不少于|大于等于)$/.test(text)) return '>=';
-  if (/^(<=|≤|＜=|不高于|不超过|不多于|小于等于)$/.test(text)) return '<=';
+  if (/^(>=|≥|＞=|不低于|不少于|大于等于|正向(指标)?)$/.test(text)) return '>=';
+  if (/^(<=|≤|＜=|不高于|不超过|不多于|小于等于|反向(指标)?)$/.test(text)) return '<=';
   if (/^[=＝]$/.test(text)) return '=';
   if (/^[>＞]$/.test(text)) return '>';
   if (/^[<＜]$/.test(text)) return '<';

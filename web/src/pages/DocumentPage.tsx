@@ -1,9 +1,9 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useContext, useEffect, useMemo, useState } from 'react';
 import type { Disclosure } from '../../../src/model/index';
 import type { CheckReport, Finding } from '../../../src/check/types';
 import type { Facts } from '../../../src/facts/types';
 import { api } from '../api';
-import { FACT_NAMES, useT } from '../i18n';
+import { FACT_NAMES, KIND_NAMES, LangContext, useT } from '../i18n';
 import { Chart } from '../components/Chart';
 import { FindingsList } from '../components/FindingsList';
 import { TablesView, TextView } from '../components/TablesView';
@@ -20,6 +20,7 @@ function relatedLines(f: Finding): Set<number> {
 
 export function DocumentPage({ id }: { id: number }) {
   const t = useT();
+  const { lang } = useContext(LangContext);
   const [d, setD] = useState<Disclosure>();
   const [report, setReport] = useState<CheckReport>();
   const [facts, setFacts] = useState<Facts>();
@@ -49,7 +50,7 @@ export function DocumentPage({ id }: { id: number }) {
   };
   return (
     <div>
-      <h2 data-testid="doc-title">{d.meta.entity} · {d.meta.year} · {d.meta.kind}</h2>
+      <h2 data-testid="doc-title">{d.meta.entity} · {d.meta.year} · {KIND_NAMES[d.meta.kind]?.[lang] ?? d.meta.kind}</h2>
       <div className="layout">
         <div>
           <div className="tabs">

@@ -28,8 +28,8 @@ export function threePublic(f: Facts, title: string, budget: string, actual: str
   if (!f.threePublic) return undefined;
   const items = [['total', '合计'], ['abroad', '因公出国（境）'], ['vehicle', '公务用车'], ['reception', '公务接待']] as const;
   return {
-    title: { text: title, textStyle: { fontSize: 13 } }, tooltip: {}, legend: { top: 22 },
-    xAxis: { type: 'category', data: items.map(([, n]) => n) }, yAxis: { type: 'value', name: '元' },
+    title: { text: title, textStyle: { fontSize: 13 } }, tooltip: {}, legend: { top: 24 }, grid: { top: 70 },
+    xAxis: { type: 'category', data: items.map(([, n]) => n), axisLabel: { interval: 0 } }, yAxis: { type: 'value', name: '元' },
     series: [
       { name: budget, type: 'bar', data: items.map(([k]) => num(f.threePublic?.budget?.[k])) },
       { name: actual, type: 'bar', data: items.map(([k]) => num(f.threePublic?.actual?.[k])) },
@@ -41,7 +41,7 @@ export function performance(f: Facts, title: string, rate: string, score: string
   const p = f.performance ?? [];
   if (!p.length) return undefined;
   return {
-    title: { text: title, textStyle: { fontSize: 13 } }, tooltip: {}, legend: { top: 22 },
+    title: { text: title, textStyle: { fontSize: 13 } }, tooltip: {}, legend: { top: 24 }, grid: { top: 70 },
     xAxis: { type: 'category', data: p.map((x) => x.project.slice(0, 10)), axisLabel: { interval: 0, rotate: 25 } },
     yAxis: { type: 'value', max: 100 },
     series: [
