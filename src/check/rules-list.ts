@@ -1,9 +1,10 @@
 /** The rule catalogue for `juesuan rules` and docs/rules.md: every rule's metadata, sorted by family and id. */
 import { RULES } from '../rules/index.js';
+import { printedRuleName } from './rule-name.js';
 import type { Rule, RuleFamily, Severity } from './types.js';
 
 export interface RuleEntry {
-  /** `family.id` as findings print it. */
+  /** The printed name, as findings print it ('narrative.completion-rate'). */
   rule: string;
   id: string;
   family: RuleFamily;
@@ -31,7 +32,7 @@ export const FAMILY_TITLES: Record<RuleFamily, string> = {
 function entry(r: Rule): RuleEntry {
   const m = r.meta;
   return {
-    rule: `${m.family}.${m.id}`, id: m.id, family: m.family, severity: m.severity,
+    rule: printedRuleName(m), id: m.id, family: m.family, severity: m.severity,
     titleZh: m.title.zh, titleEn: m.title.en,
     ...(m.description ? { description: m.description } : {}),
     references: [...m.references],

@@ -1,7 +1,8 @@
-/** The ruleset version: the package version plus a hash of the rule ids that ran. */
+/** The ruleset version: the package version plus a hash of the printed names of the rules that ran. */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { printedRuleName } from './rule-name.js';
 import type { Rule } from './types.js';
 
 function packageVersion(): string {
@@ -17,8 +18,15 @@ function packageVersion(): string {
 export const PACKAGE_VERSION = packageVersion();
 
 /** 'juesuan-0.1.0+3f2a9c1e': stable for the same version and the same set of rule ids. */
+const versions = new Map<string, string>();
+
 export function rulesetVersion(rules: readonly Rule[]): string {
-  const ids = rules.map((r) => `${r.meta.family}.${r.meta.id}`).sort().join('\n');
-  const hash = createHash('sha256').update(`${PACKAGE_VERSION}\n${ids}`).digest('hex').slice(0, 8);
-  return `juesuan-${PACKAGE_VERSION}+${hash}`;
+  const ids = rules.map((r) => printedRuleName(r.meta)).sort().join('\n');
+  let version = versions.get(ids);
+  if (version === undefined) {
+    const hash = createHash('sha256').update(`${PACKAGE_VERSION}\n${ids}`).digest('hex').slice(0, 8);
+    version = `juesuan-${PACKAGE_VERSION}+${hash}`;
+    if (versions.size < 64) versions.set(ids, version);
+  }
+  return version;
 }

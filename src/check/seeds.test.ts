@@ -36,8 +36,8 @@ test('seeds: 000 reports its 0.01 rounding gaps as info (T01 类 sum, T05 基本
   if (!s) return;
   const report = checkDisclosure(await readDisclosureFile(s.path), { only: TABLE_RULES });
   const infos = report.findings.filter((f) => f.severity === 'info');
-  assert.ok(infos.some((f) => f.rule === 'intratable.intratable-t01-expenditure-total' && f.expected === '2,502.71'));
-  assert.ok(infos.some((f) => f.rule === 'crosstable.crosstable-t05-t06-basic' && f.expected === '327.50'));
+  assert.ok(infos.some((f) => f.rule === 'intratable.t01-expenditure-total' && f.expected === '2,502.71'));
+  assert.ok(infos.some((f) => f.rule === 'crosstable.t05-t06-basic' && f.expected === '327.50'));
 });
 
 test('seeds: 001 (元 tables) has no finding at all from the table identities', { skip }, async () => {

@@ -59,7 +59,7 @@ export function composeParts(input: ComposeInput): ComposedParts {
   w.heading(0, '第三部分 ', `${year}年度${org}决算情况说明`, 'explanations');
   const nctx: NarrativeContext = { fig: figures, w, org, year };
   for (const explain of [explainOverview, explainIncome, explainExpenditure, explainFiscalOverview, explainGeneralBudget, explainBasic, explainFunds, explainThreePublic, explainOperating, explainProcurement, explainAssets, explainOther]) explain(nctx);
-  const perf = input.performance.map((p, i) => ({ input: p, ...buildPerformance(p, i, { entity: input.entity, year, unit: input.unit }) }));
+  const perf = input.performance.map((p, i) => ({ input: p, ...buildPerformance(p, i, { entity: input.entity, year, unit: input.unit, grades: input.variant === 'shanghai' ? 'shanghai' : 'national' }) }));
   writePerformanceText(w, perf, { year, org, partNumber: '第四部分 ' });
   writeGlossary(w, figures, '第五部分 ');
   if (perf.length) {

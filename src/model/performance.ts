@@ -77,7 +77,10 @@ export interface GradeBand {
 }
 
 export interface FundingRow {
-  /** 'total' (年度资金总额), 'fiscal' (当年财政拨款), 'carryover' (上年结转), 'other' (其他资金), or the printed label. */
+  /**
+   * 'total' (年度资金总额), 'fiscal' (当年财政拨款), 'carryover' (上年结转), 'other' (其他资金), 'central'
+   * (中央财政资金) and 'local' (地方资金) of transfer tables, or the printed label.
+   */
   key: string;
   label: string;
   initialBudget?: Cell; // 年初预算数

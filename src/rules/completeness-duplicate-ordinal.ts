@@ -10,6 +10,12 @@ function normalizeOrdinal(text: string): string {
   return text.normalize('NFKC').replace(/\s+/g, '').replace(/^附/, '');
 }
 
+/** The table whose span prints the ordinal, named for the location (the ordinal line is not a row). */
+function tableHint(d: Disclosure, line: number): { table?: string } {
+  const t = d.tables.find((x) => line >= x.prov.line && line <= x.endLine);
+  return t ? { table: t.key ?? t.title } : {};
+}
+
 function duplicates(d: Disclosure): RawFinding[] {
   const tocLines = new Set(d.toc.map((e) => e.prov.line));
   const groups = new Map<string, { text: string; prov: RawFinding['at']; part: string }[]>();
@@ -31,7 +37,8 @@ function duplicates(d: Disclosure): RawFinding[] {
         message: `表号“${dup.text.trim()}”被两张不同的表重复使用（第一次在第 ${first!.prov.line} 行）`,
         evidence: dup.text.trim(),
         at: dup.prov,
-        related: [{ role: 'first-use', at: first!.prov, evidence: first!.text.trim() }],
+        ...tableHint(d, dup.prov.line),
+        related: [{ role: 'first-use', at: first!.prov, ...tableHint(d, first!.prov.line), evidence: first!.text.trim() }],
       });
     }
   }

@@ -8,7 +8,8 @@ import type { RawFinding, Rule } from '../check/types.js';
 import { requiredTopics, topicOfHeading, type SectionTopic } from '../catalog/sections.js';
 import type { Disclosure, Section } from '../model/index.js';
 import { documentStart, requireFinalAccounts } from './utils/completeness.js';
-import { allSections, hasNarrative, sectionLabel } from './utils/narrative-walk.js';
+import { hasNarrative, sectionLabel } from './utils/narrative-walk.js';
+import { runSections } from './utils/run-cache.js';
 
 /** Topics satisfied by their children (a heading over the tables or the explanations), or not demanded. */
 const NOT_CHECKED = new Set(['overview', 'tables', 'explanations', 'other-matters', 'important-matters']);
@@ -87,7 +88,7 @@ function noNarrative(d: Disclosure, missing: readonly SectionTopic[]): RawFindin
 function check(d: Disclosure): RawFinding[] {
   const topics = requiredTopics('final-accounts').filter((t) => !NOT_CHECKED.has(t.topic));
   if (!hasNarrative(d)) return [noNarrative(d, topics)];
-  const sections = allSections(d);
+  const sections = runSections(d);
   const narrative = sections.map(textOf).join('\n');
   const anchor = sectionsOfTopic(sections, 'explanations')[0] ?? d.sections[0];
   const missing = topics.filter((t) => !sectionsOfTopic(sections, t.topic).length && !coveredElsewhere(d, t, narrative));

@@ -4,6 +4,7 @@ import rule from './completeness-tables-present.js';
 import { TABLE_KEYS, type TableKey } from '../model/index.js';
 import { disclosure, minimalTable, run } from './utils/catalog-fixtures.js';
 import { section } from './utils/fixtures.js';
+import { checkDisclosure } from '../check/engine.js';
 
 const all = (except: TableKey[] = []) => TABLE_KEYS.filter((k) => !except.includes(k)).map((k) => minimalTable(k));
 
@@ -14,7 +15,11 @@ test('completeness-tables-present: must trigger once per absent table', () => {
   assert.equal(findings[0]!.messageId, 'table-missing');
   assert.match(findings[0]!.message, /政府性基金预算财政拨款收入支出决算表/);
   const t06 = d.tables.find((t) => t.key === 'T06')!;
-  assert.equal(findings[0]!.at.line, t06.endLine);
+  assert.equal(findings[0]!.at.line, t06.endLine + 1);
+  // Where the table would stand, but not inside any table: the engine attaches none.
+  const located = checkDisclosure(d, { only: ['completeness.tables-present'] }).findings;
+  assert.equal(located.length, 2);
+  for (const f of located) assert.equal(f.location.table, undefined);
 });
 
 test('completeness-tables-present: must trigger one finding naming all tables when they are only referred to', () => {

@@ -10,12 +10,17 @@ import { documentStart, findLine, requireFinalAccounts, standardTableName, textD
 const REFERENCE = /(详?见|参见|见)\s*附表|附表\s*[0-9一二三四五六七八九十]|决算公开表(见|详见)附件/;
 const REFERENCES = ['财预〔2016〕143号《地方预决算公开操作规程》：部门决算公开收支总表、收入表、支出表、财政拨款收支总表、一般公共预算支出表、基本支出表、“三公”经费表、政府性基金表等', '部门决算公开表填报说明：没有数据的表格也应公开并说明'];
 
-/** Where a missing table would stand: the end of the nearest present table before it in the standard order. */
+/**
+ * Where a missing table would stand: the line right after the nearest present table before it in the
+ * standard order (not a row of that table, so the finding is not located in it).
+ */
 function gapAt(d: Disclosure, key: TableKey): RawFinding['at'] {
   const before = TABLE_KEYS.slice(0, TABLE_KEYS.indexOf(key)).reverse();
   for (const k of before) {
     const t = d.tables.find((x) => x.key === k);
-    if (t) return { line: t.endLine };
+    if (!t) continue;
+    const next = d.lines.find((l) => l.line > t.endLine);
+    return next ? { line: next.line, ...(next.page !== undefined ? { page: next.page } : {}) } : t.prov;
   }
   const first = d.tables[0];
   return first ? first.prov : documentStart(d);

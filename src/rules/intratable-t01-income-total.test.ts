@@ -17,7 +17,7 @@ test('intratable-t01-income-total: must trigger when 本年收入合计 is not t
   const { findings } = runRule(rule, t01('2,502.70'));
   assert.equal(findings.length, 1);
   const f = findings[0]!;
-  assert.equal(f.rule, 'intratable.intratable-t01-income-total');
+  assert.equal(f.rule, 'intratable.t01-income-total');
   assert.equal(f.messageId, 'income-total-mismatch');
   assert.equal(f.severity, 'error');
   assert.equal(f.evidence, '2,502.70');

@@ -6,8 +6,9 @@
  */
 import type { RawFinding, Rule } from '../check/types.js';
 import type { Cell, Disclosure, IndicatorRow } from '../model/index.js';
-import { locateFigures, subjectOf } from './utils/narrative-figures.js';
-import { sectionLabel, sentencesOf } from './utils/narrative-walk.js';
+import { subjectOf } from './utils/narrative-figures.js';
+import { sectionLabel } from './utils/narrative-walk.js';
+import { runFigures, runSentences } from './utils/run-cache.js';
 
 /** Rate names bounded by 100 %. */
 const BOUNDED = /(覆盖率|参保率|参合率|知晓率|知晓度|满意度|满意率|合格率|达标率|及时率|准确率|正确率|到位率|通过率|入学率|普及率|出勤率|办结率|结案率|兑现率|兑付率|受理率|回复率|占比|比重)/;
@@ -19,8 +20,8 @@ function overHundred(value: string | undefined): boolean {
 
 function narrativeFindings(d: Disclosure): RawFinding[] {
   const out: RawFinding[] = [];
-  for (const ctx of sentencesOf(d)) {
-    for (const f of locateFigures(ctx.sentence)) {
+  for (const ctx of runSentences(d)) {
+    for (const f of runFigures(d, ctx.sentence)) {
       if (f.fig.kind !== 'percent' || !overHundred(f.fig.value)) continue;
       const subject = subjectOf(ctx.sentence, f);
       const rate = BOUNDED.exec(subject)?.[1] ?? BOUNDED.exec(f.cue)?.[1];

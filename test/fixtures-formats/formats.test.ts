@@ -57,6 +57,10 @@ test('same disclosure as PDF (pdfkit, embedded CJK font): same tables and facts'
   await assertSameAsText(await pdfkitBytes(findCjkFont()!, await blocks(), { landscape: true, pageNumbers: true }), 'sample.pdf');
 });
 
+test('same disclosure as a PDF whose tables have no ruling lines: same tables and facts', { skip: !findCjkFont() && NO_CJK_FONT }, async () => {
+  await assertSameAsText(await pdfkitBytes(findCjkFont()!, await blocks(), { landscape: true, borderless: true }), 'borderless.pdf');
+});
+
 test('same disclosure as PDF, .doc and .xls made by LibreOffice: same tables and facts', { skip: !findSoffice() && NO_SOFFICE, timeout: 300_000 }, async () => {
   const docx = await sampleDocx(await blocks(), { landscape: true });
   const xlsx = await sampleXlsx(await blocks());

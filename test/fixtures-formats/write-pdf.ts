@@ -61,7 +61,7 @@ function collect(doc: PDFKit.PDFDocument): Promise<Uint8Array> {
 class Layout {
   y: number;
   page = 1;
-  constructor(readonly doc: PDFKit.PDFDocument, readonly opts: PdfOptions, readonly size: number) {
+  constructor(readonly doc: PDFKit.PDFDocument, readonly opts: PdfOptions, public size: number) {
     this.y = doc.page.margins.top;
   }
   get left(): number { return this.doc.page.margins.left; }
@@ -119,12 +119,16 @@ function columnWidths(l: Layout, rows: string[][]): number[] {
 /** A ruled table; the header rows are repeated when the table continues on the next page. */
 function drawGrid(l: Layout, rows: string[][], headerRows: number): void {
   const padded = padRows(rows);
+  const size = l.size;
+  const need = padded[0]!.reduce((sum, _, i) => sum + Math.max(24, ...padded.map((r) => l.doc.fontSize(size).widthOfString(r[i] ?? '') + 8)), 0);
+  l.size = Math.max(5, size * Math.min(1, (l.right - l.left) / need));
   const widths = columnWidths(l, padded);
   const height = l.size * 2;
   padded.forEach((row, i) => {
     if (l.ensure(height) && i >= headerRows) padded.slice(0, headerRows).forEach((h) => drawRow(l, h, widths, height));
     drawRow(l, row, widths, height);
   });
+  l.size = size;
   l.y += l.size;
 }
 

@@ -72,12 +72,17 @@ export function indicatorScore(ind: IndicatorInput, weight: number): number {
   return a < t ? proportion(weight, a, t) : proportion(weight, t, a);
 }
 
-/** 优 ≥ 90, 良 80–<90, 中 60–<80, 差 < 60 (scores in hundredths). */
-export function gradeOf(totalScore: number): string {
-  if (totalScore >= 9000) return '优';
-  if (totalScore >= 8000) return '良';
-  if (totalScore >= 6000) return '中';
-  return '差';
+/** The grade words: 优/良/中/差 (national), 优/良/合格/不合格 (Shanghai). */
+export type GradeScale = 'national' | 'shanghai';
+const GRADES: Record<GradeScale, [string, string, string, string]> = { national: ['优', '良', '中', '差'], shanghai: ['优', '良', '合格', '不合格'] };
+
+/** ≥ 90, 80–<90, 60–<80, < 60 (scores in hundredths). */
+export function gradeOf(totalScore: number, scale: GradeScale = 'national'): string {
+  const [a, b, c, d] = GRADES[scale];
+  if (totalScore >= 9000) return a;
+  if (totalScore >= 8000) return b;
+  if (totalScore >= 6000) return c;
+  return d;
 }
 
 export const points = (s: string): number => Number(decimalToScaled(s, 2) ?? 0n);
@@ -91,7 +96,7 @@ function fundingLine(key: FundingFigures['key'], label: string, l: { initialBudg
   return { key, label, initialBudget, annualBudget, executed, rate: executionRate(executed, annualBudget) };
 }
 
-export function scorePerformance(p: PerformanceInput, unit: Unit): PerformanceFigures {
+export function scorePerformance(p: PerformanceInput, unit: Unit, scale: GradeScale = 'national'): PerformanceFigures {
   const parts = [
     fundingLine('fiscal', '其中：当年财政拨款', p.funding.fiscal, unit),
     fundingLine('carryover', '上年结转资金', p.funding.carryover, unit),
@@ -113,6 +118,6 @@ export function scorePerformance(p: PerformanceInput, unit: Unit): PerformanceFi
     indicators,
     totalWeight: executionWeight + indicators.reduce((s, i) => s + i.weight, 0),
     totalScore,
-    grade: gradeOf(totalScore),
+    grade: gradeOf(totalScore, scale),
   };
 }

@@ -8,7 +8,7 @@ import { amountCell, blankProv, numberCell, tableAmount, textCell } from '../amo
 import type { GridCell, GridRow, TableBlock } from '../blocks.js';
 import type { PerformanceInput } from '../input-schema.js';
 import { evaluationName } from '../narrative/performance-text.js';
-import { printPoints, printRate, scorePerformance, type PerformanceFigures } from './score.js';
+import { printPoints, printRate, scorePerformance, type GradeScale, type PerformanceFigures } from './score.js';
 
 const WIDTH = 10;
 
@@ -82,8 +82,8 @@ export interface BuiltPerformance {
   figures: PerformanceFigures;
 }
 
-export function buildPerformance(p: PerformanceInput, index: number, ctx: { entity: string; year: number; unit: Unit }): BuiltPerformance {
-  const fig = scorePerformance(p, ctx.unit);
+export function buildPerformance(p: PerformanceInput, index: number, ctx: { entity: string; year: number; unit: Unit; grades?: GradeScale }): BuiltPerformance {
+  const fig = scorePerformance(p, ctx.unit, ctx.grades);
   const rows = new Rows();
   rows.add([t(p.kind === 'department' ? '部门名称' : '项目名称'), t(p.kind === 'department' ? p.department ?? ctx.entity : p.project)]);
   rows.add([t('主管部门'), t(p.department ?? ctx.entity), t(''), t(''), t('实施单位'), t(p.implementer ?? ctx.entity)]);

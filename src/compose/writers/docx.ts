@@ -13,7 +13,7 @@ const BODY_FONT = { ascii: 'Times New Roman', hAnsi: 'Times New Roman', eastAsia
 const HEAD_FONT = { ascii: 'Times New Roman', hAnsi: 'Times New Roman', eastAsia: '黑体', cs: 'Times New Roman' };
 const NUMERIC = /^-?[\d,]+(\.\d+)?%?$/;
 const BORDER = { style: BorderStyle.SINGLE, size: 4, color: '444444' };
-const BORDERS = { top: BORDER, bottom: BORDER, left: BORDER, right: BORDER };
+const TABLE_BORDERS = { top: BORDER, bottom: BORDER, left: BORDER, right: BORDER, insideHorizontal: BORDER, insideVertical: BORDER };
 const HEADINGS = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3, HeadingLevel.HEADING_4];
 
 /** Body runs inherit the document's default font and language (宋体, zh-CN); headings set 黑体. */
@@ -21,10 +21,16 @@ function run(text: string, opts: { bold?: boolean; size?: number; heading?: bool
   return new TextRun({ text, ...(opts.heading && { font: HEAD_FONT, language: LANG }), ...(opts.bold && { bold: true }), ...(opts.size && { size: opts.size }) });
 }
 
-function cellParagraph(text: string, bold: boolean, size: number): Paragraph {
-  if (!text) return new Paragraph({});
-  return new Paragraph({ alignment: NUMERIC.test(text) ? AlignmentType.RIGHT : AlignmentType.LEFT, children: [run(text, { bold, size })] });
+/** Table text uses the paragraph styles Cell / CellSmall (size set once there, not on every run). */
+function cellParagraph(text: string, bold: boolean, style: string): Paragraph {
+  if (!text) return new Paragraph({ style });
+  return new Paragraph({ style, ...(NUMERIC.test(text) && { alignment: AlignmentType.RIGHT }), children: [bold ? run(text, { bold }) : new TextRun(text)] });
 }
+
+const CELL_STYLES = [
+  { id: 'Cell', name: 'Table Cell', run: { size: 16 }, paragraph: { spacing: { before: 0, after: 0 } } },
+  { id: 'CellSmall', name: 'Table Cell Small', run: { size: 14 }, paragraph: { spacing: { before: 0, after: 0 } } },
+];
 
 /** Landscape A4 text width in twips (16838 − 2 × 1134). */
 const TABLE_WIDTH = 14570;
@@ -45,25 +51,26 @@ export function columnWidths(rows: string[][], width: number): number[] {
 }
 
 function renderTable(b: TableBlock): (Paragraph | Table)[] {
-  const size = b.body[0] && b.body[0].cells.length > 8 ? 14 : 16;
+  const style = b.body[0] && b.body[0].cells.length > 8 ? 'CellSmall' : 'Cell';
   const width = Math.max(...b.header.map((r) => r.length), ...b.body.map((r) => r.cells.length), 1);
   const pad = (cells: string[]) => [...cells, ...Array(Math.max(0, width - cells.length)).fill('')];
   const headerRows = b.header.map((r) => new TableRow({
     tableHeader: true,
-    children: pad(r).map((c) => new TableCell({ borders: BORDERS, shading: { fill: 'F1F1F1' }, children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [run(c, { bold: true, size })] })] })),
+    children: pad(r).map((c) => new TableCell({ shading: { fill: 'F1F1F1' }, children: [new Paragraph({ style, alignment: AlignmentType.CENTER, children: [run(c, { bold: true })] })] })),
   }));
   const bodyRows = b.body.map((r) => new TableRow({
     cantSplit: true,
-    children: pad(r.cells.map((c) => c.text)).map((c) => new TableCell({ borders: BORDERS, children: [cellParagraph(c, !!r.strong, size)] })),
+    children: pad(r.cells.map((c) => c.text)).map((c) => new TableCell({ children: [cellParagraph(c, !!r.strong, style)] })),
   }));
   return [
-    new Paragraph({ heading: HeadingLevel.HEADING_3, alignment: AlignmentType.CENTER, children: [run(b.title, { heading: true, bold: true, size: 28 })] }),
-    ...(b.ordinal ? [new Paragraph({ alignment: AlignmentType.RIGHT, children: [run(b.ordinal, { size: 18 })] })] : []),
-    ...b.preLines.map((l) => new Paragraph({ children: [run(l, { size: 18 })] })),
+    new Paragraph({ heading: HeadingLevel.HEADING_3, keepNext: true, alignment: AlignmentType.CENTER, children: [run(b.title, { heading: true, bold: true, size: 28 })] }),
+    ...(b.ordinal ? [new Paragraph({ keepNext: true, alignment: AlignmentType.RIGHT, children: [run(b.ordinal, { size: 18 })] })] : []),
+    ...b.preLines.map((l) => new Paragraph({ keepNext: true, children: [run(l, { size: 18 })] })),
     new Table({
       width: { size: TABLE_WIDTH, type: WidthType.DXA },
       columnWidths: columnWidths([...b.header, ...b.body.map((r) => r.cells.map((c) => c.text))].map((r) => pad(r)), TABLE_WIDTH),
       layout: TableLayoutType.FIXED,
+      borders: TABLE_BORDERS,
       rows: [...headerRows, ...bodyRows],
     }),
     ...b.notes.map((n) => new Paragraph({ children: [run(n, { size: 16 })] })),
@@ -103,7 +110,7 @@ export async function writeDocx(doc: ComposedDocument): Promise<Uint8Array> {
   const document = new Document({
     title: doc.title,
     creator: 'juesuan',
-    styles: { default: { document: { run: { font: BODY_FONT, size: 24, language: LANG } } } },
+    styles: { default: { document: { run: { font: BODY_FONT, size: 24, language: LANG } } }, paragraphStyles: CELL_STYLES },
     sections: sections(doc),
   });
   return new Uint8Array(await Packer.toBuffer(document));

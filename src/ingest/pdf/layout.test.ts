@@ -78,6 +78,28 @@ test('pageRows: unruled lines split into cells at wide gaps; digits and CJK offs
   assert.deepEqual(rows.map((r) => r.tabular), [false, false, true]);
 });
 
+test('pageRows: a table without rulings keeps its columns (blank cells, headers over right-aligned amounts)', () => {
+  const right = (str: string, x1: number, base: number): TextBox => {
+    const b = box(str, 0, base);
+    return { ...b, x0: x1 - (b.x1 - b.x0), x1 };
+  };
+  const rows = pageRows(page([
+    box('项目', 50, 100), box('本年支出合计', 200, 100), box('基本支出', 300, 100), box('项目支出', 400, 100),
+    box('合计', 50, 120), right('135.00', 280, 120), right('100.00', 380, 120), right('35.00', 480, 120),
+    box('行政运行', 50, 140), right('90.00', 280, 140), right('90.00', 380, 140),
+    box('老年福利', 50, 160), right('35.00', 280, 160), right('35.00', 480, 160),
+    box('注：本表无其他数据。', 50, 200),
+  ]));
+  assert.deepEqual(rows.map((r) => r.cells), [
+    ['项目', '本年支出合计', '基本支出', '项目支出'],
+    ['合计', '135.00', '100.00', '35.00'],
+    ['行政运行', '90.00', '90.00', ''],
+    ['老年福利', '35.00', '', '35.00'],
+    ['注：本表无其他数据。'],
+  ]);
+  assert.equal(rows[2]!.cellX[3]!.x1, 480);
+});
+
 test('dropFurniture: page numbers and running headers go, table rows and body text stay', () => {
   const pages = [1, 2, 3].map((n) => ({
     page: n,

@@ -46,6 +46,7 @@ export function yearOf(raw: RawDocument, title: TitleInfo | undefined, parts: Me
   for (const t of parts.tables) for (const m of t.title.matchAll(/((?:19|20)\d\d)\s*年/g)) add(Number(m[1]), 5, t.prov);
   for (const p of parts.performance) if (p.year) add(p.year, 5, p.prov);
   for (const l of raw.lines) {
+    if (!l.text.includes('年')) continue;
     for (const m of l.text.matchAll(/((?:19|20)\d\d)\s*年(度)?/g)) {
       add(Number(m[1]), m[2] ? 3 : 1, { line: l.line, ...(l.page !== undefined && { page: l.page }), offset: m.index });
     }

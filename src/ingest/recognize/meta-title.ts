@@ -65,6 +65,7 @@ export function entityFromLabels(raw: RawDocument): { text: string; prov: Proven
   const found = new Map<string, { n: number; prov: Provenance }>();
   for (const l of raw.lines) {
     for (const cell of l.cells.length ? l.cells : [l.text]) {
+      if (!cell.includes('：') && !cell.includes(':')) continue; // every label has its colon
       const m = LABEL.exec(cell.trim());
       const value = m?.[1]?.split(/\s{2,}|\t/)[0]?.trim();
       if (!value || /^(万?元|千元)$/.test(value) || !isEntityName(value)) continue;

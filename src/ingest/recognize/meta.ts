@@ -36,6 +36,8 @@ export function recognizeMeta(raw: RawDocument, parts: MetaParts): DisclosureMet
   return meta;
 }
 
+const UNIT_LABEL = /(?:金额|计量)?单位[：:]\s*(万元|元)(?![\u4e00-\u9fff])/;
+
 /** The unit most tables print (printed units first); else the unit most narrative amounts use. */
 export function unitOf(raw: RawDocument, parts: MetaParts): Unit | undefined {
   const printed = parts.tables.filter((t) => t.unitSource === 'printed').map((t) => t.unit);
@@ -43,7 +45,7 @@ export function unitOf(raw: RawDocument, parts: MetaParts): Unit | undefined {
   if (fromTables) return fromTables;
   const labels: Unit[] = [];
   for (const l of raw.lines) {
-    const m = /(?:金额|计量)?单位[：:]\s*(万元|元)(?![\u4e00-\u9fff])/.exec(l.text);
+    const m = l.text.includes('单位') ? UNIT_LABEL.exec(l.text) : null;
     if (m) labels.push(m[1] as Unit);
   }
   const fromLabels = majority(labels);

@@ -1,7 +1,6 @@
 /** The 绩效指标 part of a performance table: header, indicator rows, 一级 blocks, subtotal rows. */
 import type { IndicatorBlock, IndicatorRow, PerformanceEvaluation, Unit } from '../../model/index.js';
-import { toCell } from './performance-cells.js';
-import { numberOf } from './performance-cells.js';
+import { numberOf, toCell } from './performance-cells.js';
 import {
   declaredWeightOf, indicatorColumnOf, isBlockLabel, isLevel2, level1Of, level1OfLevel2, type IndicatorKey,
 } from './performance-labels.js';

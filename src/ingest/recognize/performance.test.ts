@@ -4,7 +4,9 @@ import type { PerformanceEvaluation } from '../../model/index.js';
 import { readTextString } from '../text/read-text.js';
 import { recognizePerformance } from './performance.js';
 import { rawFromText } from './performance-raw.js';
-import { HUNAN, LAYOUT, SHANDONG, TRANSFER_AND_SUMMARY, TWO_UNDER_ONE_TITLE, XINJIANG, YUNNAN } from './performance-fixtures.test-data.js';
+import {
+  HUNAN, LAYOUT, SHANDONG, TRANSFER_AND_SUMMARY, TWO_UNDER_ONE_TITLE, UNTITLED_AND_WRAPPED, XINJIANG, YUNNAN,
+} from './performance-fixtures.test-data.js';
 
 function read(text: string, via: 'raw' | 'readText' = 'raw'): PerformanceEvaluation[] {
   const raw = via === 'raw' ? rawFromText(text) : readTextString(text);
@@ -175,4 +177,12 @@ test('recognizePerformance: a workbook sheet (cells placed by sheet column, merg
   assert.deepEqual([ev.indicatorTotal?.weight?.text, ev.indicatorTotal?.score?.text], ['90.00', '88.00']);
   assert.equal(ev.indicators[0]!.score?.prov.sheet, '自评表');
   assert.deepEqual([ev.totalScore?.text, ev.grade?.text], ['97.00', '优']);
+});
+
+test('recognizePerformance: an untitled table and a title wrapped over two lines', () => {
+  const evs = read(UNTITLED_AND_WRAPPED);
+  assert.deepEqual(evs.map((e) => [e.project, e.title, e.year]), [['丙项目', '', undefined], ['丁项目', '2022年度项目支出绩效自评表', 2022]]);
+  assert.equal(evs[0]!.prov.line, 2);
+  assert.deepEqual(evs.map((e) => e.funding[0]!.executed?.text), ['5.00', '6.00']);
+  assert.equal(evs[0]!.indicators[0]!.actual?.text, '1200份');
 });

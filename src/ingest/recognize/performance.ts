@@ -6,7 +6,8 @@
  */
 import type { PerformanceEvaluation, Unit } from '../../model/index.js';
 import type { RawDocument, RawLine } from '../raw.js';
-import { isYearLine, ordinalIn, titleKind, yearIn, type TitleKind } from './performance-meta.js';
+import { fundingHeaderOf } from './performance-funding.js';
+import { fieldsIn, isYearLine, ordinalIn, titleKind, yearIn, type TitleKind } from './performance-meta.js';
 import { filled, squash, toRows, type PRow } from './performance-rows.js';
 import { readSummaryRow, summaryHeaderOf } from './performance-summary.js';
 import { readEvaluation, regionUnit } from './performance-table.js';
@@ -28,18 +29,59 @@ function isTitleCompanion(text: string): boolean {
   return !!ordinalIn(text) || isYearLine(text) || /单位[:：]/.test(text) || squash(text).length <= 6;
 }
 
+function singleText(line: RawLine | undefined): string | undefined {
+  const cells = line?.cells.map((c) => c.trim()).filter(Boolean) ?? [];
+  return cells.length === 1 ? cells[0] : undefined;
+}
+
+/** The title wrapped over this line and the one before ('2023年度项目支出' / '绩效自评表'), if any. */
+function wrappedTitle(lines: readonly RawLine[], index: number, own: string | undefined): Title | undefined {
+  const prev = singleText(lines[index - 1]);
+  if (own === undefined || prev === undefined || squash(own).length > 8 || titleKind(prev)) return undefined;
+  if (ordinalIn(prev) || isYearLine(prev) || /[。：:；;]$/.test(prev) || prev.length > 30) return undefined;
+  const joined = prev + own;
+  const kind = titleKind(joined);
+  return kind ? { index, kind, text: joined } : undefined;
+}
+
+/** A title on one row (with an ordinal, unit or year beside it), or wrapped over two lines. */
+function titleAt(lines: readonly RawLine[], index: number): Title | undefined {
+  const line = lines[index]!;
+  const cells = line.cells.map((c) => c.trim()).filter(Boolean);
+  const wrapped = wrappedTitle(lines, index, singleText(line));
+  if (wrapped) return wrapped;
+  const at = cells.findIndex((c) => titleKind(c));
+  if (at < 0) return undefined;
+  const text = cells[at]!;
+  if (cells.some((c, i) => i !== at && c !== text && !isTitleCompanion(c))) return undefined;
+  const ordinal = cells.map((c) => ordinalIn(c)).find(Boolean);
+  const title: Title = { index, kind: titleKind(text)!, text: text.replace(/^#+\s*/, '').trim() };
+  if (ordinal) title.ordinal = ordinal;
+  return title;
+}
+
 function findTitles(lines: readonly RawLine[], consumed: Set<number>): Title[] {
   const out: Title[] = [];
   lines.forEach((line, index) => {
     if (consumed.has(line.line)) return;
-    const cells = line.cells.map((c) => c.trim()).filter(Boolean);
-    const at = cells.findIndex((c) => titleKind(c));
-    if (at < 0 || cells.some((c, i) => i !== at && !isTitleCompanion(c))) return;
-    const text = cells[at]!;
-    const ordinal = cells.map((c) => ordinalIn(c)).find(Boolean);
-    const title: Title = { index, kind: titleKind(text)!, text: text.replace(/^#+\s*/, '').trim() };
-    if (ordinal) title.ordinal = ordinal;
-    out.push(title);
+    const title = titleAt(lines, index);
+    if (title) out.push(title);
+  });
+  return out;
+}
+
+/**
+ * Tables printed without a title: a 项目名称 row with a 项目资金 header within the next four lines,
+ * outside every titled table. The region starts at the 项目名称 row.
+ */
+function untitledStarts(lines: readonly RawLine[], used: Set<number>): number[] {
+  const out: number[] = [];
+  lines.forEach((line, i) => {
+    if (used.has(line.line)) return;
+    const [row] = toRows([line]);
+    if (!row || !fieldsIn(row).some((f) => f.key === 'project')) return;
+    const ahead = lines.slice(i + 1, i + 5).filter((l) => !used.has(l.line));
+    if (toRows(ahead).some((r) => fundingHeaderOf(r))) out.push(i);
   });
   return out;
 }
@@ -130,26 +172,34 @@ export function recognizePerformance(raw: RawDocument, consumed: Set<number>): {
   const used = new Set(consumed);
   let n = 0;
   const nextId = (): string => `perf-${++n}`;
+  const markUsed = (from: number, end: number): void => {
+    for (let i = from; i < lines.length && lines[i]!.line <= end; i++) used.add(lines[i]!.line);
+  };
   titles.forEach((title, k) => {
     const line = lines[title.index]!;
-    const to = titles[k + 1]?.index ?? lines.length;
-    const rows = toRows(regionLines(lines, title.index + 1, to, consumed));
-    let end: number;
-    if (title.kind === 'summary') {
-      const r = readSummary(title, rows, line, nextId);
-      if (!r.evs.length) return;
-      evaluations.push(...r.evs);
-      end = r.end;
-    } else {
-      const evs = readEvaluations(title, line, rows, nextId);
-      if (!evs.length) return;
-      const ordinal = evs[0]!.ordinal ?? title.ordinal ?? ordinalBefore(lines, title.index);
-      if (ordinal !== undefined) evs[0]!.ordinal = ordinal;
-      evaluations.push(...evs);
-      end = evs[evs.length - 1]!.endLine;
-    }
-    for (let i = title.index; i < lines.length && lines[i]!.line <= end; i++) used.add(lines[i]!.line);
+    const rows = toRows(regionLines(lines, title.index + 1, titles[k + 1]?.index ?? lines.length, consumed));
+    const evs = title.kind === 'summary' ? readSummary(title, rows, line, nextId) : readTitled(title, lines, rows, nextId);
+    if (!evs.evs.length) return;
+    evaluations.push(...evs.evs);
+    markUsed(title.index, evs.end);
   });
+  for (const start of untitledStarts(lines, used)) {
+    if (used.has(lines[start]!.line)) continue;
+    const next = titles.find((t) => t.index > start)?.index ?? lines.length;
+    const title: Title = { index: start, kind: 'project', text: '' };
+    const evs = readEvaluations(title, lines[start]!, toRows(regionLines(lines, start, next, used)), nextId);
+    if (!evs.length) continue;
+    evaluations.push(...evs);
+    markUsed(start, evs[evs.length - 1]!.endLine);
+  }
+  evaluations.sort((a, b) => a.prov.line - b.prov.line);
   return { evaluations, consumed: used };
 }
 
+function readTitled(title: Title, lines: readonly RawLine[], rows: readonly PRow[], nextId: () => string): { evs: PerformanceEvaluation[]; end: number } {
+  const evs = readEvaluations(title, lines[title.index]!, rows, nextId);
+  if (!evs.length) return { evs, end: 0 };
+  const ordinal = evs[0]!.ordinal ?? title.ordinal ?? ordinalBefore(lines, title.index);
+  if (ordinal !== undefined) evs[0]!.ordinal = ordinal;
+  return { evs, end: evs[evs.length - 1]!.endLine };
+}

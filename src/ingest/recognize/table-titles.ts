@@ -78,7 +78,7 @@ export function isOtherTableTitle(line: RawLine): boolean {
   return !SENTENCE_PUNCT_RE.test(core) && OTHER_TABLE_TITLES.some((o) => core.includes(o)) && /表|情况$/.test(core);
 }
 
-const UNIT_RE = /(?:金额)?单位\s*[:：]\s*(万元|元|万)(?![a-zA-Z\u4e00-\u9fa5])/;
+const UNIT_RE = /(?:金额)?单位\s*(?:[:：]|为|是)\s*(万元|元|万)(?![a-zA-Z\u4e00-\u9fa5])/;
 
 /** The unit printed in a text ('金额单位：万元', '单位：元', '单位：万'). */
 export function findUnit(text: string): Unit | undefined {
@@ -93,7 +93,7 @@ const META_RE = /^(?:[(（]?万?元[)）]?$|(?:部门|单位|编制单位|编制
 export function isMetaLine(line: RawLine): boolean {
   const cells = line.cells.filter((c) => c.trim() !== '');
   if (cells.length === 0) return false;
-  return cells.every((c) => isOrdinalOnly(c) || META_RE.test(c.normalize('NFKC').trim()) || findUnit(c) !== undefined);
+  return cells.every((c) => isOrdinalOnly(c) || META_RE.test(c.normalize('NFKC').trim()) || (c.length <= 16 && findUnit(c) !== undefined));
 }
 
 const NOTE_RE = /^(?:注|说明|备注|注释|附注)\s*[:：\d]/;

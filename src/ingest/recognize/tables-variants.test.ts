@@ -212,9 +212,10 @@ test('older T04 form: 一、本年收入 with its funds, 二、上年结转 with
 });
 
 test('a note printed between the title and the grid', () => {
-  const text = ['支出决算表', '注：本表金额单位为万元。', tab(['项目', '', '本年支出合计'], ['合计', '', '5.00']), '注：本表反映部门本年度各项支出情况。'].join('\n');
+  const text = ['支出决算表', '注：本表含所属二级单位的支出，金额单位为万元。', tab(['项目', '', '本年支出合计'], ['合计', '', '5.00']), '注：本表反映部门本年度各项支出情况。'].join('\n');
   const t = table(recognize(text).tables, 'T03');
   assert.equal(t.status, 'present');
+  assert.deepEqual([t.unit, t.unitSource], ['万元', 'printed']);
   assert.equal(t.notes.length, 2);
   assert.equal(printed(t, 'total', 'total'), '5.00');
 });

@@ -84,7 +84,7 @@ function mergeContinuations(candidates: Candidate[]): void {
 
 function unitLines(lines: RawLine[], c: Candidate): string[] {
   const r = c.region!;
-  return [c.index, ...r.meta, ...r.body.slice(0, 2)].map((i) => lines[i]!.cells.join(' '));
+  return [c.index, ...r.meta, ...r.body.slice(0, 2), ...r.notes].map((i) => lines[i]!.cells.join(' '));
 }
 
 function tableUnit(lines: RawLine[], c: Candidate, docUnit: { unit: Unit; source: Table['unitSource'] }): { unit: Unit; source: Table['unitSource'] } {

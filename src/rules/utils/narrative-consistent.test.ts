@@ -61,13 +61,13 @@ test('narrative consistent: must not trigger any error or warning on a consisten
 });
 
 test('narrative consistent: must trigger exactly the rule whose figure is changed', () => {
-  assert.deepEqual(problems(['完成年初预算的 111.11%', '完成年初预算的 111.01%']), ['narrative.narrative-completion-rate: 完成年初预算的 111.01%']);
-  assert.deepEqual(problems(['增长 4.00%', '增长 4.40%']), ['narrative.narrative-change-rate: 增长 4.40%']);
-  assert.deepEqual(problems(['占 85.00%', '占 58.00%']), ['narrative.narrative-share: 占 58.00%']);
-  assert.deepEqual(problems(['共涉及资金 150.00 万元', '共涉及资金 160.00 万元']), ['narrative.narrative-project-funds: 160.00 万元']);
+  assert.deepEqual(problems(['完成年初预算的 111.11%', '完成年初预算的 111.01%']), ['narrative.completion-rate: 完成年初预算的 111.01%']);
+  assert.deepEqual(problems(['增长 4.00%', '增长 4.40%']), ['narrative.change-rate: 增长 4.40%']);
+  assert.deepEqual(problems(['占 85.00%', '占 58.00%']), ['narrative.share: 占 58.00%']);
+  assert.deepEqual(problems(['共涉及资金 150.00 万元', '共涉及资金 160.00 万元']), ['narrative.project-funds: 160.00 万元']);
   // 502.00 also breaks its own change rate: 20.00 / 482.00 = 4.15%.
-  assert.deepEqual(problems(['人员经费 520.00 万元', '人员经费 502.00 万元']), ['narrative.narrative-amount-vs-table: 502.00 万元', 'narrative.narrative-change-rate: 增长 4.00%']);
-  assert.deepEqual(problems(['下降 20.00%', '下降%']), ['narrative.narrative-placeholder: 下降%']);
-  assert.deepEqual(problems(['事业收入 150.00 万元', '事业收入 160.00 万元']).sort(), ['narrative.narrative-parts-sum: 1,200.00 万元', 'narrative.narrative-share: 占 12.50%']);
-  assert.deepEqual(problems(['决算数与预算数持平', '决算数大于预算数']), ['narrative.narrative-comparison-words: 决算数大于预算数']);
+  assert.deepEqual(problems(['人员经费 520.00 万元', '人员经费 502.00 万元']), ['narrative.amount-vs-table: 502.00 万元', 'narrative.change-rate: 增长 4.00%']);
+  assert.deepEqual(problems(['下降 20.00%', '下降%']), ['narrative.placeholder: 下降%']);
+  assert.deepEqual(problems(['事业收入 150.00 万元', '事业收入 160.00 万元']).sort(), ['narrative.parts-sum: 1,200.00 万元', 'narrative.share: 占 12.50%']);
+  assert.deepEqual(problems(['决算数与预算数持平', '决算数大于预算数']), ['narrative.comparison-words: 决算数大于预算数']);
 });

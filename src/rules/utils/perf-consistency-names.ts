@@ -90,13 +90,30 @@ export function matchLevel(name: NameKey, other: NameKey): MatchLevel | undefine
   return nearCores(name.core, other.core) ? 'near' : undefined;
 }
 
+const LEVEL_ORDER: Record<MatchLevel, number> = { exact: 0, batch: 1, near: 2 };
+
+/** Matches names against a fixed list of tables: each table's key is made once, each name's matches once. */
+export type ProjectMatcher = (name: string) => ProjectMatch[];
+
+export function projectMatcher(evals: readonly PerformanceEvaluation[]): ProjectMatcher {
+  const keyed = evals.filter((ev) => ev.kind === 'project').map((ev) => ({ ev, key: nameKey(ev.project) }));
+  const seen = new Map<string, ProjectMatch[]>();
+  return (name) => {
+    const cached = seen.get(name);
+    if (cached) return [...cached];
+    const key = nameKey(name);
+    const out: ProjectMatch[] = [];
+    for (const k of keyed) {
+      const level = matchLevel(key, k.key);
+      if (level !== undefined) out.push({ ev: k.ev, level });
+    }
+    out.sort((a, b) => LEVEL_ORDER[a.level] - LEVEL_ORDER[b.level]);
+    seen.set(name, out);
+    return [...out];
+  };
+}
+
 /** Every project table (kind 'project') whose name matches `name`, best matches first. */
 export function matchProjects(name: string, evals: readonly PerformanceEvaluation[]): ProjectMatch[] {
-  const key = nameKey(name);
-  const order: Record<MatchLevel, number> = { exact: 0, batch: 1, near: 2 };
-  return evals
-    .filter((ev) => ev.kind === 'project')
-    .map((ev) => ({ ev, level: matchLevel(key, nameKey(ev.project)) }))
-    .filter((m): m is ProjectMatch => m.level !== undefined)
-    .sort((a, b) => order[a.level] - order[b.level]);
+  return projectMatcher(evals)(name);
 }

@@ -6,10 +6,11 @@
  * left out.
  */
 import type { Disclosure } from '../../model/index.js';
-import { isAmount, locateFigures, type LocatedFigure } from './narrative-figures.js';
+import { isAmount, type LocatedFigure } from './narrative-figures.js';
 import { aboutOtherYear, conceptOf, subjectsOf, topicOf } from './narrative-subjects.js';
-import { sentencesOf, type SentenceContext } from './narrative-walk.js';
+import type { SentenceContext } from './narrative-walk.js';
 import type { BudgetKind, Stage } from './perf-consistency-quantities.js';
+import { runFigures, runSentences } from './run-cache.js';
 
 export interface NarrativeQuantity {
   ctx: SentenceContext;
@@ -72,8 +73,8 @@ function readingOf(core: string, f: LocatedFigure, topic: string | undefined, ct
 /** Every amount of the narrative that states a quantity of this year. */
 export function narrativeQuantities(d: Disclosure, year: number | undefined): NarrativeQuantity[] {
   const out: NarrativeQuantity[] = [];
-  for (const ctx of sentencesOf(d)) {
-    const figs = locateFigures(ctx.sentence);
+  for (const ctx of runSentences(d)) {
+    const figs = runFigures(d, ctx.sentence);
     const subjects = subjectsOf(ctx.sentence, figs);
     const topic = topicOf(ctx);
     figs.forEach((f, i) => {

@@ -5,9 +5,10 @@
  * paragraph, else by the nearest section heading; a name that fits no table, or two, names nothing.
  */
 import type { Disclosure, PerformanceEvaluation, Section } from '../../model/index.js';
-import { locateFigures, type LocatedFigure } from './narrative-figures.js';
-import { matchProjects, type MatchLevel } from './perf-consistency-names.js';
-import { sentencesOf, type SentenceContext } from './narrative-walk.js';
+import type { LocatedFigure } from './narrative-figures.js';
+import { projectMatcher, type MatchLevel, type ProjectMatcher } from './perf-consistency-names.js';
+import type { SentenceContext } from './narrative-walk.js';
+import { runFigures, runSentences } from './run-cache.js';
 
 export type ProjectField = 'annualBudget' | 'initialBudget' | 'executed' | 'score';
 
@@ -21,6 +22,7 @@ export interface ProjectStatement {
   name: string;
 }
 
+const PROJECT_COUNT = /(\d+|[一二三四五六七八九十]+)\s*个(项目|二级项目)|项目\s*\d+\s*个/;
 const QUOTED = /[“"「『]([^”"」』]{4,40})[”"」』]/g;
 const NAME_BEFORE = /^(?:\s*(?:\d+|[一二三四五六七八九十]+)[.、．)）]\s*)?(.{4,60}?)(?:项目)?(?:绩效)?(?:自评|评价)(?:综述|情况|结果|得分)?/;
 
@@ -35,10 +37,10 @@ function namesIn(text: string): string[] {
 interface Resolved { ev: PerformanceEvaluation; level: MatchLevel; name: string }
 
 /** The one table a list of names points to (all names that match point to the same table), else undefined. */
-function resolve(names: readonly string[], tables: readonly PerformanceEvaluation[]): Resolved | undefined {
+function resolve(names: readonly string[], match: ProjectMatcher): Resolved | undefined {
   const found: Resolved[] = [];
   for (const name of names) {
-    const matches = matchProjects(name, tables);
+    const matches = match(name);
     const exact = matches.filter((m) => m.level === 'exact');
     // one exact match, or a single looser one: two candidates (a batch and a near name) name nothing
     const best = exact.length === 1 ? exact[0] : exact.length === 0 && matches.length === 1 ? matches[0] : undefined;
@@ -57,11 +59,11 @@ function headingNames(path: readonly Section[]): string[] {
   return [];
 }
 
-function projectOf(ctx: SentenceContext, tables: readonly PerformanceEvaluation[]): Resolved | undefined {
+function projectOf(ctx: SentenceContext, match: ProjectMatcher): Resolved | undefined {
   const opening = ctx.index > 0 ? ctx.paragraph.sentences[0]?.text ?? '' : '';
-  return resolve(namesIn(ctx.sentence.text), tables)
-    ?? resolve(namesIn(opening), tables)
-    ?? resolve(headingNames(ctx.path), tables);
+  return resolve(namesIn(ctx.sentence.text), match)
+    ?? resolve(namesIn(opening), match)
+    ?? resolve(headingNames(ctx.path), match);
 }
 
 function fieldOf(f: LocatedFigure): ProjectField | undefined {
@@ -79,10 +81,11 @@ function fieldOf(f: LocatedFigure): ProjectField | undefined {
 /** Every figure of the narrative that states a project table's 预算数, 执行数 or 得分. */
 export function projectStatements(d: Disclosure, tables: readonly PerformanceEvaluation[]): ProjectStatement[] {
   const out: ProjectStatement[] = [];
-  for (const ctx of sentencesOf(d)) {
-    const figs = locateFigures(ctx.sentence).map((f) => ({ f, field: fieldOf(f) })).filter((x) => x.field);
-    if (!figs.length || /(\d+|[一二三四五六七八九十]+)\s*个(项目|二级项目)|项目\s*\d+\s*个/.test(ctx.sentence.text)) continue;
-    const project = projectOf(ctx, tables);
+  const match = projectMatcher(tables);
+  for (const ctx of runSentences(d)) {
+    const figs = runFigures(d, ctx.sentence).map((f) => ({ f, field: fieldOf(f) })).filter((x) => x.field);
+    if (!figs.length || PROJECT_COUNT.test(ctx.sentence.text)) continue;
+    const project = projectOf(ctx, match);
     if (!project) continue;
     for (const { f, field } of figs) out.push({ ctx, f, field: field!, ...project });
   }

@@ -3,9 +3,10 @@
  * the 政府采购 total, 本年支出合计 and 人员经费. Each comes with its printed text and where it stands.
  */
 import type { Amount, Disclosure, Provenance } from '../../model/index.js';
-import { locateFigures, subjectOf } from './narrative-figures.js';
-import { sectionLabel, sentencesOf } from './narrative-walk.js';
+import { subjectOf } from './narrative-figures.js';
+import { sectionLabel } from './narrative-walk.js';
 import { amountOf, mainCell, presentTable, rowWithKey, tableName, totalRow } from './table-access.js';
+import { runFigures, runSentences } from './run-cache.js';
 
 export interface SourcedAmount {
   amount: Amount;
@@ -18,8 +19,8 @@ export interface SourcedAmount {
 
 /** The first stated amount (role value) whose subject matches `subject` and not `exclude`. */
 export function narrativeAmount(d: Disclosure, subject: RegExp, exclude?: RegExp): SourcedAmount | undefined {
-  for (const ctx of sentencesOf(d)) {
-    for (const f of locateFigures(ctx.sentence)) {
+  for (const ctx of runSentences(d)) {
+    for (const f of runFigures(d, ctx.sentence)) {
       const amount = f.fig.amount;
       if (f.fig.kind !== 'amount' || !amount || f.role !== 'value') continue;
       const subj = subjectOf(ctx.sentence, f);
