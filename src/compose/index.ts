@@ -12,7 +12,7 @@ export { renderHtml } from './writers/html.js';
 export { writeDocx } from './writers/docx.js';
 export { writeXlsx } from './writers/xlsx.js';
 export { convertDocxToPdf, findSoffice, SofficeMissingError } from './writers/pdf.js';
-export { writeTemplateXlsx, readComposeWorkbook } from './workbook/index.js';
+export { writeTemplateXlsx, readComposeWorkbook, writeInputWorkbook } from './workbook/index.js';
 export { inputFromDisclosure, priorFromDisclosure } from './from-disclosure.js';
 export { loadComposeInput, type LoadedInput } from './load.js';
 export type { ComposedDocument } from './blocks.js';

@@ -33,8 +33,10 @@ export interface ReadBench {
   source: 'seeds' | 'composed' | 'sample' | 'given';
   /** Mean over the documents of each stage's median ms. `total` is the whole readDisclosure. */
   ms: StageMs;
-  /** Each document's medians. */
-  documents: { name: string; kb: number; ms: StageMs }[];
+  /** The same with each document's fastest run: steadier than the median on a shared machine. */
+  minMs: StageMs;
+  /** Each document's medians and fastest runs. */
+  documents: { name: string; kb: number; ms: StageMs; minMs: StageMs }[];
 }
 
 export interface ReadBenchOptions {
@@ -50,17 +52,24 @@ export async function benchRead(opts: ReadBenchOptions = {}): Promise<ReadBench>
   const { source, docs } = opts.documents ? { source: 'given' as const, docs: opts.documents } : await benchDocuments();
   const documents: ReadBench['documents'] = [];
   for (const doc of docs) {
-    const ms = await timeDocument(doc, runs, warmup);
-    documents.push({ name: doc.name, kb: Math.round(doc.bytes.length / 102.4) / 10, ms });
+    const times = await timeDocument(doc, runs, warmup);
+    documents.push({ name: doc.name, kb: Math.round(doc.bytes.length / 102.4) / 10, ms: byStage(times, median), minMs: byStage(times, (xs) => Math.min(...xs)) });
   }
-  const ms = Object.fromEntries(
-    READ_STAGES.map((s) => [s, documents.reduce((sum, d) => sum + d.ms[s], 0) / Math.max(1, documents.length)]),
-  ) as StageMs;
-  return { source, ms, documents };
+  const mean = (pick: (d: ReadBench['documents'][number]) => StageMs) =>
+    Object.fromEntries(READ_STAGES.map((s) => [s, average(documents.map((d) => pick(d)[s]))])) as StageMs;
+  return { source, ms: mean((d) => d.ms), minMs: mean((d) => d.minMs), documents };
 }
 
-/** Median ms of each stage on one document. */
-async function timeDocument(doc: BenchDocument, runs: number, warmup: number): Promise<StageMs> {
+function byStage(times: Record<ReadStage, number[]>, reduce: (xs: number[]) => number): StageMs {
+  return Object.fromEntries(READ_STAGES.map((s) => [s, reduce(times[s])])) as StageMs;
+}
+
+function average(xs: number[]): number {
+  return xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : 0;
+}
+
+/** The ms of each stage on one document, run by run. */
+async function timeDocument(doc: BenchDocument, runs: number, warmup: number): Promise<Record<ReadStage, number[]>> {
   const times: Record<ReadStage, number[]> = { text: [], tables: [], performance: [], sections: [], meta: [], total: [] };
   for (let i = 0; i < warmup + runs; i++) {
     const t0 = performance.now();
@@ -78,7 +87,7 @@ async function timeDocument(doc: BenchDocument, runs: number, warmup: number): P
     times.meta.push(stages.meta);
     times.total.push(total);
   }
-  return Object.fromEntries(READ_STAGES.map((s) => [s, median(times[s])])) as StageMs;
+  return times;
 }
 
 /** The recognizers in the order assembleDisclosure runs them, each timed. */

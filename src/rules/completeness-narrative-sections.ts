@@ -18,12 +18,25 @@ const NOTHING_SPENT = /(未|没有|无)(发生|安排|开支)?[^。；]{0,12}(�
 const SME = /中小(微)?企业|小微企业/;
 const NO_PROCUREMENT = /(未|没有|无)(发生|开展|实施)?[^。；]{0,6}政府采购|政府采购[^。；]{0,10}(为0|为零|0\.00)/;
 
-function textOf(s: Section): string {
-  return [...s.paragraphs.map((p) => p.text), ...s.children.map(textOf)].join('\n');
+/** A section's text with its children's, each section's computed once per check. */
+function textOf(s: Section, memo: Map<Section, string>): string {
+  let text = memo.get(s);
+  if (text === undefined) {
+    text = [...s.paragraphs.map((p) => p.text), ...s.children.map((c) => textOf(c, memo))].join('\n');
+    memo.set(s, text);
+  }
+  return text;
 }
 
-function sectionsOfTopic(sections: readonly Section[], topic: string): Section[] {
-  return sections.filter((s) => s.topic === topic || (!s.topic && topicOfHeading(s.heading) === topic));
+/** The sections of the 情况说明 with their topic (the reader's, else the catalogue's from the heading), read once. */
+interface Sections { list: readonly Section[]; topics: readonly (string | undefined)[]; texts: Map<Section, string> }
+
+function readSections(list: readonly Section[]): Sections {
+  return { list, topics: list.map((s) => s.topic || topicOfHeading(s.heading)), texts: new Map() };
+}
+
+function sectionsOfTopic(sections: Sections, topic: string): Section[] {
+  return sections.list.filter((_, i) => sections.topics[i] === topic);
 }
 
 /** A table-explaining topic is also covered when its table is printed empty with a note, or the text says so. */
@@ -53,16 +66,16 @@ function tableHasCounts(d: Disclosure): boolean {
 const COUNTS_ANYWHERE = /(接待|出国|公务用车|车辆)[^。；]{0,30}\d+\s*(个团组|团组|批次|人次|辆|台)/;
 
 /** The first section of `topic` and the text of all of them (a topic may be split over several parts). */
-function topicText(sections: readonly Section[], topic: string): { first: Section; text: string } | undefined {
+function topicText(sections: Sections, topic: string): { first: Section; text: string } | undefined {
   const of = sectionsOfTopic(sections, topic);
-  return of[0] ? { first: of[0], text: of.map(textOf).join('\n') } : undefined;
+  return of[0] ? { first: of[0], text: of.map((s) => textOf(s, sections.texts)).join('\n') } : undefined;
 }
 
 function contentFinding(s: Section, messageId: string, message: string): RawFinding {
   return { messageId, severity: 'warning', at: s.prov, section: sectionLabel(s), evidence: sectionLabel(s), message };
 }
 
-function contentFindings(d: Disclosure, sections: readonly Section[], narrative: string): RawFinding[] {
+function contentFindings(d: Disclosure, sections: Sections, narrative: string): RawFinding[] {
   const out: RawFinding[] = [];
   const three = topicText(sections, 'three-public');
   const counted = tableHasCounts(d) || COUNTS_ANYWHERE.test(narrative);
@@ -88,8 +101,8 @@ function noNarrative(d: Disclosure, missing: readonly SectionTopic[]): RawFindin
 function check(d: Disclosure): RawFinding[] {
   const topics = requiredTopics('final-accounts').filter((t) => !NOT_CHECKED.has(t.topic));
   if (!hasNarrative(d)) return [noNarrative(d, topics)];
-  const sections = runSections(d);
-  const narrative = sections.map(textOf).join('\n');
+  const sections = readSections(runSections(d));
+  const narrative = sections.list.map((s) => textOf(s, sections.texts)).join('\n');
   const anchor = sectionsOfTopic(sections, 'explanations')[0] ?? d.sections[0];
   const missing = topics.filter((t) => !sectionsOfTopic(sections, t.topic).length && !coveredElsewhere(d, t, narrative));
   // Most parts absent: the 情况说明 as a whole is missing — one finding, not one per part.

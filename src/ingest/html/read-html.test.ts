@@ -48,6 +48,13 @@ test('readHtml: colspan pads blank cells and rowspan leaves blanks below, so col
   ]);
 });
 
+test('readHtml: a row spanning the whole table (title, unit) is a line of text', async () => {
+  const html = `<table><tr><td colspan="3">支出决算表</td></tr><tr><td>项目</td><td>基本支出</td><td>项目支出</td></tr>
+    <tr><td>合计</td><td>6.00</td><td>4.00</td></tr></table>`;
+  const doc = await readHtml(utf8(html));
+  assert.deepEqual(doc.lines.map((l) => [l.tabular, ...l.cells]), [[false, '支出决算表'], [true, '项目', '基本支出', '项目支出'], [true, '合计', '6.00', '4.00']]);
+});
+
 test('readHtml: layout tables are walked as text; br splits lines; Word conditionals removed', async () => {
   const html = `<html><body><table><tr><td><div id="menu">网站首页 | 政务公开</div>
     <h2>一、部门职责</h2><p class=MsoNormal><![if !supportLists]>1.<![endif]>负责全县工作。<br/>第二行</p>

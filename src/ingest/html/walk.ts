@@ -157,7 +157,14 @@ function walkTable(table: HTMLElement, ctx: Ctx): void {
     flush(ctx);
   }
   const open: number[] = [];
-  for (const row of rows) ctx.sink.add(rowCells(row, open), { tabular: true });
+  const width = Math.max(...rows.map((row) => childElements(row, ['td', 'th']).reduce((n, td) => n + span(td, 'colspan'), 0)));
+  for (const row of rows) {
+    const tds = childElements(row, ['td', 'th']);
+    const cells = rowCells(row, open);
+    // A title or unit row spanning the whole table reads as a line of text, as in the text form.
+    const whole = width > 1 && tds.length === 1 && span(tds[0]!, 'colspan') >= width;
+    ctx.sink.add(whole ? [cells[0] ?? ''] : cells, { tabular: !whole });
+  }
 }
 
 /** Removes Word's downlevel conditionals (<![if !supportLists]>) that parsers keep as text. */

@@ -50,6 +50,13 @@ test('pageRows: merged cells (no ruling inside) keep the column positions with b
   assert.deepEqual(rows[0]!.cellX[1], { x0: 150, x1: 350 });
 });
 
+test('pageRows: a title row spanning the whole ruled table is a line of text', () => {
+  const h: Segment[] = [100, 120, 140].map((y) => ({ pos: y, a: 50, b: 300 }));
+  const v: Segment[] = [{ pos: 50, a: 100, b: 140 }, { pos: 200, a: 120, b: 140 }, { pos: 300, a: 100, b: 140 }];
+  const rows = pageRows(page([box('支出决算表', 140, 114), box('合计', 55, 134), box('10.00', 260, 134)], h, v));
+  assert.deepEqual(rows.map((r) => [r.tabular, ...r.cells]), [[false, '支出决算表'], [true, '合计', '10.00']]);
+});
+
 test('pageRows: a band holding several unruled rows of numbers is split into rows', () => {
   const { h, v } = grid([50, 200, 300], [100, 120, 180]);
   const rows = pageRows(page([

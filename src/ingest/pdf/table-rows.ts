@@ -124,5 +124,13 @@ export function gridRows(grid: Grid, boxes: TextBox[]): PdfRow[] {
       rows.push(row);
     }
   }
-  return rows.filter((r) => r.cells.some((c) => c !== ''));
+  return rows.filter((r) => r.cells.some((c) => c !== '')).map((r) => spanningTitle(grid, r));
+}
+
+/** A row whose one text spans the whole table (a title or unit row inside the ruling) reads as a line of text. */
+function spanningTitle(grid: Grid, row: PdfRow): PdfRow {
+  const filled = row.cells.filter((c) => c !== '');
+  const x = row.cellX[0]!;
+  if (row.cells.length < 2 || filled.length !== 1 || row.cells[0] === '' || x.x0 > grid.xs[0]! + 1 || x.x1 < grid.xs[grid.xs.length - 1]! - 1) return row;
+  return { ...row, cells: [row.cells[0]!], cellX: [x], tabular: false };
 }

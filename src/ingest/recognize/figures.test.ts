@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { findFigures } from './figures.js';
 import { describeSentence, type DescribedFigure } from './figures-describe.js';
-import { readCue } from './figures-cues.js';
+import { cleanSubject, readCue } from './figures-cues.js';
 
 const named = (figs: DescribedFigure[]) => figs.filter((f) => f.kind !== 'year');
 const brief = (f: DescribedFigure) => [f.printed, f.subject, f.role, f.direction].filter(Boolean).join(' | ');
@@ -125,4 +125,20 @@ test('readCue: the cue nearest the figure decides', () => {
   assert.equal(readCue('涉及一般公共预算', 'amount', '万元').role, 'value', '一般公共预算 is no budget cue');
   assert.equal(readCue('占', 'percent', '%').role, 'share');
   assert.equal(readCue('与上年持平为', 'percent', '%').direction, 'flat');
+});
+
+test('cleanSubject: dates, reasons, lead-ins, comparisons and trailing words go; the item stays', () => {
+  assert.equal(cleanSubject('2023 年度 12月31日本部门*机关运行经费'), '机关运行经费');
+  assert.equal(cleanSubject('支出减少的主要原因是会议费'), '会议费');
+  assert.equal(cleanSubject('本单位（参照公务员法管理事业单位）公用经费'), '公用经费');
+  assert.equal(cleanSubject('1. 其中：基本支出与2022年度相比'), '基本支出');
+  assert.equal(cleanSubject('住房保障支出较上年'), '住房保障支出');
+  assert.equal(cleanSubject('卫生健康支出（类）支出的为 '), '卫生健康支出（类）');
+  assert.equal(cleanSubject('  '), '');
+});
+
+test('findFigures: a sentence without digits still finds its placeholders; one without % or 元 none', () => {
+  assert.deepEqual(findFigures('较上年增加万元，下降％。').map((f) => [f.kind, f.printed]), [['placeholder', '增加万元'], ['placeholder', '下降％']]);
+  assert.deepEqual(findFigures('较上年下降，增长明显。'), []);
+  assert.deepEqual(findFigures('１２．５０万元').map((f) => [f.value, f.decimals, f.printed]), [['12.50', 2, '１２．５０万元']]);
 });

@@ -146,6 +146,7 @@ export function readIndicatorRow(ev: PerformanceEvaluation, st: IndicatorState, 
     return true;
   }
   const name = row.cells[labels.level3Index]!;
+  if (/^(小计|合计|总计)$/.test(squash(name.text))) return false;
   if (!labels.l1 && !labels.l2 && numberOf(name.text) && readSubtotal(ev, st, row)) return true;
   const aligned = align(row.cells, st.header.values, labels.level3Index, fit);
   const hasValue = Object.values(aligned.cells).some((c) => c?.text);

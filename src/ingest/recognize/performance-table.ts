@@ -104,7 +104,8 @@ function readStructure(row: PRow, ctx: Ctx): boolean {
     const header = makeHeader(row, ctx.upper);
     return enter(ctx, 'indicators', () => { ctx.indicators = { header }; });
   }
-  if (isTotalRow(row)) {
+  const sumLabel = /^(合计|总计|合计得分)$/.test(squash(filled(row)[0]?.text ?? ''));
+  if (isTotalRow(row) || (ctx.mode === 'indicators' && sumLabel)) {
     const heads = totalHeadOf(row);
     if (heads) ctx.totalHeads = heads;
     else readInlineTotal(ctx.ev, row);

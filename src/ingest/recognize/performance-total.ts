@@ -11,14 +11,14 @@ function totalLabel(text: string): TotalKey | 'total' | undefined {
   if (/^总分值$|^满分$/.test(t)) return 'totalWeight';
   if (/^(总得分|自评得分|综合得分|评价得分)$/.test(t)) return 'totalScore';
   if (/^(自评|综合评定|评价|综合评价|绩效)等级$/.test(t)) return 'grade';
-  if (/^(总分|合计得分|总计)$/.test(t)) return 'total';
+  if (/^(总分|合计得分|总计|合计)$/.test(t)) return 'total';
   return undefined;
 }
 
 /** A row that states the total (or heads the total's values on the next row). */
 export function isTotalRow(row: PRow): boolean {
   const first = filled(row)[0];
-  return first !== undefined && totalLabel(first.text) !== undefined;
+  return first !== undefined && totalLabel(first.text) !== undefined && !/^合计$/.test(squash(first.text));
 }
 
 /** Column heads of a total row whose values are on the next row (云南: 总分 | 总分值 | 总得分 | 自评等级). */

@@ -186,3 +186,19 @@ test('recognizePerformance: an untitled table and a title wrapped over two lines
   assert.deepEqual(evs.map((e) => e.funding[0]!.executed?.text), ['5.00', '6.00']);
   assert.equal(evs[0]!.indicators[0]!.actual?.text, '1200份');
 });
+
+test('recognizePerformance: a 合计 row closing the indicators is the total, a 小计 row is no indicator', () => {
+  const text = [
+    '项目支出绩效自评表',
+    ['项目名称', '戊项目'].join('\t'),
+    ['项目资金（万元）', '全年预算数', '全年执行数', '分值', '执行率', '得分'].join('\t'),
+    ['年度资金总额', '10.00', '10.00', '10', '100%', '10'].join('\t'),
+    ['一级指标', '二级指标', '三级指标', '指标值', '实际完成值', '分值', '得分'].join('\t'),
+    ['产出指标', '数量指标', '场次', '≥2场', '3场', '90', '90'].join('\t'),
+    ['', '', '小计', '', '', '90', '90'].join('\t'),
+    ['合计', '', '', '', '', '100', '100'].join('\t'),
+  ].join('\n');
+  const [ev] = read(text);
+  assert.deepEqual(ev!.indicators.map((i) => i.level3), ['场次']);
+  assert.deepEqual([ev!.totalWeight?.text, ev!.totalScore?.text], ['100', '100']);
+});

@@ -33,3 +33,21 @@ test('a paragraph joined from two lines locates each sentence and figure on its 
   assert.deepEqual(purchase.prov, { line: 5, page: 2, offset: 5 });
   assert.deepEqual(p.sentences[1]!.prov, { line: 5, page: 2, offset: 13 });
 });
+
+test('splitSentences: a run of closers stays with its sentence; blanks around a sentence are not part of it', () => {
+  assert.deepEqual(spans('（说明见附件。）」 下一句！\t'), ['（说明见附件。）」', '下一句！']);
+  assert.deepEqual(spans('甲；；乙'), ['甲；', '；', '乙']);
+});
+
+test('cleanLine: tabs, ideographic and double blanks stay one separator; one blank between Chinese characters goes', () => {
+  const line = (text: string) => cleanLine({ line: 1, text, cells: [], tabular: false });
+  assert.equal(line('  收 入\t\t合计  100 万元  ').text, '收入\t合计 100 万元');
+  assert.equal(line('支出　合计 A B 中 1').text, '支出 合计 A B 中 1');
+  assert.equal(line('- • 项目').text, '• 项目');
+  assert.equal(line('<b>**</b>').text, '');
+  const marked = line('#  <i>一、</i> 部门 职责');
+  assert.deepEqual([marked.text, marked.headingLevel], ['一、部门职责', 1]);
+  assert.deepEqual(marked.map.map((i) => '#  <i>一、</i> 部门 职责'[i]), [...'一、部门职责']);
+  const plain = line('无需清理的文字');
+  assert.deepEqual(plain.map, [0, 1, 2, 3, 4, 5, 6]);
+});

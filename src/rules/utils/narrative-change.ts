@@ -36,9 +36,16 @@ function borrowedValue(ctx: SentenceContext, change: LocatedFigure | undefined):
   const lead = ctx.sentence.text.slice(0, change?.start ?? 0).replace(/^[\s*]+/, '');
   if (/^(与|较|比|同比|相比|比上年|较上年)/.test(lead)) return only;
   const [theirs] = subjectsOf(ctx.previous, [only]);
-  const mine = coreSubject(lead.replace(/^.*?(相比|比较)[，,]?/, '').replace(/(各|均)?(增加|减少|增长|下降)\s*$/, ''));
-  return theirs && mine && (mine === theirs || mine.endsWith(theirs) || theirs.endsWith(mine)) ? only : undefined;
+  const mine = coreSubject(lead.replace(/^.*?(相比|比较)[，,]?/, '').replace(/(各|均)?(增加|减少|增长|下降)\s*$/, '').replace(COMPARED_WITH, ''));
+  if (!theirs || !mine) return undefined;
+  const [a, b] = [bare(theirs), bare(mine)];
+  return a === b || a.endsWith(b) || b.endsWith(a) ? only : undefined;
 }
+
+/** '较上年决算数' / '比2022年' / '与上年度相比': the comparison that follows a subject, not part of it. */
+const COMPARED_WITH = /(较|比|与)(上年|上一年|去年|同期|\d{4}\s*年)度?(决算数?|同期|实际)?(相比)?.*$/;
+/** A subject without its trailing 支出/费用 word: 机关运行经费支出 and 机关运行经费 name one quantity. */
+const bare = (s: string) => s.replace(/(支出|费用)$/, '');
 
 function signedChange(change: Amount, direction: Direction): Operand {
   const o = operand(change);
