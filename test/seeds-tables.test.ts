@@ -224,3 +224,35 @@ test('seeds: every cell has provenance inside its table', { skip }, () => {
     }
   }
 });
+
+test('seeds: every column maps to a canonical key and every data row of a code table is keyed', { skip }, () => {
+  for (const seed of seeds()) {
+    const { r } = resultOf(seed.name)!;
+    for (const t of r.tables) {
+      const unknown = t.columns.filter((c) => /^c\d+$/.test(c.key)).map((c) => c.label);
+      assert.deepEqual(unknown, [], `${seed.name} ${t.key} unrecognised columns`);
+      if (['T02', 'T03', 'T05', 'T07', 'T08', 'T06'].includes(t.key!)) {
+        const unkeyed = t.rows.filter((row) => !row.key).map((row) => `${row.prov.line}:${row.name}`);
+        assert.deepEqual(unkeyed, [], `${seed.name} ${t.key} rows without key`);
+        assert.ok(t.rows.every((row) => !row.code || row.codeKnown !== undefined));
+      }
+    }
+  }
+});
+
+test('seeds: the T01 function-class lines equal the T03 class rows, and T05 equals T04 by class', { skip }, () => {
+  for (const seed of seeds()) {
+    const { r, label } = resultOf(seed.name)!;
+    if (label.tables.T01 !== 'present' || label.tables.T03 !== 'present') continue;
+    const t01 = tableOf(r, 'T01');
+    const t03 = tableOf(r, 'T03');
+    const classes = t03.rows.filter((x) => x.codeLevel === 'category');
+    if (!classes.length) continue; // seed 000 lists items only
+    for (const c of classes) assert.equal(fenOf(cellOf(t01, `fn:${c.code}`, 'amount')), fenOf(c.cells.total!), `${seed.name} class ${c.code}`);
+    const t04 = tableOf(r, 'T04');
+    const t05 = tableOf(r, 'T05');
+    for (const c of t05.rows.filter((x) => x.codeLevel === 'category')) {
+      assert.equal(fenOf(cellOf(t04, `fn:${c.code}`, 'generalBudget')), fenOf(c.cells.total!), `${seed.name} T04/T05 class ${c.code}`);
+    }
+  }
+});

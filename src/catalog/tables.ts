@@ -100,6 +100,10 @@ const T09_RULES = [
   ...THREE_PUBLIC_ITEMS.map((x) => r(`actual.${x.key}`, new RegExp(`决算.*(?:${x.match.source})`), `决算数/${x.label}`)),
 ];
 const THREE_PUBLIC_KEYS = ['total', 'abroad', 'vehicle', 'vehiclePurchase', 'vehicleOperation', 'reception'];
+/** The 2021 云南 form of T05/T07: 年初结转和结余 | 本年收入 | 本年支出 (基本: 人员/公用) | 年末结转和结余. */
+const YUNNAN_FLOW = ['carryoverBegin', 'carryoverBegin.basic', 'carryoverBegin.project', 'income', 'income.basic', 'income.project',
+  'total', 'basic', 'personnel', 'public', 'project', 'carryoverEnd', 'carryoverEnd.basic', 'carryoverEnd.project',
+  'carryoverEnd.projectCarryover', 'carryoverEnd.projectSurplus'];
 
 export const TABLES: readonly TableDef[] = [
   {
@@ -140,17 +144,8 @@ export const TABLES: readonly TableDef[] = [
     columnRules: FLOW_RULES,
     forms: [
       { variant: 'national', columns: ['total', 'basic', 'project'] },
-      {
-        variant: 'yunnan-2021',
-        columns: ['carryoverBegin', 'carryoverBegin.basic', 'carryoverBegin.project', 'income', 'income.basic', 'income.project',
-          'total', 'basic', 'personnel', 'public', 'project', 'carryoverEnd', 'carryoverEnd.basic', 'carryoverEnd.project',
-          'carryoverEnd.projectCarryover', 'carryoverEnd.projectSurplus'],
-      },
-      {
-        variant: 'yunnan-2021-short',
-        columns: ['carryoverBegin', 'carryoverBegin.basic', 'carryoverBegin.project', 'income', 'income.basic', 'income.project',
-          'total', 'basic', 'personnel', 'public', 'project', 'carryoverEnd', 'carryoverEnd.basic', 'carryoverEnd.project'],
-      },
+      { variant: 'yunnan-2021', columns: YUNNAN_FLOW },
+      { variant: 'yunnan-2021-short', columns: YUNNAN_FLOW.slice(0, 14) },
     ],
   },
   {
@@ -171,12 +166,7 @@ export const TABLES: readonly TableDef[] = [
     columnRules: FLOW_RULES,
     forms: [
       { variant: 'national', columns: ['carryoverBegin', 'income', 'total', 'basic', 'project', 'carryoverEnd'] },
-      {
-        variant: 'yunnan-2021',
-        columns: ['carryoverBegin', 'carryoverBegin.basic', 'carryoverBegin.project', 'income', 'income.basic', 'income.project',
-          'total', 'basic', 'personnel', 'public', 'project', 'carryoverEnd', 'carryoverEnd.basic', 'carryoverEnd.project',
-          'carryoverEnd.projectCarryover', 'carryoverEnd.projectSurplus'],
-      },
+      { variant: 'yunnan-2021', columns: YUNNAN_FLOW },
     ],
   },
   {

@@ -8,6 +8,7 @@ import { fenToYuanString, parseAmount } from '../model/index.js';
 import type { FactsPerformance } from './types.js';
 
 const HEAD_RE = /^\s*(?:\d+|[一二三四五六七八九十]+)\s*[.、．]\s*[“"「]?(.{2,60}?)[”"」]?\s*(?:项目)?(?:绩效)?自评(?:情况|综述|结果)\s*[：:]?/;
+const GENERIC_RE = /^(?:本?(?:部门|单位)|整体|预算|项目|支出|绩效|年度|\d{4}年?)+$/;
 const SCORE_RE = /(?:自评)?得分(?:为)?\s*([0-9]+(?:\.[0-9]+)?)\s*分/;
 const BUDGET_RE = /全年预算数?(?:为)?\s*([0-9][0-9,]*(?:\.[0-9]+)?)\s*(万元|元)/;
 const EXECUTED_RE = /(?:全年)?执行数(?:为)?\s*([0-9][0-9,]*(?:\.[0-9]+)?)\s*(万元|元)/;
@@ -41,6 +42,7 @@ export function performanceFromText(d: Disclosure): FactsPerformance[] {
     const head = HEAD_RE.exec(text);
     if (!head) continue;
     const project = head[1]!.replace(/项目$/, '').trim();
+    if (GENERIC_RE.test(project)) continue; // '二、绩效自评结果' is a heading, not a project
     const entry: FactsPerformance = { project };
     const budget = BUDGET_RE.exec(text);
     const executed = EXECUTED_RE.exec(text);

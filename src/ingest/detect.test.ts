@@ -30,6 +30,7 @@ test('detectFormat: OLE2 files by their stream names, then the extension', () =>
   assert.equal(detectFormat(withStream('WordDocument')), 'doc');
   assert.equal(detectFormat(withStream('Workbook')), 'xls');
   assert.equal(detectFormat(ole, 'old.xls'), 'xls');
+  assert.equal(detectFormat(ole, 'wps-saved.et'), 'xls');
   assert.throws(() => detectFormat(ole), InputError);
 });
 
@@ -50,4 +51,7 @@ test('detectFormat: empty, RTF and foreign ZIP files are refused with a reason',
   zip.set([0x50, 0x4b, 0x03, 0x04]);
   zip.set(Buffer.from('photos/cat.jpg'), 30);
   assert.throws(() => detectFormat(zip), /neither a Word/);
+  const ofd = zip.slice();
+  ofd.set(Buffer.from('OFD.xml'), 30);
+  assert.throws(() => detectFormat(ofd), /OFD/);
 });

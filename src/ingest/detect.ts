@@ -9,6 +9,8 @@ const EXTENSIONS: Record<string, SourceFormat> = {
   pdf: 'pdf', xlsx: 'xlsx', xlsm: 'xlsx', xls: 'xls', docx: 'docx', docm: 'docx', doc: 'doc',
   html: 'html', htm: 'html', xhtml: 'html', shtml: 'html', mht: 'mht', mhtml: 'mht', json: 'json',
   txt: 'text', text: 'text', csv: 'text', tsv: 'text', md: 'text',
+  // WPS Office saves Word- and Excel-compatible files under its own extensions.
+  wps: 'doc', wpt: 'doc', et: 'xls', ett: 'xls',
 };
 
 function extensionOf(name?: string): SourceFormat | undefined {
@@ -28,6 +30,9 @@ function zipFormat(bytes: Uint8Array, ext?: SourceFormat): SourceFormat {
   if (contains(bytes, 'word/document') || contains(bytes, 'word/_rels')) return 'docx';
   if (contains(bytes, 'xl/workbook') || contains(bytes, 'xl/worksheets')) return 'xlsx';
   if (ext === 'docx' || ext === 'xlsx') return ext;
+  if (contains(bytes, 'OFD.xml')) {
+    throw new InputError('OFD documents (版式文档) are not supported yet', 'export it to PDF and try again');
+  }
   if (contains(bytes, 'content.xml') && contains(bytes, 'opendocument')) {
     throw new InputError('OpenDocument files (.odt/.ods) are not supported', 'save it as .docx/.xlsx or PDF');
   }

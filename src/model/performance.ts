@@ -14,7 +14,7 @@ export interface PerformanceEvaluation {
   transfer?: boolean;
   /** 项目名称 (for a department-wide table: the department's name or '部门整体支出'). */
   project: string;
-  /** Title as printed, e.g. '2021年度项目支出绩效自评表'; and its ordinal (公开12表). */
+  /** Title as printed, e.g. '2021年度项目支出绩效自评表' ('' for a table printed without one); and its ordinal (公开12表). */
   title: string;
   ordinal?: string;
   year?: number;

@@ -49,3 +49,8 @@ test('narrative-comparison-words: must not trigger on 减少 where the value is 
   const d = oneSection('（一）“三公”经费总体情况', ['本年公务接待费支出 0.90 万元，比上年度的 1.20 万元减少 0.30 万元。']);
   assert.deepEqual(runRule(rule, d).findings, []);
 });
+
+test('narrative-comparison-words: must not trigger on 大于 between two printed figures one cent apart', () => {
+  const d = oneSection(HEAD, ['公务接待费全年预算数为 0.04 万元，支出决算为 0.05 万元，决算数大于预算数的主要原因是接待批次增加。']);
+  assert.deepEqual(runRule(rule, d).findings, []);
+});

@@ -34,8 +34,9 @@ function operands(ctx: SentenceContext, at: number): { value?: LocatedFigure; bu
 
 function contradiction(claim: Claim, diff: number, status: string, budgetFen: number): string | undefined {
   const equalish = status !== 'mismatch';
-  if (claim === 'less' && (equalish || diff > 0)) return equalish ? '决算数与预算数相等' : '决算数大于预算数';
-  if (claim === 'more' && (equalish || diff < 0)) return equalish ? '决算数与预算数相等' : '决算数小于预算数';
+  // 大于/小于 compare the two figures as printed: 0.05 against 0.04 is 大于, whatever rounding hides.
+  if (claim === 'less' && diff >= 0) return diff === 0 ? '决算数与预算数相等' : '决算数大于预算数';
+  if (claim === 'more' && diff <= 0) return diff === 0 ? '决算数与预算数相等' : '决算数小于预算数';
   if (claim === 'equal' && !equalish) return diff > 0 ? '决算数大于预算数' : '决算数小于预算数';
   if (claim === 'roughly-equal' && budgetFen > 0 && Math.abs(diff) * 10 > budgetFen) return diff > 0 ? '决算数大于预算数' : '决算数小于预算数';
   return undefined;

@@ -53,3 +53,12 @@ test('performance-execution-rate: must not trigger on a rate printed as a fracti
   const d = perfDoc([withFunding(['total', '年度资金总额', '15', '15', '11.44', '10', '0.7627', '7.63'])]);
   assert.deepEqual(runRule(rule, d).findings, []);
 });
+
+test('performance-execution-rate: must trigger only a warning on a rate computed on the 年初预算数', () => {
+  const d = perfDoc([withFunding(['total', '年度资金总额', '50.00', '80.00', '40.00', '10', '80.00%', '5.00'])]);
+  const { findings } = runRule(rule, d);
+  assert.equal(findings.length, 1);
+  assert.equal(findings[0]!.messageId, 'rate-of-initial-budget');
+  assert.equal(findings[0]!.severity, 'warning');
+  assert.equal(findings[0]!.expected, '50.00%');
+});

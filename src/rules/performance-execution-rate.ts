@@ -13,6 +13,14 @@ function sameAs(row: FundingRow, total: FundingRow | undefined): boolean {
     (k) => row[k as 'rate']?.text === total[k as 'rate']?.text);
 }
 
+/** The printed rate is 执行数 / 年初预算数 (the wrong base, but a known practice, not an arithmetic slip). */
+function ofInitialBudget(row: FundingRow, p: NonNullable<ReturnType<typeof parsePrinted>>): boolean {
+  const e = row.executed?.value.kind === 'amount' ? row.executed.value.amount : undefined;
+  const i = row.initialBudget?.value.kind === 'amount' ? row.initialBudget.value.amount : undefined;
+  const r = e && i ? rateOf(e, i) : undefined;
+  return !!r && withinAtPrinted(p, r.lo, r.hi);
+}
+
 function checkRow(ev: PerformanceEvaluation, row: FundingRow): RawFinding | undefined {
   const rate = row.rate;
   const p = rate ? parsePrinted(rate.text) : null;
@@ -25,11 +33,14 @@ function checkRow(ev: PerformanceEvaluation, row: FundingRow): RawFinding | unde
   if (!p.percent && p.scaled <= 2n * 10n ** BigInt(p.decimals) && agreesAtPrinted(p, div(r.exact, ratio(100)))) return undefined;
   const expected = `${formatRatio(r.exact, p.decimals)}%`;
   const rounding = withinAtPrinted(p, r.lo, r.hi);
+  const onInitial = !rounding && ofInitialBudget(row, p);
+  const id = rounding ? 'rate-rounding' : onInitial ? 'rate-of-initial-budget' : 'rate-mismatch';
+  const note = rounding ? '（在金额舍入范围内）' : onInitial ? `（按年初预算数 ${row.initialBudget!.text} 计算，应以全年预算数为分母）` : '';
   return perfFinding(ev, {
-    messageId: rounding ? 'rate-rounding' : 'rate-mismatch',
-    message: `${projectLabel(ev)}执行率 ${rate.text} 与全年执行数 ${row.executed!.text} ÷ 全年预算数 ${row.annualBudget!.text} = ${expected} 不符${rounding ? '（在金额舍入范围内）' : ''}`,
+    messageId: id,
+    message: `${projectLabel(ev)}执行率 ${rate.text} 与全年执行数 ${row.executed!.text} ÷ 全年预算数 ${row.annualBudget!.text} = ${expected} 不符${note}`,
     at: rate.prov, evidence: rate.text, expected, row: row.label, column: '执行率',
-    ...(rounding ? { severity: 'info' as const } : {}),
+    ...(rounding ? { severity: 'info' as const } : onInitial ? { severity: 'warning' as const } : {}),
     related: [
       { role: 'executed', at: row.executed!.prov, evidence: row.executed!.text },
       { role: 'annualBudget', at: row.annualBudget!.prov, evidence: row.annualBudget!.text },

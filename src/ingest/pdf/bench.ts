@@ -10,6 +10,7 @@ export interface PdfBenchResult {
   'pages/s': number;
   'ms per 25-page document': number;
   'peak RSS MB': number;
+  'RSS growth while reading MB': number;
   'peak heap MB': number;
   producer: string;
 }
@@ -23,7 +24,8 @@ export async function benchPdf(runs = 5): Promise<PdfBenchResult> {
   const bytes = await pdfkitBytes(font, SAMPLE, { pageNumbers: true, repeat: 25, pagePerRepeat: true });
   const pages = (await readPdf(bytes)).pages ?? 0;
   (globalThis as { gc?: () => void }).gc?.();
-  let peakRss = process.memoryUsage().rss;
+  const baseRss = process.memoryUsage().rss;
+  let peakRss = baseRss;
   let peakHeap = process.memoryUsage().heapUsed;
   const timer = setInterval(() => {
     const m = process.memoryUsage();
@@ -46,6 +48,7 @@ export async function benchPdf(runs = 5): Promise<PdfBenchResult> {
     'pages/s': pages / (ms / 1000),
     'ms per 25-page document': (ms / pages) * 25,
     'peak RSS MB': peakRss / 1024 / 1024,
+    'RSS growth while reading MB': (peakRss - baseRss) / 1024 / 1024,
     'peak heap MB': peakHeap / 1024 / 1024,
     producer: `pdfkit, ${font.family ?? font.path}`,
   };

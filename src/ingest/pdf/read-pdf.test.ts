@@ -19,6 +19,9 @@ test('readPdf (pdfkit, embedded CJK font): ruled tables, right-aligned amounts, 
   assert.equal(doc.pages, 1);
   assert.deepEqual(doc.lines.map((l) => l.cells), sampleCells());
   assert.ok(doc.lines.every((l) => l.page === 1));
+  assert.deepEqual(doc.lines.filter((l) => l.headingLevel).map((l) => [l.headingLevel, l.text]), [
+    [1, '2023年度示例县财政局部门决算'], [3, '第一部分 部门概况'], [2, '收入支出决算总表'], [2, '支出决算表'], [3, '第二部分 情况说明'],
+  ]);
   const row = doc.lines.find((l) => l.cells[0] === '2010601')!;
   assert.equal(row.tabular, true);
   assert.equal(row.cellX!.length, 5);

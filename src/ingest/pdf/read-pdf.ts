@@ -8,6 +8,7 @@ import { LineSink, normalizeCell } from '../normalize.js';
 import { InputError, type RawDocument } from '../raw.js';
 import { joinContinuedRows } from './continued.js';
 import { dropFurniture, type PageRows } from './furniture.js';
+import { headingLevels } from './headings.js';
 import { pageRows } from './layout.js';
 import { openPdf, type PdfOpenOptions, type PDFDocumentProxy } from './load.js';
 import { countTextOps, readPage, type PageContent } from './page.js';
@@ -70,10 +71,11 @@ export async function readPdf(bytes: Uint8Array, name?: string, opts: PdfOpenOpt
     refuse(stats, label);
     dropFurniture(pages);
     joinContinuedRows(pages);
+    const levels = headingLevels(pages);
     const sink = new LineSink();
     for (const p of pages) {
       for (const row of p.rows) {
-        sink.add(row.cells.map(normalizeCell), { page: p.page, tabular: row.tabular, cellX: row.cellX });
+        sink.add(row.cells.map(normalizeCell), { page: p.page, tabular: row.tabular, cellX: row.cellX, headingLevel: levels.get(row) });
       }
     }
     return { format: 'pdf', name, lines: sink.lines, pages: doc.numPages };

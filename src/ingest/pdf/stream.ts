@@ -56,6 +56,7 @@ function plainRow(line: Line): PdfRow {
     cells: cells.map((p) => joinLine(p.boxes).trim()),
     cellX: cells.map((p) => ({ x0: p.x0, x1: p.x1 })),
     tabular: cells.length > 1,
+    size: line.size,
   };
 }
 

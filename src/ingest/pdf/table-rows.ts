@@ -19,6 +19,8 @@ export interface PdfRow {
   block?: number;
   /** Per cell, how far its last text line reaches across the cell (0–1): a full line may wrap on. */
   fill?: number[];
+  /** Largest font size on a line outside tables (for headings). */
+  size?: number;
 }
 
 const NUMERIC = /^[-+(（]?[\d,.]*\d[\d,.]*%?[)）]?$/;

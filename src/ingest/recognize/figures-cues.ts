@@ -6,7 +6,7 @@
  */
 import type { FigureRole } from '../../model/index.js';
 import type { FigureKind } from './figures.js';
-import { isBlank } from './section-clean.js';
+import { charTable, isBlank } from './section-clean.js';
 
 export type Direction = 'increase' | 'decrease' | 'flat';
 
@@ -94,11 +94,11 @@ const LEAD_PUNCTUATION_RE = /^[\s、，,：:；;（(）)\-—·.．]+/;
 const LIST_NUMBER_RE = /^(?:\d{1,2}[.．、]|[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}、)/;
 const LEAD_IN_RE = /^(?:其中|包括|和|以及|另有|主要用于以下方面|具体情况如下|具体情况为|截至|截止|本年度|本部门|本单位|我单位|我部门|我局|本局|全年|年度|度|与上年相比|与年初预算相比|与全年预算相比)/;
 /** The characters the three lead patterns above can start with (blanks aside). */
-const LEAD_FIRST = new Set('、，,：:；;（(）)-—·.．0123456789一二三四五六七八九十其包和以另主具截本我全年度与');
+const LEAD_FIRST = charTable('、，,：:；;（(）)-—·.．0123456789一二三四五六七八九十其包和以另主具截本我全年度与');
 /** The longest comparison tail '与2023年度相比' the next pattern removes. */
 const COMPARISON_TAIL_MAX = 9;
 const COMPARISON_TAIL_RE = /(?:与|比|较|同)(?:上年|上年度|上一年|\d{4}年度?|年初预算数?|全年预算数?)?(?:相比|比较)?$/;
-const TRAILING = new Set('的为是各均，,、：:（(');
+const TRAILING = charTable('的为是各均，,、：:（(');
 
 /**
  * Cleans a subject candidate: no year, no list number, no '其中'/'本部门' lead-ins, no trailing 的/为.
@@ -118,13 +118,13 @@ export function cleanSubject(rest: string): string {
   if (s.includes(')') || s.includes('）')) s = s.replace(/^[^（(]*[）)]/, '');
   s = withoutComparisonTail(s);
   let end = s.length;
-  while (end > 0 && (TRAILING.has(s[end - 1]!) || isBlank(s.charCodeAt(end - 1)))) end--;
+  while (end > 0 && (TRAILING[s.charCodeAt(end - 1)] === 1 || isBlank(s.charCodeAt(end - 1)))) end--;
   if (end >= 3 && s.startsWith('支出', end - 2) && (s[end - 3] === ')' || s[end - 3] === '）')) end -= 2;
   return s.slice(0, end).trim();
 }
 
 function mayStartWithLead(s: string): boolean {
-  return s.length > 0 && (LEAD_FIRST.has(s[0]!) || isBlank(s.charCodeAt(0)));
+  return s.length > 0 && (LEAD_FIRST[s.charCodeAt(0)] === 1 || isBlank(s.charCodeAt(0)));
 }
 
 /** Drops '与上年相比', '较年初预算数' … at the end; only the end is searched (the pattern is short). */

@@ -9,6 +9,7 @@
 import type { FigureRole } from '../../model/index.js';
 import { cleanSubject, isItemName, isMeaningfulSubject, readCue, REASON_RE, type Direction } from './figures-cues.js';
 import { findFigures, type FigureToken } from './figures.js';
+import { charTable } from './section-clean.js';
 
 export interface DescribedFigure extends FigureToken {
   subject?: string;
@@ -24,8 +25,8 @@ export interface SubjectContext {
   heading?: string;
 }
 
-/** Clause breaks ，,：:；;。！!？? and the tab. */
-const CLAUSE_BREAKS = new Set([...'，,：:；;。！!？?\t'].map((ch) => ch.charCodeAt(0)));
+/** Clause breaks ，,：:；;。！!？? and the tab, as a table by code unit (the scan runs over every character). */
+const CLAUSE_BREAKS = charTable('，,：:；;。！!？?\t');
 /** Closing punctuation noteClause drops from a clause. */
 const CLAUSE_END = '，,：:；;。！!？?';
 /** The characters an item name can end with (ITEM_END): a clause with none of them names no item. */
@@ -68,7 +69,7 @@ function clauses(sentence: string): [number, number][] {
   const out: [number, number][] = [];
   let start = 0;
   for (let i = 0; i < sentence.length; i++) {
-    if (!CLAUSE_BREAKS.has(sentence.charCodeAt(i))) continue;
+    if (CLAUSE_BREAKS[sentence.charCodeAt(i)] !== 1) continue;
     out.push([start, i + 1]);
     start = i + 1;
   }

@@ -61,6 +61,13 @@ function keptIndices(src: string): number[] | null {
   return kept;
 }
 
+/** A lookup table by UTF-16 code unit: 1 for the characters given (a Set of strings is slow per character). */
+export function charTable(chars: string): Uint8Array {
+  const table = new Uint8Array(0x10000);
+  for (let i = 0; i < chars.length; i++) table[chars.charCodeAt(i)] = 1;
+  return table;
+}
+
 /** JavaScript's \s, by code unit. */
 export function isBlank(c: number): boolean {
   if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
@@ -89,7 +96,8 @@ function squeezeBlanks(text: string, kept: number[] | null, from: number): Clean
   let k = from;
   while (k < n) {
     let j = k;
-    while (j < n && !isBlank(text.charCodeAt(j))) map.push(at(j++));
+    while (j < n && !isBlank(text.charCodeAt(j))) j++;
+    for (let x = k; x < j; x++) map.push(kept ? kept[x]! : x);
     if (j > k) {
       out += text.slice(k, j);
       last = text.charCodeAt(j - 1);

@@ -4,7 +4,7 @@
  * back to a line and an offset in that line, so a sentence and each figure know where they stand.
  */
 import type { Figure, Paragraph, Provenance, Sentence } from '../../model/index.js';
-import { isBlank, type CleanLine } from './section-clean.js';
+import { charTable, isBlank, type CleanLine } from './section-clean.js';
 import { describeSentence, type DescribedFigure, type SubjectContext } from './figures-describe.js';
 
 /** A paragraph being assembled: its text and, for each joined line, where it starts in the text. */
@@ -35,7 +35,7 @@ export function locate(draft: ParagraphDraft, offset: number): Provenance {
 
 const TERMINATOR = /[。；;！!？?]/g;
 /** Closing quotes and brackets kept with the sentence before them: ”’」』）)】"' */
-const CLOSERS = new Set([0x201d, 0x2019, 0x300d, 0x300f, 0xff09, 0x29, 0x3011, 0x22, 0x27]);
+const CLOSERS = charTable('”’」』）)】"\'');
 
 /** Sentence spans: split after 。；! ? (keeping closing quotes and brackets with the sentence). */
 export function splitSentences(text: string): { start: number; end: number }[] {
@@ -44,7 +44,7 @@ export function splitSentences(text: string): { start: number; end: number }[] {
   TERMINATOR.lastIndex = 0;
   for (let m = TERMINATOR.exec(text); m; m = TERMINATOR.exec(text)) {
     let end = m.index + 1;
-    while (end < text.length && CLOSERS.has(text.charCodeAt(end))) end++;
+    while (end < text.length && CLOSERS[text.charCodeAt(end)] === 1) end++;
     pushSpan(out, text, start, end);
     start = end;
     TERMINATOR.lastIndex = end;

@@ -79,6 +79,10 @@ function scanBody(lines: RawLine[], from: number, stop: number, body: number[], 
       continue;
     }
     if (isNoteLine(l)) break;
+    if (l.tabular && l.cells.every((c) => c === '') && i + 1 < stop && isGridLine(lines[i + 1]!)) {
+      meta.push(i++); // an empty grid row
+      continue;
+    }
     if (isFragment(l) && i + 1 < stop && (isGridLine(lines[i + 1]!) || isNoteLine(lines[i + 1]!))) {
       body.push(i++);
       continue;

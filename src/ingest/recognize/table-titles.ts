@@ -35,13 +35,15 @@ export function isOrdinalOnly(text: string): boolean {
 /** Strips enumerators, ordinals, a year and a unit note around a title; what is left is checked. */
 const TRAILING_ORDINAL_RE = new RegExp(`[(（]?${ORDINAL_RE.source}[)）]?$`);
 const LEADING_ORDINAL_RE = new RegExp(`^[(（]?${ORDINAL_RE.source}[)）]?[、.．:：]?`);
+/** '2023年度部门决算公开表一：' before the title. */
+const PREFIX_WITH_ORDINAL_RE = new RegExp(`^.{0,20}?${ORDINAL_RE.source}[、.．:：]`);
 
 function titleCore(text: string): string {
   let s = normalizeTitle(text);
   s = s.replace(TOC_PAGE_RE, '');
   s = s.replace(/[(（](?:金额)?单位[:：][^)）]*[)）]$/, '').replace(/(?:金额)?单位[:：](?:万元|元)$/, '');
   s = s.replace(TRAILING_ORDINAL_RE, '');
-  s = s.replace(LEADING_ORDINAL_RE, '');
+  s = s.replace(LEADING_ORDINAL_RE, '').replace(PREFIX_WITH_ORDINAL_RE, '');
   for (let k = 0; k < 3; k++) s = s.replace(LEADING_ENUM_RE, '');
   s = s.replace(/[(（]续[表]?[)）]$|续表$/, '');
   for (let k = 0; k < 2 && /表[(（][^()（）]{1,20}[)）]$/.test(s); k++) s = s.replace(/[(（][^()（）]{1,20}[)）]$/, '');

@@ -36,8 +36,9 @@ test('a 目录 printed with page numbers (as a grid or with leader dots) gives �
     '二、收入决算表',
     tab(['项目', '', '本年收入合计', '财政拨款收入'], ['合计', '', '5.00', '5.00']),
   ].join('\n');
-  const { tables, toc } = recognize(text);
+  const { tables, toc, ordinals } = recognize(text.replace('二、收入决算表\t6', '公开02表 收入决算表\t6'));
   assert.deepEqual(toc.map((e) => e.table), ['T01', 'T02', 'T03', 'T09']);
+  assert.deepEqual(ordinals, [], 'an ordinal in the 目录 is not a printed table ordinal');
   assert.deepEqual(tables.map((t) => [t.key, t.prov.line]), [['T02', 9]]);
 });
 
@@ -51,6 +52,8 @@ test('titles with ordinals, years, entities and notes in brackets', () => {
     ['一般公共预算财政拨款基本支出决算表（按经济分类科目）', 'T06'],
     ['国有资本经营预算财政拨款收入支出决算表', 'T08'],
     ['《一般公共预算财政拨款“三公”经费支出决算表》', 'T09'],
+    ['2023年度部门决算公开表一：收入支出决算总表', 'T01'],
+    ['示例县医疗保障局（本级）收入支出决算总表（2023年度）', 'T01'],
   ];
   for (const [title, key] of titles) {
     const { tables } = recognize([title, tab(['项目', '', '合计'], ['合计', '', '1.00'])].join('\n'));
@@ -218,4 +221,10 @@ test('a note printed between the title and the grid', () => {
   assert.deepEqual([t.unit, t.unitSource], ['万元', 'printed']);
   assert.equal(t.notes.length, 2);
   assert.equal(printed(t, 'total', 'total'), '5.00');
+});
+
+test('an empty grid row inside a table does not end it', () => {
+  const text = ['支出决算表', tab(['项目', '', '本年支出合计'], ['合计', '', '5.00'], ['', '', ''], ['2101501', '行政运行', '5.00'])].join('\n');
+  const t = table(recognize(text).tables, 'T03');
+  assert.deepEqual(t.rows.map((r) => r.key), ['total', '2101501']);
 });

@@ -2,6 +2,18 @@
  * recognizeTables: finds the nine standard tables of a 决算 disclosure in a RawDocument — by title
  * (any year's or region's alias), else by content — with their 目录 entries and printed ordinals.
  * `consumed` holds every line that belongs to one of the nine tables (title, unit line, grid, notes).
+ *
+ * Keys of the result (column keys are listed per table in src/catalog/tables.ts):
+ * - T01/T04 rows: side 'income' | 'expenditure'; keys 'income:generalBudget' … 'income:other',
+ *   'incomeTotal', 'useNonFiscalSurplus', 'carryoverBegin' (T04: with 'carryoverBegin:<fund>' lines),
+ *   'fn:208' (function class, code '208'), 'expenditureTotal', 'surplusDistribution', 'carryoverEnd',
+ *   'grandTotal' (both sides). Cells: 'amount'; T04 expenditure: total/generalBudget/governmentFund/stateCapital.
+ * - T02/T03/T05/T07/T08 rows: key = the joined code ('2101501'), 'total' for 合计 (also unlabelled).
+ * - T06 rows: key = economic code, side 'personnel' (301, 303) | 'public'; 'personnelTotal', 'publicTotal'.
+ * - T09: cells 'budget.<item>' / 'actual.<item>' (item: total abroad vehicle vehiclePurchase
+ *   vehicleOperation reception) in every form — one row 'threePublic' (modern), one row per item
+ *   (old form, plus 'actual.count.*' numbers and 'actual.operatingExpense'), or rows
+ *   'threePublic.budget' / 'threePublic.actual'. `findCell(table, 'actual.reception')` finds either.
  */
 import type { RawDocument, RawLine } from '../raw.js';
 import type { Table, TableKey } from '../../model/table.js';
@@ -63,7 +75,9 @@ export function recognizeTables(raw: RawDocument): TablesResult {
   tables.push(...findUntitledTables(lines, consumed, new Set(tables.map((t) => t.key!)), docUnit));
   tables.sort((a, b) => a.prov.line - b.prov.line);
   tables.forEach((t, i) => (t.id = `tbl-${i + 1}`));
-  return { tables, toc: tocEntries(lines, candidates), ordinals: ordinalsOf(lines), consumed };
+  const tocEntriesFound = tocEntries(lines, candidates);
+  const tocLines = new Set(tocEntriesFound.map((e) => e.prov.line));
+  return { tables, toc: tocEntriesFound, ordinals: ordinalsOf(lines, tocLines), consumed };
 }
 
 /** A table whose title is printed again after a page break continues the first one. */
@@ -165,10 +179,11 @@ function tocEntries(lines: RawLine[], candidates: Candidate[]): TocEntry[] {
     .map((c) => ({ text: c.match.title, table: c.match.key as TableKey, prov: provOfLine(lines[c.index]!) }));
 }
 
-/** Every printed table ordinal (公开01表, 表一, 附表2 …) standing alone or in a title. */
-function ordinalsOf(lines: RawLine[]): { text: string; prov: Provenance }[] {
+/** Every printed table ordinal (公开01表, 表一, 附表2 …) standing alone or in a title (not in the 目录). */
+function ordinalsOf(lines: RawLine[], tocLines: Set<number>): { text: string; prov: Provenance }[] {
   const out: { text: string; prov: Provenance }[] = [];
   for (const l of lines) {
+    if (tocLines.has(l.line)) continue;
     l.cells.forEach((cell, k) => {
       if (cell === '' || !/表/.test(cell)) return;
       const alone = isOrdinalOnly(cell);

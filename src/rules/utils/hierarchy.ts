@@ -3,9 +3,9 @@
  * a 款 the sum of its printed 项 (7), in every value column; a 类 whose 款 are not printed equals the
  * sum of its 项. The 合计 row equals the sum of the top-level rows (those without a printed parent).
  */
-import type { Row, Table } from '../../model/index.js';
+import type { Cell, Row, Table } from '../../model/index.js';
 import type { RawFinding } from '../../check/types.js';
-import { checkIdentity } from './identity.js';
+import { checkIdentity, evaluateIdentity } from './identity.js';
 import { codeRows, columnLabel, rowLabel, tableName, totalRow } from './table-access.js';
 
 /** The printed children of `parent`: the next printed level of codes under it. */
@@ -17,9 +17,39 @@ export function childrenOf(parent: Row, rows: readonly Row[]): Row[] {
   return below.filter((r) => r.code!.length === next);
 }
 
+/**
+ * For each code, the rows below it (longer codes it is a prefix of), in row order; built in one pass
+ * over the rows and the code lengths that occur, instead of scanning all rows for every parent.
+ */
+function rowsBelow(rows: readonly Row[]): Map<string, Row[]> {
+  const lengths = [...new Set(rows.map((r) => r.code!.length))];
+  const below = new Map<string, Row[]>();
+  for (const r of rows) {
+    const code = r.code!;
+    for (const n of lengths) {
+      if (n >= code.length) continue;
+      const prefix = code.slice(0, n);
+      const list = below.get(prefix);
+      if (list) list.push(r);
+      else below.set(prefix, [r]);
+    }
+  }
+  return below;
+}
+
+/** The next printed level under `parent` from its rows below. */
+function nextLevel(below: readonly Row[] | undefined): Row[] {
+  if (!below?.length) return [];
+  let next = Infinity;
+  for (const r of below) next = Math.min(next, r.code!.length);
+  return below.filter((r) => r.code!.length === next);
+}
+
 /** Rows without a printed parent (a shorter code that is a prefix of theirs). */
 export function topLevelRows(rows: readonly Row[]): Row[] {
-  return rows.filter((r) => !rows.some((p) => p !== r && p.code!.length < r.code!.length && r.code!.startsWith(p.code!)));
+  const codes = new Set(rows.map((r) => r.code!));
+  const lengths = [...new Set(rows.map((r) => r.code!.length))];
+  return rows.filter((r) => !lengths.some((n) => n < r.code!.length && codes.has(r.code!.slice(0, n))));
 }
 
 /**
@@ -48,12 +78,18 @@ function codeList(rows: readonly Row[]): string {
   return codes.length > 8 ? `${codes.slice(0, 8).join(' + ')} + …共${codes.length}项` : codes.join(' + ');
 }
 
+/** True when the sum holds exactly: nothing to report, so no label or message is built. */
+function sumHolds(total: Cell, rows: readonly Row[], col: string): boolean {
+  const check = evaluateIdentity({ total, terms: rows.map((r) => ({ cell: r.cells[col], label: '' })) });
+  return !check || check.status === 'equal';
+}
+
 function parentFindings(table: Table, parent: Row, children: Row[], columns: string[], messageId: string): RawFinding[] {
-  const label = rowLabel(parent);
   const out: RawFinding[] = [];
   for (const col of columns) {
     const total = parent.cells[col];
-    if (!total) continue;
+    if (!total || sumHolds(total, children, col)) continue;
+    const label = rowLabel(parent);
     const colName = columnLabel(table, col);
     const f = checkIdentity({
       messageId,
@@ -75,9 +111,10 @@ function parentFindings(table: Table, parent: Row, children: Row[], columns: str
 export function checkCodeHierarchy(table: Table, messageId: string): RawFinding[] {
   const { rows, ambiguous } = distinctCodeRows(table);
   const columns = valueColumns(table);
+  const below = rowsBelow(rows);
   return rows.flatMap((parent) => {
     if (parent.code!.length >= 7) return [];
-    const children = childrenOf(parent, rows);
+    const children = nextLevel(below.get(parent.code!)?.filter((r) => r !== parent));
     if (!children.length || [parent, ...children].some((r) => ambiguous.has(r.code!))) return [];
     return parentFindings(table, parent, children, columns, messageId);
   });
@@ -92,7 +129,7 @@ export function checkTotalOfCodes(table: Table, messageId: string): RawFinding[]
   const out: RawFinding[] = [];
   for (const col of valueColumns(table)) {
     const cell = total.cells[col];
-    if (!cell) continue;
+    if (!cell || sumHolds(cell, tops, col)) continue;
     const colName = columnLabel(table, col);
     const f = checkIdentity({
       messageId,
