@@ -6,7 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import { audit } from '../store/accounts.js';
 import { ApiError, errorSchema } from './errors.js';
 import { requireUser, type RouteContext } from './app.js';
-import { composeInputFromUpload, composeToDir, type LoadedComposeInput } from '../cli/compose-command.js';
+import { composeToDir, loadComposeInput, type LoadedInput } from '../cli/compose-command.js';
 import { ComposeValidationError, formatProblems, writeTemplateXlsx } from '../compose/index.js';
 
 const CONTENT_TYPES: Record<string, string> = {
@@ -30,12 +30,12 @@ export async function composeRoutes(api: FastifyInstance, ctx: RouteContext): Pr
     const format = (req.query as { format?: string }).format ?? 'html';
     const dir = await mkdtemp(join(tmpdir(), 'juesuan-compose-'));
     try {
-      let loaded: LoadedComposeInput;
+      let loaded: LoadedInput;
       if (req.isMultipart()) {
         const file = await req.file();
         if (!file) throw new ApiError(400, 'bad-request', 'no file in the upload');
-        loaded = await composeInputFromUpload(new Uint8Array(await file.toBuffer()), file.filename);
-      } else loaded = { input: req.body };
+        loaded = await loadComposeInput(new Uint8Array(await file.toBuffer()), file.filename);
+      } else loaded = { input: req.body, problems: [] };
       await composeToDir(loaded, dir, [format]);
       const file = (await readdir(dir)).find((f) => f.endsWith(`.${format}`));
       if (!file) throw new ApiError(500, 'internal', `the composer wrote no ${format}`);

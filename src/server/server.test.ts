@@ -122,3 +122,22 @@ test('API over a real socket', async () => {
     assert.equal(list.total, 1);
   });
 });
+
+test('API compose: JSON input → documents; an inconsistent input → 422 with located problems; the template', async () => {
+  const { readFileSync } = await import('node:fs');
+  const example = JSON.parse(readFileSync(new URL('../../examples/county-medical-insurance-bureau.json', import.meta.url), 'utf8')) as Record<string, unknown>;
+  await withServer('single', async (app) => {
+    const html = await app.inject({ method: 'POST', url: '/api/compose?format=html', payload: example });
+    assert.equal(html.statusCode, 200, html.body.slice(0, 300));
+    assert.match(html.headers['content-type'] as string, /text\/html/);
+    assert.match(html.body, /<table/);
+    const bad = await app.inject({ method: 'POST', url: '/api/compose?format=html', payload: { ...example, year: 'last year' } });
+    assert.equal(bad.statusCode, 422, bad.body.slice(0, 300));
+    const body = bad.json() as { error: { code: string; message: string } };
+    assert.equal(body.error.code, 'invalid-input');
+    assert.match(body.error.message, /year/);
+    const tpl = await app.inject('/api/template');
+    assert.equal(tpl.statusCode, 200);
+    assert.equal(tpl.rawPayload.subarray(0, 2).toString(), 'PK');
+  });
+});
