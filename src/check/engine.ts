@@ -30,14 +30,27 @@ function matches(rule: Rule, sel: string): boolean {
   return ruleMatches(rule.meta, sel);
 }
 
-/** The rules `opts` selects; an id that names no rule is an input error. */
-export function selectRules(opts: CheckOptions = {}): Rule[] {
-  const all = [...(opts.rules ?? RULES)];
+/** The whole registry (or list) selected without `only`/`disable`, kept so its ruleset version is made once. */
+const unfiltered = new WeakMap<readonly Rule[], readonly Rule[]>();
+
+function selected(opts: CheckOptions): readonly Rule[] {
+  const source = opts.rules ?? RULES;
+  if (!opts.only?.length && !opts.disable?.length) {
+    let all = unfiltered.get(source);
+    if (!all) unfiltered.set(source, (all = Object.freeze([...source])));
+    return all;
+  }
+  const all = [...source];
   for (const sel of [...(opts.only ?? []), ...(opts.disable ?? [])]) {
     if (!all.some((r) => matches(r, sel))) throw new InputError(`unknown rule: ${sel}`, 'see `juesuan rules` for the list');
   }
   return all.filter((r) =>
     (!opts.only?.length || opts.only.some((s) => matches(r, s))) && !(opts.disable ?? []).some((s) => matches(r, s)));
+}
+
+/** The rules `opts` selects; an id that names no rule is an input error. */
+export function selectRules(opts: CheckOptions = {}): Rule[] {
+  return [...selected(opts)];
 }
 
 /** Why the rule cannot apply to this document, or undefined when it can run. */
@@ -114,7 +127,7 @@ export function checkDisclosure(d: Disclosure, opts: CheckOptions = {}): CheckRe
 }
 
 function checkWithIndex(d: Disclosure, opts: CheckOptions): CheckReport {
-  const rules = selectRules(opts);
+  const rules = selected(opts);
   const loc = createLocator(d);
   const outcomes: RuleOutcome[] = [];
   const findings: Finding[] = [];

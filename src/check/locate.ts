@@ -56,51 +56,75 @@ function lazy<T>(make: () => T): () => T {
   };
 }
 
-/** line → label of the deepest section whose span holds it (the later one among equals). */
-function sectionIndex(d: Disclosure): Map<number, SectionSpan> {
-  const best = new Map<number, SectionSpan>();
-  for (const s of flatten(d.sections, 0, [])) {
-    for (let line = s.start; line <= s.end; line++) {
-      const cur = best.get(line);
-      if (!cur || s.depth >= cur.depth) best.set(line, s);
+/** Line-indexed lookups: 0 means none, else 1 + an index into `items`. */
+interface LineIndex<T> { slots: Int32Array; items: readonly T[] }
+
+function lineAt<T>(index: LineIndex<T>, line: number): T | undefined {
+  const slot = line < index.slots.length ? index.slots[line]! : 0;
+  return slot ? index.items[slot - 1] : undefined;
+}
+
+/** The highest line any part of the document claims (lines, sections, tables). */
+function lastDocumentLine(d: Disclosure, spans: readonly SectionSpan[]): number {
+  let max = 0;
+  for (const l of d.lines) max = Math.max(max, l.line);
+  for (const s of spans) max = Math.max(max, s.end);
+  for (const t of d.tables) max = Math.max(max, t.endLine);
+  return max;
+}
+
+/** line → the deepest section whose span holds it (the later one among equals). */
+function sectionIndex(spans: readonly SectionSpan[], size: number): LineIndex<SectionSpan> {
+  const slots = new Int32Array(size);
+  spans.forEach((s, i) => {
+    for (let line = Math.max(0, s.start); line <= s.end && line < size; line++) {
+      const cur = slots[line]!;
+      if (!cur || s.depth >= spans[cur - 1]!.depth) slots[line] = i + 1;
     }
-  }
-  return best;
+  });
+  return { slots, items: spans };
 }
 
 /** line → the first table (in document order) whose span holds it. */
-function tableIndex(d: Disclosure): Map<number, Table> {
-  const at = new Map<number, Table>();
-  for (const t of d.tables) {
-    for (let line = t.prov.line; line <= t.endLine; line++) if (!at.has(line)) at.set(line, t);
-  }
-  return at;
+function tableIndex(d: Disclosure, size: number): LineIndex<Table> {
+  const slots = new Int32Array(size);
+  d.tables.forEach((t, i) => {
+    for (let line = Math.max(0, t.prov.line); line <= t.endLine && line < size; line++) if (!slots[line]) slots[line] = i + 1;
+  });
+  return { slots, items: d.tables };
 }
 
-/** Per table, the lines that print one of its rows or cells. */
-function rowLineIndex(d: Disclosure): Map<Table, Set<number>> {
-  const out = new Map<Table, Set<number>>();
-  for (const t of d.tables) {
-    const lines = new Set<number>();
+/** Lines that print a row or cell of the table `tables` assigns them to. */
+function rowLineIndex(d: Disclosure, tables: LineIndex<Table>): Uint8Array {
+  const marks = new Uint8Array(tables.slots.length);
+  d.tables.forEach((t, i) => {
+    const mark = (line: number) => {
+      if (line >= 0 && line < marks.length && tables.slots[line] === i + 1) marks[line] = 1;
+    };
     for (const r of t.rows) {
-      lines.add(r.prov.line);
-      for (const c of Object.values(r.cells)) lines.add(c.prov.line);
+      mark(r.prov.line);
+      for (const c of Object.values(r.cells)) mark(c.prov.line);
     }
-    out.set(t, lines);
-  }
-  return out;
+  });
+  return marks;
 }
 
 export function createLocator(d: Disclosure): Locator {
-  const sections = lazy(() => sectionIndex(d));
-  const tables = lazy(() => tableIndex(d));
-  const rowLines = lazy(() => rowLineIndex(d));
+  const spans = lazy(() => flatten(d.sections, 0, []));
+  const size = lazy(() => lastDocumentLine(d, spans()) + 1);
+  const sections = lazy(() => sectionIndex(spans(), size()));
+  const tables = lazy(() => tableIndex(d, size()));
+  const rowLines = lazy(() => rowLineIndex(d, tables()));
   const tocLines = lazy(() => new Set(d.toc.map((e) => e.prov.line)));
   const pages = lazy(() => {
-    const m = new Map<number, number>();
-    for (const l of d.lines) if (l.page !== undefined) m.set(l.line, l.page);
-    return m;
+    const slots = new Int32Array(size());
+    for (const l of d.lines) if (l.page !== undefined && l.line >= 0 && l.line < slots.length) slots[l.line] = l.page + 1;
+    return slots;
   });
+  const pageAt = (line: number): number | undefined => {
+    const slot = line < pages().length ? pages()[line]! : 0;
+    return slot ? slot - 1 : undefined;
+  };
   const byKey = lazy(() => {
     const m = new Map<string, Table>();
     for (const t of d.tables) if (t.key && !m.has(t.key)) m.set(t.key, t);
@@ -108,11 +132,11 @@ export function createLocator(d: Disclosure): Locator {
   });
 
   /** The table holding `at` as one of its cells or rows; never for line 1 or a 目录 line. */
-  const tableOf = (at: Provenance, line: number): Table | undefined => {
+  const tableOf = (prov: Provenance, line: number): Table | undefined => {
     if (line === 1 || tocLines().has(line)) return undefined;
-    const t = tables().get(line);
+    const t = lineAt(tables(), line);
     if (!t) return undefined;
-    return at.cell !== undefined || rowLines().get(t)?.has(line) ? t : undefined;
+    return prov.cell !== undefined || rowLines()[line] ? t : undefined;
   };
 
   const tableFields = (hint: string | undefined, at: Provenance, line: number | undefined): Pick<Location, 'table' | 'tableTitle'> => {
@@ -128,8 +152,8 @@ export function createLocator(d: Disclosure): Locator {
   return {
     locate(at, hints = {}) {
       const line = Number.isInteger(at.line) && at.line >= 1 ? at.line : undefined;
-      const page = at.page ?? (line !== undefined ? pages().get(line) : undefined);
-      const section = hints.section ?? (line !== undefined ? sections().get(line)?.label : undefined);
+      const page = at.page ?? (line !== undefined ? pageAt(line) : undefined);
+      const section = hints.section ?? (line !== undefined ? lineAt(sections(), line)?.label : undefined);
       return {
         ...(line !== undefined ? { line } : {}),
         ...(page !== undefined && page >= 1 ? { page } : {}),

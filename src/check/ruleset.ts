@@ -19,8 +19,17 @@ export const PACKAGE_VERSION = packageVersion();
 
 /** 'juesuan-0.1.0+3f2a9c1e': stable for the same version and the same set of rule ids. */
 const versions = new Map<string, string>();
+const versionOfList = new WeakMap<readonly Rule[], string>();
 
 export function rulesetVersion(rules: readonly Rule[]): string {
+  const known = Object.isFrozen(rules) ? versionOfList.get(rules) : undefined;
+  if (known) return known;
+  const version = versionOf(rules);
+  if (Object.isFrozen(rules)) versionOfList.set(rules, version);
+  return version;
+}
+
+function versionOf(rules: readonly Rule[]): string {
   const ids = rules.map((r) => printedRuleName(r.meta)).sort().join('\n');
   let version = versions.get(ids);
   if (version === undefined) {

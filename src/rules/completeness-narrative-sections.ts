@@ -40,11 +40,11 @@ function sectionsOfTopic(sections: Sections, topic: string): Section[] {
 }
 
 /** A table-explaining topic is also covered when its table is printed empty with a note, or the text says so. */
-function coveredElsewhere(d: Disclosure, topic: SectionTopic, narrative: string): boolean {
+function coveredElsewhere(d: Disclosure, topic: SectionTopic, compactNarrative: () => string): boolean {
   if (!topic.table) return false;
   const tables = d.tables.filter((t) => t.key === topic.table);
   if (tables.length && tables.every((t) => t.status === 'empty' && t.notes.length)) return true;
-  return (topic.table === 'T07' || topic.table === 'T08') && topic.patterns.some((p) => p.test(narrative.replace(/\s+/g, '')));
+  return (topic.table === 'T07' || topic.table === 'T08') && topic.patterns.some((p) => p.test(compactNarrative()));
 }
 
 function missingFinding(d: Disclosure, topic: SectionTopic, anchor: Section | undefined): RawFinding {
@@ -104,7 +104,9 @@ function check(d: Disclosure): RawFinding[] {
   const sections = readSections(runSections(d));
   const narrative = sections.list.map((s) => textOf(s, sections.texts)).join('\n');
   const anchor = sectionsOfTopic(sections, 'explanations')[0] ?? d.sections[0];
-  const missing = topics.filter((t) => !sectionsOfTopic(sections, t.topic).length && !coveredElsewhere(d, t, narrative));
+  let compact: string | undefined;
+  const compactNarrative = (): string => (compact ??= narrative.replace(/\s+/g, ''));
+  const missing = topics.filter((t) => !sectionsOfTopic(sections, t.topic).length && !coveredElsewhere(d, t, compactNarrative));
   // Most parts absent: the 情况说明 as a whole is missing — one finding, not one per part.
   if (missing.length * 2 > topics.length) return [noNarrative(d, missing)];
   return [...missing.map((t) => missingFinding(d, t, anchor)), ...contentFindings(d, sections, narrative)];

@@ -26,15 +26,65 @@ function pairOf(paragraphs: readonly Paragraph[]): Pair {
   return { ...(budget ? { budget } : {}), ...(value ? { value } : {}) };
 }
 
-/** The items after paragraph `at`: numbered paragraphs, else numbered child sections. */
-function itemsAfter(section: Section, at: number): Pair[] {
-  const items: Pair[] = [];
-  for (const p of section.paragraphs.slice(at + 1)) {
-    if (!ORDINAL.test(p.text)) break;
-    items.push(pairOf([p]));
+const DIGITS = /\d+/;
+
+/** The arabic ordinal of an item ('3.' → 3), when it has one. */
+function ordinalOf(text: string): number | undefined {
+  const m = ORDINAL.exec(text);
+  const d = m ? DIGITS.exec(m[0]) : null;
+  return d ? Number(d[0]) : undefined;
+}
+
+/**
+ * The items of one numbered child section: its unnumbered leading paragraphs are the item its
+ * heading names (the recognizer took '3. 卫生健康支出（类）…（项）：' for a heading); a numbered
+ * paragraph inside it is an item of its own, with the unnumbered paragraphs that follow it.
+ */
+function itemsOfChild(child: Section): Paragraph[][] {
+  const groups: Paragraph[][] = [[]];
+  for (const p of child.paragraphs) {
+    if (ORDINAL.test(p.text)) groups.push([p]);
+    else groups[groups.length - 1]!.push(p);
   }
-  if (items.length) return items;
-  return section.children.filter((c) => c.number && ORDINAL.test(c.number)).map((c) => pairOf(c.paragraphs));
+  return groups[0]!.length ? groups : groups.slice(1);
+}
+
+/** Numbered child sections continuing a list (numbering consecutive when it is arabic). */
+function childItems(section: Section, last: number | undefined): Paragraph[][] {
+  const items: Paragraph[][] = [];
+  for (const c of section.children) {
+    if (!c.number || !ORDINAL.test(c.number)) break;
+    const n = ordinalOf(c.number);
+    if (last !== undefined && n !== undefined && n !== last + 1) break;
+    const groups = itemsOfChild(c);
+    if (!groups.length) groups.push([]);
+    items.push(...groups);
+    const tail = groups.length > 1 ? ordinalOf(groups[groups.length - 1]![0]!.text) : undefined;
+    last = tail ?? n ?? (last !== undefined ? last + groups.length : undefined);
+  }
+  return items;
+}
+
+/**
+ * The items after paragraph `at`: the numbered paragraphs that follow it and, when they run to the
+ * end of the section, the numbered child sections after them (the section recognizer may take any
+ * of the items for a numbered subsection heading: all of them, or only some).
+ */
+function itemsAfter(section: Section, at: number): Pair[] {
+  const items: Paragraph[][] = [];
+  let ended = true;
+  for (const p of section.paragraphs.slice(at + 1)) {
+    if (!ORDINAL.test(p.text)) {
+      ended = false;
+      break;
+    }
+    items.push([p]);
+  }
+  if (ended) {
+    const last = items.length ? ordinalOf(items[items.length - 1]![0]!.text) : undefined;
+    items.push(...childItems(section, last));
+  }
+  return items.map(pairOf);
 }
 
 type Verdict = 'equal' | 'differs' | 'unknown';

@@ -4,6 +4,7 @@ import { pageRows } from './layout.js';
 import type { PageContent, Segment, TextBox } from './page.js';
 import { dropFurniture } from './furniture.js';
 import { joinContinuedRows } from './continued.js';
+import { mergeSegments } from './page.js';
 
 /** A box for `str` at x (left), baseline y, 10 pt, CJK characters 10 pt wide and others 5 pt. */
 function box(str: string, x: number, base: number, size = 10): TextBox {
@@ -134,4 +135,11 @@ test('joinContinuedRows: a new row at the top of the next page is not joined (sh
   const p2 = { page: 2, height: 842, rows: pageRows(page([box('2. 组织实施', 155, 74)], g2.h, g2.v)) };
   joinContinuedRows([p1, p2]);
   assert.deepEqual([...p1.rows, ...p2.rows].map((r) => r.cells), [['（二）', '1. 前期准备'], ['', '2. 组织实施']]);
+});
+
+test('mergeSegments: collinear touching rulings join; parallel ones stay apart', () => {
+  const merged = mergeSegments([
+    { pos: 100, a: 50, b: 150 }, { pos: 100.5, a: 151, b: 300 }, { pos: 100, a: 400, b: 500 }, { pos: 120, a: 50, b: 300 },
+  ]);
+  assert.deepEqual(merged.map((s) => [Math.round(s.pos), s.a, s.b]), [[100, 50, 300], [100, 400, 500], [120, 50, 300]]);
 });

@@ -12,7 +12,9 @@ import { splitAtRulings, visualLines } from './text-join.js';
 export function pageRows(content: PageContent): PdfRow[] {
   let block = content.page * 1000;
   const boxes = splitAtRulings(content.boxes, content.vRules);
-  const regions = tableRegions(content.hRules, content.vRules);
+  // A page of vector art (a chart, a map) with tens of thousands of strokes is not a table.
+  const art = content.hRules.length * content.vRules.length > 4_000_000;
+  const regions = art ? [] : tableRegions(content.hRules, content.vRules);
   const rows: PdfRow[] = [];
   const claimed = new Set<TextBox>();
   for (const region of regions) {

@@ -139,19 +139,21 @@ export async function countTextOps(page: PDFPageProxy): Promise<number> {
   return list.fnArray.reduce((n, fn) => n + (TEXT_OPS.has(fn) ? 1 : 0), 0);
 }
 
-/** Joins collinear rulings that overlap or touch. */
+/** Joins collinear rulings that overlap or touch (sorted sweep: pages of vector drawings have thousands). */
 export function mergeSegments(segs: Segment[], tol = 1.2, gap = 2): Segment[] {
-  const sorted = [...segs].sort((p, q) => p.pos - q.pos || p.a - q.a);
+  const sorted = [...segs].sort((p, q) => p.pos - q.pos);
   const out: Segment[] = [];
-  for (const s of sorted) {
-    const same = out.filter((o) => Math.abs(o.pos - s.pos) <= tol && s.a <= o.b + gap && s.b >= o.a - gap);
-    if (same.length === 0) {
-      out.push({ ...s });
-      continue;
+  for (let i = 0; i < sorted.length; ) {
+    let j = i + 1;
+    while (j < sorted.length && sorted[j]!.pos - sorted[j - 1]!.pos <= tol && sorted[j]!.pos - sorted[i]!.pos <= 2 * tol) j++;
+    const group = sorted.slice(i, j).sort((p, q) => p.a - q.a);
+    const pos = group.reduce((sum, s) => sum + s.pos, 0) / group.length;
+    let cur: Segment | undefined;
+    for (const s of group) {
+      if (cur && s.a <= cur.b + gap) cur.b = Math.max(cur.b, s.b);
+      else out.push((cur = { pos, a: s.a, b: s.b }));
     }
-    const first = same[0]!;
-    first.a = Math.min(first.a, s.a);
-    first.b = Math.max(first.b, s.b);
+    i = j;
   }
   return out;
 }

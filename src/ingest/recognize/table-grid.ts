@@ -62,7 +62,8 @@ function columnSpans(lines: RawLine[]): Span[] {
   const widest = maxOf(data.map((l) => l.cells.length));
   const full = data.filter((l) => l.cells.length === widest);
   const spans = mergeSpans(spansOf(full.length >= 2 ? full : data));
-  const others = lines.filter((l) => !data.includes(l) && l.cells.length > 1 && l.cells.length !== spans.length);
+  // header lines as detailed as the data (not a spanning top level) may add columns the data leaves blank
+  const others = lines.filter((l) => !data.includes(l) && l.cells.length >= spans.length / 2 && l.cells.length !== spans.length);
   const extra = spansOf(others).filter((h) => !spans.some((s) => overlaps(s, h)));
   return mergeSpans([...spans, ...mergeSpans(extra)]);
 }

@@ -248,3 +248,25 @@ test('reading and recognising a 50 KB document takes well under the budget', () 
   // steady state is ~7 ms on an idle machine; the bound only catches super-linear behaviour on a loaded one
   assert.ok(best < 400, `took ${best.toFixed(1)} ms for ${bytes.length} bytes`);
 });
+
+test('pdftotext -layout T06: three blocks under a spanning 人员经费 | 公用经费 header', () => {
+  const L = layoutLine;
+  const text = [
+    L([20, '一般公共预算财政拨款基本支出决算表', 'l']),
+    L([70, '金额单位：元', 'l']),
+    L([10, '人员经费', 'l'], [50, '公用经费', 'l']),
+    L([0, '科目代码', 'l'], [8, '科目名称', 'l'], [30, '决算数', 'r'], [32, '科目代码', 'l'], [40, '科目名称', 'l'], [62, '决算数', 'r'],
+      [64, '科目代码', 'l'], [72, '科目名称', 'l'], [94, '决算数', 'r']),
+    L([0, '301', 'l'], [8, '工资福利支出', 'l'], [30, '100.00', 'r'], [32, '302', 'l'], [40, '商品和服务支出', 'l'], [62, '30.00', 'r'],
+      [64, '310', 'l'], [72, '资本性支出', 'l'], [94, '5.00', 'r']),
+    L([0, '30101', 'l'], [8, '基本工资', 'l'], [30, '100.00', 'r'], [32, '30201', 'l'], [40, '办公费', 'l'], [62, '30.00', 'r'],
+      [64, '31002', 'l'], [72, '办公设备购置', 'l'], [94, '5.00', 'r']),
+    L([0, '303', 'l'], [8, '对个人和家庭的补助', 'l'], [30, '0.00', 'r'], [32, '30205', 'l'], [40, '水费', 'l']),
+    L([0, '人员经费合计', 'l'], [30, '100.00', 'r'], [32, '公用经费合计', 'l'], [94, '35.00', 'r']),
+  ].join('\n');
+  const t = table(recognize(text).tables, 'T06');
+  assert.deepEqual(t.rows.map((r) => `${r.key}=${r.cells.amount!.text}`), [
+    '301=100.00', '30101=100.00', '303=0.00', '302=30.00', '30201=30.00', '30205=', '310=5.00', '31002=5.00',
+    'personnelTotal=100.00', 'publicTotal=35.00',
+  ]);
+});

@@ -63,6 +63,17 @@ test('readXlsx: official export layout — merges, formulas, full-width text num
   assert.equal(header.tabular, true);
 });
 
+test('readXlsx: a formula whose cached result is 0 reads as 0.00 (exceljs drops it)', async () => {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('表');
+  ws.getRow(1).values = ['年末结转和结余', { formula: 'B2-B3', result: 0 }, { formula: 'B2+B3', result: 12.5 }];
+  ws.getRow(2).values = ['本年收入', 10, 2.5];
+  ws.getCell('B1').numFmt = '#,##0.00';
+  ws.getCell('C1').numFmt = '#,##0.00';
+  const doc = await readXlsx(await bytesOf(wb));
+  assert.deepEqual(doc.lines[0]!.cells, ['年末结转和结余', '0.00', '12.50']);
+});
+
 test('readXlsx: two tables on one sheet and several sheets, hidden sheets skipped', async () => {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('表一');

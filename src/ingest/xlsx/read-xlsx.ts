@@ -4,6 +4,7 @@
  * 2 decimals), merged ranges as the value in the top-left and blanks, and sheet name and A1 refs.
  */
 import ExcelJS from 'exceljs';
+import XLSX from 'xlsx';
 import { detectFormat } from '../detect.js';
 import { LineSink } from '../normalize.js';
 import { InputError, type RawDocument } from '../raw.js';
@@ -12,6 +13,26 @@ import { emitSheet, type GridCell, type SheetGrid } from './grid.js';
 import { readXlsSheets } from './read-xls.js';
 
 type CellValue = ExcelJS.CellValue;
+
+/**
+ * The cached value of a formula cell as stored in the file. exceljs drops a cached result of 0
+ * (`<f>…</f><v>0</v>` reads as a formula without result), so such cells are looked up with
+ * SheetJS, parsed once and only when needed.
+ */
+class CachedValues {
+  private book?: XLSX.WorkBook;
+  constructor(private readonly bytes: Uint8Array) {}
+  get(sheet: string, address: string): CellValue {
+    this.book ??= XLSX.read(this.bytes, { type: 'array', cellFormula: false, cellHTML: false });
+    const cell = this.book.Sheets[sheet]?.[address] as XLSX.CellObject | undefined;
+    return typeof cell?.v === 'number' || typeof cell?.v === 'string' || typeof cell?.v === 'boolean' ? cell.v : null;
+  }
+}
+
+function formulaResult(cell: ExcelJS.Cell, cached: CachedValues): CellValue {
+  const value = cell.value as { result?: CellValue };
+  return value.result !== undefined ? value.result : cached.get(cell.worksheet.name, cell.address);
+}
 
 function valueText(value: CellValue, numFmt?: string): string {
   if (value === null || value === undefined) return '';
@@ -26,7 +47,7 @@ function valueText(value: CellValue, numFmt?: string): string {
   return '';
 }
 
-function sheetGrid(ws: ExcelJS.Worksheet): SheetGrid {
+function sheetGrid(ws: ExcelJS.Worksheet, cached: CachedValues): SheetGrid {
   const rows: (GridCell | undefined)[][] = [];
   for (let r = 1; r <= ws.rowCount; r++) {
     const row = ws.getRow(r);
@@ -36,7 +57,8 @@ function sheetGrid(ws: ExcelJS.Worksheet): SheetGrid {
       if (cell.isMerged && cell.master !== cell) continue;
       let lastCol = c;
       while (cell.isMerged && lastCol < ws.columnCount && row.getCell(lastCol + 1).master === cell) lastCol++;
-      cells[c - 1] = { text: valueText(cell.value, cell.numFmt), lastCol: lastCol - 1 };
+      const isFormula = cell.type === ExcelJS.ValueType.Formula;
+      cells[c - 1] = { text: valueText(isFormula ? formulaResult(cell, cached) : cell.value, cell.numFmt), lastCol: lastCol - 1 };
     }
     rows.push(cells);
   }
@@ -50,7 +72,8 @@ async function readXlsxSheets(bytes: Uint8Array): Promise<SheetGrid[]> {
   } catch (err) {
     throw new InputError(`cannot read the Excel workbook (damaged or encrypted .xlsx?): ${(err as Error).message}`);
   }
-  return wb.worksheets.filter((ws) => ws.state !== 'hidden' && ws.state !== 'veryHidden').map(sheetGrid);
+  const cached = new CachedValues(bytes);
+  return wb.worksheets.filter((ws) => ws.state !== 'hidden' && ws.state !== 'veryHidden').map((ws) => sheetGrid(ws, cached));
 }
 
 export async function readXlsx(bytes: Uint8Array, name?: string): Promise<RawDocument> {

@@ -7,6 +7,7 @@ import { compareCodeName, normalizeCodeName, type NameMatch } from '../../catalo
 import { lookupEconomicCode } from '../../catalog/economic-codes.js';
 import { lookupFunctionCode } from '../../catalog/function-codes.js';
 import type { Disclosure, Row, Table } from '../../model/index.js';
+import { documentIndex } from '../../check/document-index.js';
 import type { RawFinding } from '../../check/types.js';
 import { rowLabel, tableName } from './table-access.js';
 
@@ -26,13 +27,19 @@ export function schemeOf(table: Table, code: string): CodeScheme {
   return code.startsWith('3') ? 'economic' : 'function';
 }
 
-/** Every row with a 3/5/7-digit numeric code, in document order. */
+const CODE = /^\d{3}(\d{2}){0,2}$/;
+
+/** Every row with a 3/5/7-digit numeric code, in document order (once per check run; do not mutate). */
 export function codedRows(d: Disclosure): CodedRow[] {
+  return documentIndex(d).memo('catalog-rows:coded', () => scanCodedRows(d));
+}
+
+function scanCodedRows(d: Disclosure): CodedRow[] {
   const out: CodedRow[] = [];
   for (const table of d.tables) {
     for (const row of table.rows) {
       const code = row.code?.trim();
-      if (!code || !/^\d{3}(\d{2}){0,2}$/.test(code)) continue;
+      if (!code || !CODE.test(code)) continue;
       out.push({ table, row, code, scheme: schemeOf(table, code) });
     }
   }
@@ -48,8 +55,17 @@ export function catalogEntry(scheme: CodeScheme, code: string): CatalogEntry | u
   return scheme === 'economic' ? lookupEconomicCode(code) : lookupFunctionCode(code);
 }
 
+const nameMatches = new WeakMap<CodedRow, NameMatch | undefined>();
+
 /** How the row's printed name relates to its catalogue name (undefined: unknown code or no name). */
 export function nameMatchOf(r: CodedRow): NameMatch | undefined {
+  if (nameMatches.has(r)) return nameMatches.get(r);
+  const match = compareWithCatalog(r);
+  nameMatches.set(r, match);
+  return match;
+}
+
+function compareWithCatalog(r: CodedRow): NameMatch | undefined {
   const entry = catalogEntry(r.scheme, r.code);
   const printed = printedName(r.row);
   if (!entry || !printed) return undefined;
