@@ -48,6 +48,16 @@ export class DocumentIndex {
 }
 
 const running = new WeakMap<Disclosure, DocumentIndex>();
+/** The index of the run in progress (checks are synchronous, so one at a time; nested runs restore it). */
+let current: DocumentIndex | undefined;
+
+/**
+ * A value derived from one node (a table, a row), shared by the rules of the run in progress; outside
+ * a run it is simply computed. For helpers that get a node but not the document.
+ */
+export function memoInRun<K extends object, T>(name: string, node: K, make: (node: K) => T): T {
+  return current ? current.memoFor(name, node, make) : make(node);
+}
 
 /** The index of the current run over `d`, or a fresh one outside a run. */
 export function documentIndex(d: Disclosure): DocumentIndex {
@@ -57,12 +67,14 @@ export function documentIndex(d: Disclosure): DocumentIndex {
 /** Runs `fn` with one index shared by everything that asks for `d`'s index meanwhile. */
 export function withDocumentIndex<T>(d: Disclosure, fn: (index: DocumentIndex) => T): T {
   const outer = running.get(d);
-  if (outer) return fn(outer);
-  const index = new DocumentIndex(d);
-  running.set(d, index);
+  const index = outer ?? new DocumentIndex(d);
+  const previous = current;
+  if (!outer) running.set(d, index);
+  current = index;
   try {
     return fn(index);
   } finally {
-    running.delete(d);
+    if (!outer) running.delete(d);
+    current = previous;
   }
 }

@@ -67,7 +67,8 @@ function fillFrom(target: FactsPerformance, from: FactsPerformance): void {
 }
 
 export function performanceFacts(evals: readonly PerformanceEvaluation[]): FactsPerformance[] {
-  const tables = evals.filter((e) => e.kind !== 'summary');
+  // a 基础数据表 (basicData) is a data table beside the 部门整体支出绩效自评表, not an evaluation of its own
+  const tables = evals.filter((e) => e.kind !== 'summary' && !e.basicData);
   const entries = tables.map(entryOf);
   const extra: FactsPerformance[] = [];
   for (const s of evals.filter((e) => e.kind === 'summary')) {

@@ -49,6 +49,12 @@ export interface PerformanceEvaluation {
   gradeBands?: GradeBand[];
   /** Rows of the table that fit none of the fields above (资金管理情况, 按收入性质分, 重点工作任务 …), kept as printed. */
   extraRows?: { label: string; cells: Cell[]; prov: Provenance }[];
+  /**
+   * True for a 部门整体支出绩效评价基础数据表 (kind 'department'): a data table, not a self-evaluation. It has no
+   * funding, indicators or score; its rows (财政供养人员情况, 经费控制情况 by year column, 三公经费, 公用经费 …) are
+   * in `extraRows` as printed, header rows included, each cell with its line and cell index.
+   */
+  basicData?: boolean;
   /** For kind 'summary': the summary table's printed title. */
   summaryTitle?: string;
   prov: Provenance;

@@ -1,7 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import rule from './narrative-itemised-sum.js';
-import { oneSection, runRule } from './utils/narrative-fixtures.js';
+import { disclosure, section } from './utils/fixtures.js';
+import type { Section } from '../model/index.js';
+import { narrativeDoc, oneSection, runRule } from './utils/narrative-fixtures.js';
+
+const disclosureOf = (s: Section) => disclosure({ year: 2023, unit: '万元', sections: [s] });
 
 const HEAD = '（三）一般公共预算财政拨款支出决算具体情况';
 const items = [
@@ -33,5 +37,41 @@ test('narrative-itemised-sum: must not trigger when the items add up within roun
     '2. 卫生健康支出年初预算数为 2485.62 万元，支出决算为 2451.63 万元。',
     '3. 住房保障支出年初预算数为 18.57 万元，支出决算为 24.25 万元。',
   ]);
+  assert.deepEqual(runRule(rule, d).findings, []);
+});
+
+/** The items as the section recognizer may read them: '3. 卫生健康支出（类）…（项）：' as a numbered heading, the figures its paragraph. */
+const more = [...items, '4、卫生健康支出（类）公务员医疗补助（项）。年初预算数为2.00万元，支出决算数为2.00万元，完成年初预算的100%。'];
+const LEAD = '本年度一般公共预算财政拨款支出年初预算为152.68万元，支出决算为152.68万元，完成年初预算的100.00%。各项具体情况如下：';
+const heading = (item: string) => item.replace(/。.*$/, '');
+const body = (item: string) => item.replace(/^[^。]*。/, '');
+const asSection = (item: string, ...inside: string[]) => section(heading(item), [body(item), ...inside]);
+
+test('narrative-itemised-sum: must not trigger when some items are numbered child sections', () => {
+  const all = section(HEAD, [LEAD], { children: more.map((i) => asSection(i)) });
+  assert.deepEqual(runRule(rule, disclosureOf(all)).findings, []);
+  const some = section(HEAD, [LEAD, more[0]!, more[1]!], { children: [asSection(more[2]!), asSection(more[3]!)] });
+  assert.deepEqual(runRule(rule, disclosureOf(some)).findings, []);
+  const inside = section(HEAD, [LEAD, more[0]!, more[1]!], { children: [asSection(more[2]!, more[3]!)] });
+  assert.deepEqual(runRule(rule, disclosureOf(inside)).findings, []);
+});
+
+test('narrative-itemised-sum: must not trigger when the item sections were placed beside the section', () => {
+  const d = narrativeDoc([[HEAD, [LEAD, more[0]!, more[1]!]], [heading(more[2]!), [body(more[2]!)]], [heading(more[3]!), [body(more[3]!)]]]);
+  assert.deepEqual(runRule(rule, d).findings, []);
+});
+
+test('narrative-itemised-sum: must trigger on a wrong total whose items are partly child sections', () => {
+  const wrong = LEAD.replace('年初预算为152.68万元', '年初预算为2,060.9万元');
+  const d = disclosureOf(section(HEAD, [wrong, more[0]!, more[1]!], { children: [asSection(more[2]!, more[3]!)] }));
+  const { findings } = runRule(rule, d);
+  assert.equal(findings.length, 1);
+  assert.equal(findings[0]!.evidence, '2,060.9万元');
+  assert.equal(findings[0]!.expected, '152.68万元');
+});
+
+test('narrative-itemised-sum: a numbered section that does not continue the numbering is not an item', () => {
+  const lead = LEAD.replaceAll('152.68', '139.32');
+  const d = narrativeDoc([[HEAD, [lead, more[0]!, more[1]!]], ['1. 其他说明', ['本年度无其他支出1.00万元。']]]);
   assert.deepEqual(runRule(rule, d).findings, []);
 });

@@ -49,40 +49,51 @@ function itemsOfChild(child: Section): Paragraph[][] {
   return groups[0]!.length ? groups : groups.slice(1);
 }
 
-/** Numbered child sections continuing a list (numbering consecutive when it is arabic). */
-function childItems(section: Section, last: number | undefined): Paragraph[][] {
+interface Run {
+  items: Paragraph[][];
+  last: number | undefined;
+  /** True when every section of the list continued the items. */
+  complete: boolean;
+}
+
+/**
+ * Numbered sections continuing a list of items (numbering consecutive when it is arabic; with
+ * `strict`, only arabic numbering that continues it).
+ */
+function sectionItems(sections: readonly Section[], last: number | undefined, strict = false): Run {
   const items: Paragraph[][] = [];
-  for (const c of section.children) {
-    if (!c.number || !ORDINAL.test(c.number)) break;
-    const n = ordinalOf(c.number);
-    if (last !== undefined && n !== undefined && n !== last + 1) break;
+  for (const c of sections) {
+    const numbered = c.number !== undefined && ORDINAL.test(c.number);
+    const n = numbered ? ordinalOf(c.number!) : undefined;
+    const continues = n === undefined ? !strict : n === (last ?? 0) + 1 || (!strict && last === undefined);
+    if (!numbered || !continues) return { items, last, complete: false };
     const groups = itemsOfChild(c);
     if (!groups.length) groups.push([]);
     items.push(...groups);
     const tail = groups.length > 1 ? ordinalOf(groups[groups.length - 1]![0]!.text) : undefined;
     last = tail ?? n ?? (last !== undefined ? last + groups.length : undefined);
   }
-  return items;
+  return { items, last, complete: true };
 }
 
 /**
  * The items after paragraph `at`: the numbered paragraphs that follow it and, when they run to the
- * end of the section, the numbered child sections after them (the section recognizer may take any
- * of the items for a numbered subsection heading: all of them, or only some).
+ * end of the section, the numbered sections after them — its children, then the sections after it
+ * in `siblings` (the section recognizer may take any of the items for a numbered subsection
+ * heading, all of them or only some, and may place those beside the section instead of in it).
  */
-function itemsAfter(section: Section, at: number): Pair[] {
+function itemsAfter(section: Section, at: number, siblings: readonly Section[]): Pair[] {
   const items: Paragraph[][] = [];
-  let ended = true;
   for (const p of section.paragraphs.slice(at + 1)) {
-    if (!ORDINAL.test(p.text)) {
-      ended = false;
-      break;
-    }
+    if (!ORDINAL.test(p.text)) return items.map(pairOf);
     items.push([p]);
   }
-  if (ended) {
-    const last = items.length ? ordinalOf(items[items.length - 1]![0]!.text) : undefined;
-    items.push(...childItems(section, last));
+  const last = items.length ? ordinalOf(items[items.length - 1]![0]!.text) : undefined;
+  const children = sectionItems(section.children, last);
+  items.push(...children.items);
+  if (children.complete) {
+    const after = siblings.slice(siblings.indexOf(section) + 1);
+    items.push(...sectionItems(after, children.last, true).items);
   }
   return items.map(pairOf);
 }
@@ -111,11 +122,12 @@ function report(ctx: SentenceContext, total: LocatedFigure, check: { sum?: numbe
   });
 }
 
-function checkParent(ctx: SentenceContext): RawFinding[] {
+function checkParent(ctx: SentenceContext, top: readonly Section[]): RawFinding[] {
   const { paragraph, section } = ctx;
   if (ctx.index !== paragraph.sentences.length - 1 || !LEADS_TO_ITEMS.test(paragraph.text.trim())) return [];
   const parent = pairOf([paragraph]);
-  const items = itemsAfter(section, section.paragraphs.indexOf(paragraph));
+  const siblings = ctx.path.length > 1 ? ctx.path[ctx.path.length - 2]!.children : top;
+  const items = itemsAfter(section, section.paragraphs.indexOf(paragraph), siblings);
   if (items.length < 2 || (!parent.budget && !parent.value)) return [];
   const budgets = sumCheck(parent.budget, items.map((i) => i.budget));
   const values = sumCheck(parent.value, items.map((i) => i.value));
@@ -138,7 +150,7 @@ const rule: Rule = located({
   },
   check(rc) {
     if (!requireNarrative(rc)) return [];
-    return sentencesOf(rc.disclosure).flatMap(checkParent);
+    return sentencesOf(rc.disclosure).flatMap((ctx) => checkParent(ctx, rc.disclosure.sections));
   },
 });
 

@@ -33,6 +33,22 @@ test('readDocx: gridSpan and vMerge keep the column positions (blank cells)', as
   assert.deepEqual(doc.lines.map((l) => l.tabular), [false, true, true, true]);
 });
 
+test('readDocx: Chinese heading style names, and paragraphs laid out with tabs become cells', async () => {
+  const bytes = await docxBytes([
+    new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun('二、收入决算情况说明')] }),
+    new Paragraph({ children: [new TextRun('项目'), new TextRun({ text: '\t' }), new TextRun('金额')] }),
+    new Paragraph({ children: [new TextRun('本年收入合计\t\t1,234.56')] }),
+    new Paragraph({ children: [new TextRun('\t首行缩进的段落。')] }),
+  ]);
+  const doc = await readDocx(bytes);
+  assert.deepEqual(doc.lines.map((l) => [l.tabular, l.headingLevel, ...l.cells]), [
+    [false, 1, '二、收入决算情况说明'],
+    [true, undefined, '项目', '金额'],
+    [true, undefined, '本年收入合计', '1,234.56'],
+    [false, undefined, '首行缩进的段落。'],
+  ]);
+});
+
 test('readDocx: a damaged .docx is an InputError', async () => {
   const bytes = await sampleDocx();
   await assert.rejects(readDocx(bytes.slice(0, 200), 'broken.docx'), InputError);

@@ -1,6 +1,7 @@
 /**
  * Word documents: .docx via mammoth (to HTML, then the web page walker: headings, paragraphs,
- * tables with gridSpan/vMerge as colspan/rowspan → blank cells that keep the column positions);
+ * tables with gridSpan/vMerge as colspan/rowspan → blank cells that keep the column positions;
+ * a paragraph laid out with tab stops splits into cells at its tabs, as in the text form);
  * legacy .doc via a LibreOffice conversion to .docx first.
  */
 import mammoth from 'mammoth';
@@ -9,11 +10,18 @@ import { htmlToLines } from '../html/walk.js';
 import { InputError, type RawDocument } from '../raw.js';
 import { convertWithLibreOffice } from './libreoffice.js';
 
+/** Headings by the names Chinese Word and WPS give the built-in styles (mammoth knows 'Heading 1'…). */
+const STYLE_MAP = [
+  "p[style-name='Title'] => h1:fresh",
+  "p[style-name='标题'] => h1:fresh",
+  ...[1, 2, 3, 4, 5, 6].map((n) => `p[style-name='标题 ${n}'] => h${n}:fresh`),
+];
+
 async function docxToHtml(bytes: Uint8Array): Promise<string> {
   try {
     const result = await mammoth.convertToHtml(
       { buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) },
-      { ignoreEmptyParagraphs: true, includeDefaultStyleMap: true },
+      { ignoreEmptyParagraphs: true, includeDefaultStyleMap: true, styleMap: STYLE_MAP },
     );
     return result.value;
   } catch (err) {
@@ -32,7 +40,7 @@ function isDoc(bytes: Uint8Array, name?: string): boolean {
 export async function readDocx(bytes: Uint8Array, name?: string): Promise<RawDocument> {
   const legacy = isDoc(bytes, name);
   const docx = legacy ? await convertWithLibreOffice(bytes, 'doc', 'docx') : bytes;
-  const lines = htmlToLines(await docxToHtml(docx));
+  const lines = htmlToLines(await docxToHtml(docx), { tabCells: true });
   if (lines.length === 0) throw new InputError(`no text found in the Word document${name ? ` ${name}` : ''}`);
   return { format: legacy ? 'doc' : 'docx', name, lines };
 }

@@ -23,6 +23,8 @@ interface Ctx {
   sink: LineSink;
   buf: string[];
   heading?: number;
+  /** Split paragraphs at tab characters into cells (Word documents laid out with tab stops). */
+  tabCells: boolean;
 }
 
 function tagOf(el: HTMLElement): string {
@@ -38,10 +40,16 @@ function isDropped(el: HTMLElement): boolean {
 }
 
 function flush(ctx: Ctx): void {
-  const text = normalizeCell(ctx.buf.join(''));
+  const raw = ctx.buf.join('');
   ctx.buf = [];
-  if (!text) return;
-  ctx.sink.add([text], { tabular: false, headingLevel: ctx.heading });
+  const parts = ctx.tabCells ? raw.split(/\t+/).map(normalizeCell) : [];
+  while (parts.length && parts[0] === '') parts.shift();
+  if (parts.length > 1) {
+    ctx.sink.add(parts, { tabular: true });
+    return;
+  }
+  const text = normalizeCell(raw);
+  if (text) ctx.sink.add([text], { tabular: false, headingLevel: ctx.heading });
 }
 
 function walkBlock(node: HTMLElement, ctx: Ctx): void {
@@ -175,13 +183,13 @@ function cleanMarkup(html: string): string {
     .replace(/<!doctype[^>]*>|<\?xml[^>]*\?>/gi, '');
 }
 
-/** The lines of an HTML document. */
-export function htmlToLines(html: string, sink = new LineSink()): RawLine[] {
+/** The lines of an HTML document (`tabCells`: paragraphs split into cells at tab characters). */
+export function htmlToLines(html: string, opts: { tabCells?: boolean } = {}, sink = new LineSink()): RawLine[] {
   const root = parse(cleanMarkup(html), {
     comment: false,
     blockTextElements: { script: true, noscript: true, style: true, pre: true },
   });
-  const ctx: Ctx = { sink, buf: [] };
+  const ctx: Ctx = { sink, buf: [], tabCells: opts.tabCells ?? false };
   walkBlock(root, ctx);
   flush(ctx);
   return sink.lines;

@@ -6,6 +6,7 @@
  */
 import type { PerformanceEvaluation, Unit } from '../../model/index.js';
 import type { RawDocument, RawLine } from '../raw.js';
+import { recognizeBasicData } from './performance-basic-data-find.js';
 import { fundingHeaderOf } from './performance-funding.js';
 import { fieldsIn, isYearLine, ordinalIn, titleKind, yearIn, type TitleKind } from './performance-meta.js';
 import { filled, squash, toRows, type PRow } from './performance-rows.js';
@@ -167,9 +168,10 @@ function readEvaluations(title: Title, line: RawLine, rows: readonly PRow[], nex
 
 export function recognizePerformance(raw: RawDocument, consumed: Set<number>): { evaluations: PerformanceEvaluation[]; consumed: Set<number> } {
   const lines = raw.lines;
-  const titles = findTitles(lines, consumed);
+  const data = recognizeBasicData(lines, consumed, 'titled');
+  const titles = findTitles(lines, data.consumed);
   const evaluations: PerformanceEvaluation[] = [];
-  const used = new Set(consumed);
+  const used = new Set(data.consumed);
   let n = 0;
   const nextId = (): string => `perf-${++n}`;
   const markUsed = (from: number, end: number): void => {
@@ -177,7 +179,7 @@ export function recognizePerformance(raw: RawDocument, consumed: Set<number>): {
   };
   titles.forEach((title, k) => {
     const line = lines[title.index]!;
-    const rows = toRows(regionLines(lines, title.index + 1, titles[k + 1]?.index ?? lines.length, consumed));
+    const rows = toRows(regionLines(lines, title.index + 1, titles[k + 1]?.index ?? lines.length, data.consumed));
     const evs = title.kind === 'summary' ? readSummary(title, rows, line, nextId) : readTitled(title, lines, rows, nextId);
     if (!evs.evs.length) return;
     evaluations.push(...evs.evs);
@@ -192,8 +194,10 @@ export function recognizePerformance(raw: RawDocument, consumed: Set<number>): {
     evaluations.push(...evs);
     markUsed(start, evs[evs.length - 1]!.endLine);
   }
+  const untitled = recognizeBasicData(lines, used, 'untitled');
+  for (const ev of [...data.evaluations, ...untitled.evaluations]) evaluations.push({ ...ev, id: nextId() });
   evaluations.sort((a, b) => a.prov.line - b.prov.line);
-  return { evaluations, consumed: used };
+  return { evaluations, consumed: untitled.consumed };
 }
 
 function readTitled(title: Title, lines: readonly RawLine[], rows: readonly PRow[], nextId: () => string): { evs: PerformanceEvaluation[]; end: number } {

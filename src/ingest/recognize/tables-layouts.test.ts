@@ -233,20 +233,14 @@ test('a GBK-encoded document is read and its table recognised', () => {
   assert.equal(fen(cell(t, 'total', 'total')), 1_234_500_000);
 });
 
-test('reading and recognising a 50 KB document takes well under the budget', () => {
+test('a 50 KB table of 700 rows is recognised whole', () => {
   const rows = Array.from({ length: 700 }, (_, i) => ['2101501', `行政运行${i}`, '279.24', '248.22', '31.02', '', '', ''].join('\t'));
   const text = ['三、支出决算表', '金额单位：万元', tab(['科目编码', '科目名称', '本年支出合计', '基本支出', '项目支出', '上缴上级支出', '经营支出', '对附属单位补助支出']), ...rows].join('\n');
   assert.ok(text.length > 25_000);
   const bytes = new TextEncoder().encode(text);
-  let best = Infinity;
-  for (let k = 0; k < 5; k++) {
-    const t0 = performance.now();
-    const r = recognizeTables(readText(bytes));
-    best = Math.min(best, performance.now() - t0);
-    assert.equal(r.tables[0]!.rows.length, 700);
-  }
-  // steady state is ~7 ms on an idle machine; the bound only catches super-linear behaviour on a loaded one
-  assert.ok(best < 400, `took ${best.toFixed(1)} ms for ${bytes.length} bytes`);
+  // Speed is measured by `npm run bench`, never asserted here: this checks that a 700-row table is read whole.
+  const r = recognizeTables(readText(bytes));
+  assert.equal(r.tables[0]!.rows.length, 700);
 });
 
 test('pdftotext -layout T06: three blocks under a spanning 人员经费 | 公用经费 header', () => {

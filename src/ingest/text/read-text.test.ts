@@ -137,17 +137,12 @@ test('readText numbers pages at form feeds', () => {
   assert.equal(d.pages, 2);
 });
 
-test('readText reads a 50 KB document quickly', () => {
+test('readText reads a 50 KB document whole', () => {
   const row = '2101501\t行政运行\t2,407,385.81\t2,407,385.81\t\t\t\t\n';
   const text = '收入决算表\n'.concat(row.repeat(Math.ceil(50_000 / utf8(row).length)));
-  let best = Infinity;
-  for (let k = 0; k < 4; k++) {
-    const t0 = performance.now();
-    const d = readTextString(text);
-    best = Math.min(best, performance.now() - t0);
-    assert.ok(d.lines.length > 500);
-  }
-  assert.ok(best < 100, `took ${best.toFixed(1)} ms`); // ~2 ms when the machine is idle
+  // Speed is measured by `npm run bench`, never asserted here: this checks that a large input reads whole.
+  const d = readTextString(text);
+  assert.ok(d.lines.length > 500);
 });
 
 test('readText splits markdown pipe tables and drops their rule lines', () => {

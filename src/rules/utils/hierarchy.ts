@@ -5,6 +5,7 @@
  */
 import type { Cell, Row, Table } from '../../model/index.js';
 import type { RawFinding } from '../../check/types.js';
+import { memoInRun } from '../../check/document-index.js';
 import { checkIdentity, evaluateIdentity } from './identity.js';
 import { codeRows, columnLabel, rowLabel, tableName, totalRow } from './table-access.js';
 
@@ -57,6 +58,11 @@ export function topLevelRows(rows: readonly Row[]): Row[] {
  * once; a code printed twice with different figures is ambiguous and nothing that involves it is judged.
  */
 export function distinctCodeRows(table: Table): { rows: Row[]; ambiguous: Set<string> } {
+  const shared = memoInRun('hierarchy:distinct-code-rows', table, scanDistinct);
+  return { rows: [...shared.rows], ambiguous: new Set(shared.ambiguous) };
+}
+
+function scanDistinct(table: Table): { rows: Row[]; ambiguous: Set<string> } {
   const byCode = new Map<string, Row>();
   const ambiguous = new Set<string>();
   const sig = (r: Row) => JSON.stringify(Object.entries(r.cells).map(([k, c]) => [k, c.text]).sort());
