@@ -9,7 +9,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readDisclosure } from '../src/ingest/index.js';
 import { checkDisclosure } from '../src/check/engine.js';
-import { benchRead, READ_STAGES } from '../src/ingest/bench.js';
+import { benchRead, READ_STAGES } from './read.js';
 import { benchCheck, benchDocuments } from '../src/check/bench.js';
 import { loadTest } from './load.js';
 
@@ -64,7 +64,7 @@ await optional('compose', async () => {
   for (const [fmt, ms] of Object.entries(r)) if (typeof ms === 'number') rows.push({ what: `compose ${fmt}`, value: `${f1(ms)} ms`, ...(fmt === 'pdf' ? { target: '≈ 2 s' } : /html.*docx.*xlsx/.test(fmt) ? { target: '< 200 ms' } : {}) });
 });
 await optional('pdf', async () => {
-  const { benchPdf } = await import('../src/ingest/pdf/bench.js');
+  const { benchPdf } = await import('./pdf.js');
   const r = (await benchPdf()) as unknown as Record<string, number | string>;
   for (const [k, v] of Object.entries(r)) rows.push({ what: `pdf ${k}`, value: typeof v === 'number' ? f1(v) : String(v), ...(k.includes('pages/s') ? { target: '≥ 20' } : {}) });
 });

@@ -1,5 +1,5 @@
 /** Exports of corpus comparisons: CSV (UTF-8 with BOM so Excel reads Chinese), XLSX, JSON. Amounts in 元. */
-import ExcelJS from 'exceljs';
+import { writeSheetXlsx } from '../compose/writers/sheet-xlsx.js';
 import type { ComparisonColumn } from '../store/queries.js';
 
 export interface ExportTable {
@@ -30,10 +30,6 @@ export function toCsv(t: ExportTable): string {
 }
 
 export async function toXlsx(t: ExportTable, sheet = '对比'): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet(sheet);
-  ws.addRow(t.header).font = { bold: true };
-  for (const r of t.rows) ws.addRow(r.map((v, i) => (i >= 3 && v !== '' && v !== null ? Number(v) : v)));
-  for (let i = 4; i <= t.header.length; i++) ws.getColumn(i).numFmt = '#,##0.00';
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  const amountColumns = t.header.map((_, i) => i).filter((i) => i >= 3);
+  return Buffer.from(await writeSheetXlsx({ ...t, amountColumns }, sheet));
 }

@@ -6,8 +6,8 @@ import type { FastifyInstance } from 'fastify';
 import { audit } from '../store/accounts.js';
 import { ApiError, errorSchema } from './errors.js';
 import { requireUser, type RouteContext } from './app.js';
-import { composeToDir, loadComposeInput, type LoadedInput } from '../cli/compose-command.js';
-import { ComposeValidationError, formatProblems, writeTemplateXlsx } from '../compose/index.js';
+import { composeToFiles, ComposeValidationError, formatProblems, writeTemplateXlsx, type ComposeFormat } from '../compose/index.js';
+import { loadComposeInput, type LoadedInput } from '../compose/load.js';
 
 const CONTENT_TYPES: Record<string, string> = {
   html: 'text/html; charset=utf-8',
@@ -36,7 +36,7 @@ export async function composeRoutes(api: FastifyInstance, ctx: RouteContext): Pr
         if (!file) throw new ApiError(400, 'bad-request', 'no file in the upload');
         loaded = await loadComposeInput(new Uint8Array(await file.toBuffer()), file.filename);
       } else loaded = { input: req.body, problems: [] };
-      await composeToDir(loaded, dir, [format]);
+      await composeToFiles(loaded.input, dir, [format as ComposeFormat], { ...(loaded.locate && { locate: loaded.locate }), problems: loaded.problems });
       const file = (await readdir(dir)).find((f) => f.endsWith(`.${format}`));
       if (!file) throw new ApiError(500, 'internal', `the composer wrote no ${format}`);
       const bytes = await readFile(join(dir, file));

@@ -4,6 +4,7 @@ import type { PerformanceEvaluation } from '../../model/index.js';
 import { performanceFacts } from '../../facts/performance.js';
 import { departmentQuantities } from '../../rules/utils/perf-consistency-quantities.js';
 import { readTextString } from '../text/read-text.js';
+import { basicDataTitleAt } from './performance-basic-data.js';
 import { recognizePerformance } from './performance.js';
 import { rawFromText } from './performance-raw.js';
 import { HUNAN } from './performance-fixtures.test-data.js';
@@ -109,4 +110,33 @@ test('basic data: a title with no such table under it, and documents without one
   assert.deepEqual(read(BASIC_DATA_TITLE_ONLY), []);
   assert.deepEqual(basic(read(HUNAN, 'raw')), []);
   assert.deepEqual(read('', 'raw'), []);
+});
+
+test('basic data: titles — ordinal beside it, a bracketed year, sentences and other tables rejected', () => {
+  const at = (...cells: string[]) => basicDataTitleAt([{ line: 1, text: cells.join('\t'), cells, tabular: cells.length > 1 }], 0);
+  assert.deepEqual(at('附表3', '2023年度部门整体支出绩效评价基础数据表'), {
+    index: 0, text: '2023年度部门整体支出绩效评价基础数据表', printed: '2023年度部门整体支出绩效评价基础数据表', ordinal: '附表3',
+  });
+  assert.equal(at('单位整体支出绩效评价基础数据表（2024年度）')?.text, '单位整体支出绩效评价基础数据表');
+  assert.equal(at('附件1：部门整体支出绩效评价基础数据表')?.ordinal, '附件1');
+  assert.equal(at('具体数据详见附件1-1部门整体支出绩效评价基础数据表。'), undefined);
+  assert.equal(at('部门整体支出绩效自评表'), undefined);
+  assert.equal(at('部门整体支出绩效评价基础数据表', '填报单位：某局'), undefined);
+});
+
+test('basic data: a bracketed year in the title is the year; the 填报单位 row is not a data row', () => {
+  const text = BASIC_DATA_TABS.replace('部门整体支出绩效评价基础数据表', '部门整体支出绩效评价基础数据表（2022年度）');
+  const [ev] = basic(read(text));
+  assert.equal(ev?.year, 2022);
+  assert.ok(!ev?.extraRows?.some((r) => /填报/.test(r.label)));
+});
+
+test('basic data: after a 部门整体支出绩效自评表, its title beside an ordinal cell ends the evaluation above', () => {
+  const text = `${HUNAN}\n${BASIC_DATA_TABS.replace('部门整体支出绩效评价基础数据表', '附件2\t部门整体支出绩效评价基础数据表')}`;
+  const evs = read(text);
+  assert.deepEqual(evs.map((e) => [e.title, !!e.basicData]), [['部门整体支出绩效自评表', false], ['部门整体支出绩效评价基础数据表', true]]);
+  assert.equal(evs[1]!.ordinal, '附件2');
+  assert.ok(evs[0]!.endLine < evs[1]!.prov.line);
+  assert.ok(!evs[0]!.extraRows?.some((r) => /三公|公用经费/.test(r.label)));
+  assert.equal(basic(read(text, 'raw')).length, 1);
 });

@@ -45,7 +45,7 @@ function titleOf(text: string): { text: string; ordinal?: string } | undefined {
 }
 
 function isCompanion(text: string): boolean {
-  return !!ordinalIn(text) || isYearLine(text) || /单位[:：]/.test(text);
+  return !!ordinalIn(text) || isYearLine(text) || !!unitIn(text);
 }
 
 /** A 基础数据表 title on this line (alone, or beside an ordinal, a year or a unit). */

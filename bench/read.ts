@@ -10,14 +10,14 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { corpusAvailable, seeds } from '../../test/support/corpus.js';
-import { sampleDisclosureText } from '../../test/support/sample-disclosure.js';
-import { readDisclosure, readRaw } from './index.js';
-import type { RawDocument } from './raw.js';
-import { recognizeMeta } from './recognize/meta.js';
-import { recognizePerformance } from './recognize/performance.js';
-import { recognizeSections } from './recognize/sections.js';
-import { recognizeTables } from './recognize/tables.js';
+import { corpusAvailable, seeds } from '../test/support/corpus.js';
+import { sampleDisclosureText } from '../test/support/sample-disclosure.js';
+import { readDisclosure, readRaw } from '../src/ingest/index.js';
+import type { RawDocument } from '../src/ingest/raw.js';
+import { recognizeMeta } from '../src/ingest/recognize/meta.js';
+import { recognizePerformance } from '../src/ingest/recognize/performance.js';
+import { recognizeSections } from '../src/ingest/recognize/sections.js';
+import { recognizeTables } from '../src/ingest/recognize/tables.js';
 
 export const READ_STAGES = ['text', 'tables', 'performance', 'sections', 'meta', 'total'] as const;
 export type ReadStage = (typeof READ_STAGES)[number];
@@ -121,8 +121,8 @@ async function benchDocuments(): Promise<{ source: ReadBench['source']; docs: Be
 
 /** The examples/ disclosures rendered as text by the composer (seed-size, all nine tables and the narrative). */
 async function composedDocuments(): Promise<BenchDocument[]> {
-  const dir = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'examples');
-  const { composeDocument, parseComposeInput, renderFormat } = await import('../compose/index.js');
+  const dir = join(dirname(fileURLToPath(import.meta.url)), '..', 'examples');
+  const { composeDocument, parseComposeInput, renderFormat } = await import('../src/compose/index.js');
   const out: BenchDocument[] = [];
   for (const file of readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) {
     const input = parseComposeInput(JSON.parse(readFileSync(join(dir, file), 'utf8')));

@@ -3,7 +3,7 @@
  * tables, page numbers) read by `readPdf`; pages per second and peak memory. Wired into `npm run bench`.
  */
 import { performance } from 'node:perf_hooks';
-import { readPdf } from './read-pdf.js';
+import { readPdf } from '../src/ingest/pdf/read-pdf.js';
 
 export interface PdfBenchResult {
   pages: number;
@@ -17,8 +17,8 @@ export interface PdfBenchResult {
 
 /** Reads a generated 25-page PDF `runs` times (after one warm-up); the median run decides the speed. */
 export async function benchPdf(runs = 5): Promise<PdfBenchResult> {
-  const { findCjkFont, pdfkitBytes } = await import('../../../test/fixtures-formats/write-pdf.js');
-  const { SAMPLE } = await import('../../../test/fixtures-formats/sample.js');
+  const { findCjkFont, pdfkitBytes } = await import('../test/fixtures-formats/write-pdf.js');
+  const { SAMPLE } = await import('../test/fixtures-formats/sample.js');
   const font = findCjkFont();
   if (!font) throw new Error('no Chinese font (fc-list :lang=zh): install fonts-noto-cjk');
   const bytes = await pdfkitBytes(font, SAMPLE, { pageNumbers: true, repeat: 25, pagePerRepeat: true });

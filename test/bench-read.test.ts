@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { sampleDisclosureText } from '../../test/support/sample-disclosure.js';
-import { benchRead, READ_STAGES } from './bench.js';
+import { sampleDisclosureText } from './support/sample-disclosure.js';
+import { benchRead, READ_STAGES } from '../bench/read.js';
 
 test('benchRead: a median per recognizer and in total for each document, and their mean', async () => {
   const documents = [2022, 2023].map((year) => ({ name: `sample-${year}.txt`, bytes: new TextEncoder().encode(sampleDisclosureText({ year })) }));
