@@ -72,8 +72,24 @@ export function factsFromText(d: Disclosure): Partial<Facts> {
   const byFunction = expenditureByFunction(stated);
   if (Object.keys(byFunction).length) out.expenditureByFunction = byFunction;
   const threePublic = threePublicOf(stated);
-  if (threePublic) out.threePublic = threePublic;
+  if (threePublic) out.threePublic = onlyReception(threePublic, d);
   return out;
+}
+
+const NO_VEHICLE_RE = /无(?:公务用?车|公车)|没有(?:保留的)?公务用?车/;
+const NO_ABROAD_RE = /无因公出国|没有(?:发生)?因公出国/;
+
+/**
+ * When the text says the unit has no official car and no trips abroad, its whole "三公" budget is the
+ * reception budget: '“三公”经费年初预算0.89万元…（其中：公务接待费支出0.89万元，本单位无公车，无因公出国费用）'.
+ */
+function onlyReception(tp: NonNullable<Facts['threePublic']>, d: Disclosure): NonNullable<Facts['threePublic']> {
+  const b = tp.budget;
+  const a = tp.actual;
+  if (!b?.total || b.reception !== undefined || !a?.reception || a.reception !== a.total) return tp;
+  const text = d.lines.map((l) => l.text).join('\n');
+  if (!NO_VEHICLE_RE.test(text) || !NO_ABROAD_RE.test(text)) return tp;
+  return { ...tp, budget: { ...b, reception: b.total } };
 }
 
 function yuan(s: StatedAmount): string {

@@ -7,7 +7,7 @@ import { compareCodeName, normalizeCodeName, type NameMatch } from '../../catalo
 import { lookupEconomicCode } from '../../catalog/economic-codes.js';
 import { lookupFunctionCode } from '../../catalog/function-codes.js';
 import type { Disclosure, Row, Table } from '../../model/index.js';
-import { documentIndex } from '../../check/document-index.js';
+import { documentIndex, memoInRun } from '../../check/document-index.js';
 import type { RawFinding } from '../../check/types.js';
 import { rowLabel, tableName } from './table-access.js';
 
@@ -55,13 +55,16 @@ export function catalogEntry(scheme: CodeScheme, code: string): CatalogEntry | u
   return scheme === 'economic' ? lookupEconomicCode(code) : lookupFunctionCode(code);
 }
 
-const nameMatches = new WeakMap<CodedRow, NameMatch | undefined>();
+/** Key of the per-run cache of name comparisons (the same code and name recur in T02, T03, T05). */
+const NAME_MATCHES = {};
 
 /** How the row's printed name relates to its catalogue name (undefined: unknown code or no name). */
 export function nameMatchOf(r: CodedRow): NameMatch | undefined {
-  if (nameMatches.has(r)) return nameMatches.get(r);
+  const cache = memoInRun('catalog-rows:name-matches', NAME_MATCHES, () => new Map<string, NameMatch | undefined>());
+  const key = `${r.scheme}:${r.row.code ?? ''}:${r.row.name}`;
+  if (cache.has(key)) return cache.get(key);
   const match = compareWithCatalog(r);
-  nameMatches.set(r, match);
+  cache.set(key, match);
   return match;
 }
 

@@ -6,6 +6,7 @@
  * left out.
  */
 import type { Disclosure } from '../../model/index.js';
+import { documentIndex } from '../../check/document-index.js';
 import { isAmount, type LocatedFigure } from './narrative-figures.js';
 import { aboutOtherYear, conceptOf, subjectsOf, topicOf } from './narrative-subjects.js';
 import type { SentenceContext } from './narrative-walk.js';
@@ -70,8 +71,12 @@ function readingOf(core: string, f: LocatedFigure, topic: string | undefined, ct
   return totalReading(core, f, ctx);
 }
 
-/** Every amount of the narrative that states a quantity of this year. */
+/** Every amount of the narrative that states a quantity of this year (once per check run; do not mutate). */
 export function narrativeQuantities(d: Disclosure, year: number | undefined): NarrativeQuantity[] {
+  return documentIndex(d).memo(`perf-consistency:narrative-quantities:${year ?? ''}`, () => readQuantities(d, year));
+}
+
+function readQuantities(d: Disclosure, year: number | undefined): NarrativeQuantity[] {
   const out: NarrativeQuantity[] = [];
   for (const ctx of runSentences(d)) {
     const figs = runFigures(d, ctx.sentence);
