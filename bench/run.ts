@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { readDisclosure } from '../src/ingest/index.js';
 import { checkDisclosure } from '../src/check/engine.js';
 import { benchRead, READ_STAGES } from './read.js';
-import { benchCheck, benchDocuments } from '../src/check/bench.js';
+import { benchCheck, benchDocuments } from './check.js';
 import { loadTest } from './load.js';
 
 interface Row { what: string; value: string; target?: string }

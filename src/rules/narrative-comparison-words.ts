@@ -25,7 +25,7 @@ function operands(ctx: SentenceContext, at: number): { value?: LocatedFigure; bu
   let value = [...figs].reverse().find(hasRole('value'));
   let budget = [...figs].reverse().find(hasRole('budget'));
   if ((!value || !budget) && ctx.previous && !figs.some(hasRole('value')) && !figs.some(hasRole('budget'))) {
-    const prev = locateFigures(ctx.previous).reverse();
+    const prev = [...locateFigures(ctx.previous)].reverse();
     value = prev.find(hasRole('value'));
     budget = prev.find(hasRole('budget'));
   }

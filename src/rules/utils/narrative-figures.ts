@@ -5,6 +5,7 @@
  * rules work on any figure the model carries.
  */
 import type { Figure, FigureRole, Provenance, Sentence } from '../../model/index.js';
+import { memoInRun } from '../../check/document-index.js';
 
 export type Direction = 'increase' | 'decrease' | 'flat';
 
@@ -82,7 +83,15 @@ function findPrinted(text: string, printed: string, from: number): number {
 const CLAUSE_BREAK = /[；;]/g;
 
 /** The figures of a sentence located in its text, in order. Figures not found in the text are dropped. */
+/**
+ * The figures of a sentence with their roles, computed once per check run and shared by every rule
+ * (outside a run, computed on each call). The result is read-only: copy before sorting or reversing.
+ */
 export function locateFigures(s: Sentence): LocatedFigure[] {
+  return memoInRun('narrative-figures:locate', s, computeLocatedFigures);
+}
+
+function computeLocatedFigures(s: Sentence): LocatedFigure[] {
   const out: LocatedFigure[] = [];
   let cursor = 0;
   /** End of the last amount or percentage: cues run from there (years and counts are part of the words). */

@@ -3,6 +3,7 @@
  * chain of headings above it, so narrative rules can report `section` and look at neighbours.
  */
 import type { Disclosure, Paragraph, Section, Sentence } from '../../model/index.js';
+import { memoInRun } from '../../check/document-index.js';
 
 export interface SentenceContext {
   sentence: Sentence;
@@ -35,7 +36,12 @@ export function allSections(d: Disclosure): Section[] {
 }
 
 /** Every sentence of the narrative in document order, with its context. */
+/** Every sentence of the narrative with its context, once per check run (read-only: copy before changing). */
 export function sentencesOf(d: Disclosure): SentenceContext[] {
+  return memoInRun('narrative-walk:sentences', d, computeSentences);
+}
+
+function computeSentences(d: Disclosure): SentenceContext[] {
   const out: SentenceContext[] = [];
   const visit = (s: Section, path: Section[]): void => {
     const here = [...path, s];

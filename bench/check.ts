@@ -7,14 +7,14 @@
  */
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { readDisclosure } from '../ingest/index.js';
-import type { Disclosure } from '../model/index.js';
-import { RULES } from '../rules/index.js';
-import { corpusAvailable, seeds } from '../../test/support/corpus.js';
-import { sampleDisclosureText } from '../../test/support/sample-disclosure.js';
-import { checkDisclosure } from './engine.js';
-import { printedRuleName } from './rule-name.js';
-import type { Rule } from './types.js';
+import { readDisclosure } from '../src/ingest/index.js';
+import type { Disclosure } from '../src/model/index.js';
+import { RULES } from '../src/rules/index.js';
+import { corpusAvailable, seeds } from '../test/support/corpus.js';
+import { sampleDisclosureText } from '../test/support/sample-disclosure.js';
+import { checkDisclosure } from '../src/check/engine.js';
+import { printedRuleName } from '../src/check/rule-name.js';
+import type { Rule } from '../src/check/types.js';
 
 export const CHECK_TARGET_MS = 10;
 const WARM_UP_RUNS = 10;

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { benchCheck, formatCheckBench } from './bench.js';
-import { sampleDisclosureText } from '../../test/support/sample-disclosure.js';
+import { benchCheck, formatCheckBench } from '../bench/check.js';
+import { sampleDisclosureText } from './support/sample-disclosure.js';
 
 test('benchCheck times each document and names the slowest rules', async () => {
   const bytes = new TextEncoder().encode(sampleDisclosureText({ year: 2023 }));
