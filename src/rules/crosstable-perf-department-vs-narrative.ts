@@ -43,7 +43,9 @@ function finding(t: TableQuantity, stated: NarrativeQuantity[], isCertain: boole
   const said = first.f.fig.printed;
   const name = CONCEPT_NAMES[t.concept] ?? t.row;
   const where = [t.row, t.column].filter(Boolean).join(' ');
-  const expected = formatLike(first.f.fig.amount!.fen, t.amount);
+  // The stated figure at its own printed precision, in the table's unit (0.89 万元 stays 0.89, not the table's '1').
+  const text = first.f.fig.amount!;
+  const expected = formatLike(text.fen, { ...t.amount, decimals: Math.max(t.amount.decimals, text.unit === t.amount.unit ? text.decimals : 2) });
   return {
     messageId: 'department-vs-narrative',
     message: `${t.ev.title}“${where}”${t.cell.text}，与情况说明所述${name}${stageWord(t, first)} ${said} 不符${isCertain ? '' : '（口径可能不同，请核对）'}`,
