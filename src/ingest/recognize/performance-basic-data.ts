@@ -9,6 +9,7 @@
 import type { Cell, PerformanceEvaluation, Unit } from '../../model/index.js';
 import type { RawLine } from '../raw.js';
 import { numberOf, toCell, type CellKind } from './performance-cells.js';
+import { memoByText } from './performance-memo.js';
 import { fieldsIn, filledDateIn, isYearLine, ordinalIn, titleKind, unitIn, yearIn } from './performance-meta.js';
 import { cleanCell, filled, squash, toRows, type PRow } from './performance-rows.js';
 
@@ -34,15 +35,15 @@ function lineText(line: RawLine): string {
 }
 
 /** The title a text names after its ordinal ('附件1-1   部门整体支出绩效评价基础数据表'), with that ordinal. */
-function titleOf(text: string): { text: string; ordinal?: string } | undefined {
+const titleOf = memoByText(function titleOf(text: string): Readonly<{ text: string; ordinal?: string }> | undefined {
   let t = squash(text.replace(/<\/?[a-z][^>]*>/gi, '')).replace(/^#+/, '');
   const m = ORDINAL_PREFIX_RE.exec(t);
   if (m) t = t.slice(m[0].length);
   const body = t.replace(/[（(][^（()）]{0,30}[)）]$/, '');
   if (body.length > 40 || /[，。；]/.test(body) || /详见|见附|附后/.test(body) || !TITLE_RE.test(body)) return undefined;
   const ordinal = m ? m[1]!.replace(/[:：]/, '') : undefined;
-  return ordinal ? { text: body, ordinal } : { text: body };
-}
+  return Object.freeze(ordinal ? { text: body, ordinal } : { text: body });
+});
 
 function isCompanion(text: string): boolean {
   return !!ordinalIn(text) || isYearLine(text) || !!unitIn(text);

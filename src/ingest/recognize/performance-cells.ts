@@ -1,18 +1,19 @@
 /** Cells of performance tables: printed text → Cell (amounts in the table's unit, numbers, text). */
 import { parseAmount, type Cell, type CellValue, type Unit } from '../../model/index.js';
+import { memoByText } from './performance-memo.js';
 import type { PCell } from './performance-rows.js';
 
 const DASH_RE = /^[-－—–‐―]{1,3}$/;
 const NUMBER_RE = /^([+-]?\d+(?:\.\d+)?)$/;
 
 /** A number as printed, normalised: '76.27%' → 76.27 percent; '7.16 分' → 7.16; '１０' → 10. */
-export function numberOf(text: string): { value: string; percent: boolean } | null {
+export const numberOf = memoByText(function numberOf(text: string): Readonly<{ value: string; percent: boolean }> | null {
   const t = text.normalize('NFKC').replace(/[,\s]/g, '');
   const percent = /%$/.test(t);
   const body = t.replace(/%$/, '').replace(/分$/, '');
   const m = NUMBER_RE.exec(body);
-  return m ? { value: m[1]!, percent } : null;
-}
+  return m ? Object.freeze({ value: m[1]!, percent }) : null;
+});
 
 export type CellKind = 'amount' | 'number' | 'text';
 

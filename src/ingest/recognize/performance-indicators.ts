@@ -15,13 +15,19 @@ export interface IndicatorHeader {
 
 const LEVEL_KEYS: IndicatorKey[] = ['level1', 'level2', 'level3'];
 
-/** The columns a header row names (null when it names no indicator column). */
-export function headerColumns(row: PRow): Partial<Record<IndicatorKey, number>> {
+/** Columns already found per row: readStructure asks several header questions of each row. */
+const headerCache = new WeakMap<PRow, Partial<Record<IndicatorKey, number>>>();
+
+/** The columns a header row names (empty when it names no indicator column). Read-only: shared. */
+export function headerColumns(row: PRow): Readonly<Partial<Record<IndicatorKey, number>>> {
+  const known = headerCache.get(row);
+  if (known) return known;
   const cols: Partial<Record<IndicatorKey, number>> = {};
   row.cells.forEach((c, i) => {
     const key = c.text ? indicatorColumnOf(c.text) : undefined;
     if (key && cols[key] === undefined) cols[key] = i;
   });
+  headerCache.set(row, cols);
   return cols;
 }
 

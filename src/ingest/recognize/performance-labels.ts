@@ -1,13 +1,14 @@
 /** The vocabulary of performance tables: 一级/二级指标 names, header columns, funding rows, grades. */
+import { memoByText } from './performance-memo.js';
 import { squash } from './performance-rows.js';
 
 const WEIGHT_SUFFIX = /[(（]\s*(\d+(?:\.\d+)?)\s*分\s*[)）]\s*$/;
 
 /** Points declared in brackets at the end of a name: '产出指标（40分）' → 40. */
-export function declaredWeightOf(text: string): number | undefined {
+export const declaredWeightOf = memoByText(function declaredWeightOf(text: string): number | undefined {
   const m = WEIGHT_SUFFIX.exec(squash(text));
   return m ? Number(m[1]) : undefined;
-}
+});
 
 export function withoutWeight(text: string): string {
   return squash(text).replace(WEIGHT_SUFFIX, '');
@@ -18,14 +19,14 @@ const LEVEL2_RE =
   /^(数量|质量|时效|成本|经济成本|社会成本|生态环境成本|经济效益|社会效益|生态效益|环境效益|可持续影响|服务对象满意度|社会公众或服务对象满意度|社会公众满意度|满意度)(?:指标)?(?:等)?$/;
 
 /** Canonical 一级指标 for a printed 一级 cell ('产出 指标 （50分）' → '产出指标'), or undefined. */
-export function level1Of(text: string): string | undefined {
+export const level1Of = memoByText(function level1Of(text: string): string | undefined {
   const m = LEVEL1_RE.exec(withoutWeight(text));
   return m ? `${m[1]}指标` : undefined;
-}
+});
 
-export function isLevel2(text: string): boolean {
+export const isLevel2 = memoByText(function isLevel2(text: string): boolean {
   return LEVEL2_RE.test(withoutWeight(text));
-}
+});
 
 /** The 一级指标 a 二级指标 belongs to, when that is unambiguous ('成本指标' is not: 产出 in older forms). */
 export function level1OfLevel2(text: string): string | undefined {
@@ -38,15 +39,15 @@ export function level1OfLevel2(text: string): string | undefined {
 }
 
 /** Cells that label the indicator block as a whole ('绩效指标', '年度绩效指标完成情况'). */
-export function isBlockLabel(text: string): boolean {
+export const isBlockLabel = memoByText(function isBlockLabel(text: string): boolean {
   return /^(年度)?绩效指标(完成情况)?$/.test(squash(text));
-}
+});
 
 export type IndicatorKey =
   | 'level1' | 'level2' | 'level3' | 'nature' | 'target' | 'unitText' | 'actual' | 'completion' | 'weight' | 'score' | 'deviation';
 
 /** The indicator column a header cell names. Order matters: 实际完成值 before 指标值, 完成率 before 完成值. */
-export function indicatorColumnOf(text: string): IndicatorKey | undefined {
+export const indicatorColumnOf = memoByText(function indicatorColumnOf(text: string): IndicatorKey | undefined {
   const t = squash(text).replace(/[(（][A-Z/]+[)）]/g, '');
   if (/^一级指标/.test(t)) return 'level1';
   if (/^二级指标/.test(t)) return 'level2';
@@ -60,11 +61,11 @@ export function indicatorColumnOf(text: string): IndicatorKey | undefined {
   if (/^(得分|自评得分)/.test(t)) return 'score';
   if (/原因|改进措施|备注/.test(t)) return 'deviation';
   return undefined;
-}
+});
 
 export type FundingKey = 'initialBudget' | 'annualBudget' | 'executed' | 'weight' | 'rate' | 'score';
 
-export function fundingColumnOf(text: string): FundingKey | undefined {
+export const fundingColumnOf = memoByText(function fundingColumnOf(text: string): FundingKey | undefined {
   const t = squash(text).replace(/[(（][A-Z/]+[)）]/g, '');
   if (/^年初(预算|批复)数?/.test(t)) return 'initialBudget';
   if (/^(全年|调整后|年度|批复)?(预算|批复)(数|金额|资金)?$|^全年(预算|批复)数?|^调整后预算数?/.test(t)) return 'annualBudget';
@@ -73,10 +74,10 @@ export function fundingColumnOf(text: string): FundingKey | undefined {
   if (/^分值/.test(t)) return 'weight';
   if (/^得分/.test(t)) return 'score';
   return undefined;
-}
+});
 
 /** Canonical key of a funding row label, or undefined when the text is not one. */
-export function fundingRowKey(text: string): string | undefined {
+export const fundingRowKey = memoByText(function fundingRowKey(text: string): string | undefined {
   const t = squash(text).replace(/[:：]$/, '');
   if (/^(年度)?资金总额|^(合计|总计)$/.test(t)) return 'total';
   if (/当年财政拨款|^其中[:：]?财政拨款/.test(t)) return 'fiscal';
@@ -87,10 +88,10 @@ export function fundingRowKey(text: string): string | undefined {
   if (/^其中[:：]/.test(t)) return t.replace(/^其中[:：]/, '');
   if (t.length <= 16 && /(资金|拨款|经费|收入)$/.test(t)) return t;
   return undefined;
-}
+});
 
 const GRADE_RE = /^(优秀?|良好?|中等?|差|较差|合格|不合格|一般)$/;
 
-export function isGradeWord(text: string): boolean {
+export const isGradeWord = memoByText(function isGradeWord(text: string): boolean {
   return GRADE_RE.test(squash(text));
-}
+});

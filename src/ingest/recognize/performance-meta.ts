@@ -1,5 +1,6 @@
 /** Titles, units, years, dates and labelled fields of performance tables. */
 import type { Provenance, Unit } from '../../model/index.js';
+import { memoByText } from './performance-memo.js';
 import { filled, squash, type PCell, type PRow } from './performance-rows.js';
 
 export type TitleKind = 'project' | 'department' | 'transfer' | 'summary';
@@ -11,7 +12,7 @@ const TITLE_RE = /绩效(?:目标)?自评(?:价)?(?:结果|情况)?(?:汇总)?�
  * paragraph) ending in …绩效自评表 / …自评情况汇总表 (or 项目支出绩效评价表), possibly numbered
  * (附件1-2、) and followed by a bracketed year; a sentence that mentions one is not a title.
  */
-export function titleKind(text: string): TitleKind | null {
+export const titleKind = memoByText(function titleKind(text: string): TitleKind | null {
   const t = squash(text.replace(/<\/?[a-z][^>]*>/gi, ''))
     .replace(/^#+/, '')
     .replace(/[（(][^（()）]{0,30}[)）]$/, '');
@@ -20,27 +21,27 @@ export function titleKind(text: string): TitleKind | null {
   if (/转移支付/.test(t)) return 'transfer';
   if (/部门整体|整体支出/.test(t)) return 'department';
   return 'project';
-}
+});
 
 const UNIT_RE = /(?:金额)?单位[:：]\s*(万元|元|万)\s*[)）]?$|[（(]\s*(万元|元)\s*[)）]/;
 
 /** The unit a cell declares ('单位：万元', '金额单位：元', '单位：万' = 万元, '项目资金（万元）'), or null. */
-export function unitIn(text: string): Unit | null {
+export const unitIn = memoByText(function unitIn(text: string): Unit | null {
   const m = UNIT_RE.exec(squash(text));
   const u = m?.[1] ?? m?.[2];
   if (!u) return null;
   return u === '元' ? '元' : '万元';
-}
+});
 
 /** The evaluated year printed in a title or a '(2024年度)' line. */
-export function yearIn(text: string): number | undefined {
+export const yearIn = memoByText(function yearIn(text: string): number | undefined {
   const m = /((?:19|20)\d{2})年度?/.exec(squash(text));
   return m ? Number(m[1]) : undefined;
-}
+});
 
-export function isYearLine(text: string): boolean {
+export const isYearLine = memoByText(function isYearLine(text: string): boolean {
   return /^[（(]?(?:19|20)\d{2}年度?[)）]?$/.test(squash(text));
-}
+});
 
 export interface FilledDate {
   text: string;
@@ -52,14 +53,17 @@ export interface FilledDate {
 
 const DATE_RE = /填[报表](?:时间|日期)[:：]?\s*((?:19|20)\d{2}\s*[.\-/年．]\s*\d{1,2}\s*[.\-/月．]\s*\d{1,2}\s*日?)/;
 
+/** The date of an inline '填报时间：2024年3月1日' in a cell text. */
+const inlineDateOf = memoByText((text: string): string | undefined => DATE_RE.exec(text.normalize('NFKC'))?.[1]);
+
 /** 填报时间 in a row (inline 'label：value' or the value in the next cell). */
 export function filledDateIn(row: PRow): FilledDate | undefined {
   const cells = filled(row);
   for (let i = 0; i < cells.length; i++) {
     const c = cells[i]!;
-    const inline = DATE_RE.exec(c.text.normalize('NFKC'));
+    const inline = inlineDateOf(c.text);
     const next = cells[i + 1];
-    const text = inline?.[1] ?? (/^填[报表](?:时间|日期)[:：]?$/.test(squash(c.text)) && next ? next.text : undefined);
+    const text = inline ?? (/^填[报表](?:时间|日期)[:：]?$/.test(squash(c.text)) && next ? next.text : undefined);
     if (text === undefined) continue;
     const at = inline ? c : next!;
     const m = /((?:19|20)\d{2})\s*[.\-/年．]\s*(\d{1,2})\s*[.\-/月．]\s*(\d{1,2})/.exec(text.normalize('NFKC'));
@@ -80,11 +84,11 @@ const FIELD_RES: [RegExp, FieldKey][] = [
   [/^(?:编制|填报|报送)单位(?:[（(]盖章[)）])?$|^部门(?:[（(]单位[)）])?(?:名称)?$/, 'compiler'],
 ];
 
-function fieldKey(text: string): FieldKey | undefined {
+const fieldKey = memoByText(function fieldKey(text: string): FieldKey | undefined {
   const t = squash(text).replace(/[:：]$/, '');
   for (const [re, key] of FIELD_RES) if (re.test(t)) return key;
   return undefined;
-}
+});
 
 /** Labelled fields of a row: '项目名称 | | X', '编制单位：X' (inline), several per row. */
 export function fieldsIn(row: PRow): { key: FieldKey; value: PCell }[] {
@@ -106,8 +110,8 @@ export function fieldsIn(row: PRow): { key: FieldKey; value: PCell }[] {
 }
 
 /** Printed table ordinal (公开12表, 附件1-2). */
-export function ordinalIn(text: string): string | undefined {
+export const ordinalIn = memoByText(function ordinalIn(text: string): string | undefined {
   const t = squash(text);
   const m = /^(公开\d{1,2}表|附件\d+(?:-\d+)?|附表\d+(?:-\d+)?|表[一二三四五六七八九十\d]+)$/.exec(t);
   return m?.[1];
-}
+});

@@ -5,6 +5,7 @@
  * when the text reader has not already done it.
  */
 import type { Provenance } from '../../model/index.js';
+import { memoByText } from './performance-memo.js';
 import type { RawLine } from '../raw.js';
 
 export interface PCell {
@@ -32,8 +33,11 @@ const MARKUP_RE = /<\/?[a-z][^>]*>/gi;
 
 /** Cell text without markup (<b>, <p>), trimmed of ASCII and ideographic spaces. */
 export function cleanCell(text: string): string {
+  if (!text.includes('<') && !EDGE_SPACE_RE.test(text)) return text;
   return text.replace(MARKUP_RE, '').replace(/^[\s\u3000]+|[\s\u3000]+$/g, '');
 }
+
+const EDGE_SPACE_RE = /^[\s\u3000]|[\s\u3000]$/;
 
 export function provOf(line: RawLine, cell?: number): Provenance {
   const p: Provenance = { line: line.line };
@@ -127,7 +131,9 @@ export function filled(row: PRow): PCell[] {
   return row.cells.filter((c) => c.text !== '');
 }
 
+const SPACES_RE = /[\s\u3000]+/g;
+
 /** Whitespace-free form of a label for matching ('年度 总体 目标' → '年度总体目标'). */
-export function squash(text: string): string {
-  return text.normalize('NFKC').replace(/[\s\u3000]+/g, '');
-}
+export const squash = memoByText(function squash(text: string): string {
+  return text.normalize('NFKC').replace(SPACES_RE, '');
+});

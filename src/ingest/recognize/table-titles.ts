@@ -7,6 +7,7 @@ import type { TableKey } from '../../model/table.js';
 import type { Unit } from '../../model/money.js';
 import { OTHER_TABLE_TITLES, TITLE_ALIASES, normalizeTitle } from '../../catalog/tables.js';
 import { compactText } from './cells.js';
+import { memoByText } from './performance-memo.js';
 
 export interface TitleMatch {
   key: TableKey;
@@ -23,14 +24,14 @@ const ENTITY_END_RE = /(局|厅|委|委员会|办公室|办|中心|院|所|站|�
 const SENTENCE_PUNCT_RE = /[。；;，,？?！!：:]/;
 
 /** The printed ordinal inside a text ('公开01表', '表一'), normalised without spaces. */
-export function findOrdinal(text: string): string | undefined {
+export const findOrdinal = memoByText(function findOrdinal(text: string): string | undefined {
   const m = ORDINAL_RE.exec(text.normalize('NFKC'));
   return m ? m[1]!.replace(/\s+/g, '') : undefined;
-}
+});
 
-export function isOrdinalOnly(text: string): boolean {
+export const isOrdinalOnly = memoByText(function isOrdinalOnly(text: string): boolean {
   return ORDINAL_ONLY_RE.test(compactText(text));
-}
+});
 
 /** Strips enumerators, ordinals, a year and a unit note around a title; what is left is checked. */
 const TRAILING_ORDINAL_RE = new RegExp(`[(（]?${ORDINAL_RE.source}[)）]?$`);
@@ -38,7 +39,7 @@ const LEADING_ORDINAL_RE = new RegExp(`^[(（]?${ORDINAL_RE.source}[)）]?[、.�
 /** '2023年度部门决算公开表一：' before the title. */
 const PREFIX_WITH_ORDINAL_RE = new RegExp(`^.{0,20}?${ORDINAL_RE.source}[、.．:：]`);
 
-function titleCore(text: string): string {
+const titleCore = memoByText(function titleCore(text: string): string {
   let s = normalizeTitle(text);
   s = s.replace(TOC_PAGE_RE, '');
   s = s.replace(/[(（](?:金额)?单位[:：][^)）]*[)）]$/, '').replace(/(?:金额)?单位[:：](?:万元|元)$/, '');
@@ -48,7 +49,7 @@ function titleCore(text: string): string {
   s = s.replace(/[(（]续[表]?[)）]$|续表$/, '');
   for (let k = 0; k < 2 && /表[(（][^()（）]{1,20}[)）]$/.test(s); k++) s = s.replace(/[(（][^()（）]{1,20}[)）]$/, '');
   return s;
-}
+});
 
 /** A 目录 line's leader dots and page number ('收入支出决算总表……5', '收入支出决算总表 5'). */
 const TOC_PAGE_RE = /(?<=表)[.．…·・\-—_]*(?:第)?\d{1,3}(?:页)?$/;
@@ -56,6 +57,12 @@ const TOC_PAGE_RE = /(?<=表)[.．…·・\-—_]*(?:第)?\d{1,3}(?:页)?$/;
 /** Recognises a line as the title of one of the nine tables. */
 export function matchTitle(line: RawLine): TitleMatch | null {
   const text = line.cells.length === 1 ? line.cells[0]! : line.cells.filter((c) => c !== '').join('');
+  const m = matchTitleText(text);
+  return m ? { ...m } : null;
+}
+
+/** matchTitle on a line printing `text` alone, kept per text (matchTitle copies the result). */
+export const matchTitleText = memoByText(function matchTitleText(text: string): Readonly<TitleMatch> | null {
   if (text.length > 70 || text.length < 4 || !text.includes('表')) return null;
   const core = titleCore(text);
   if (SENTENCE_PUNCT_RE.test(core.replace(/三公经费、/, ''))) return null;
@@ -70,24 +77,28 @@ export function matchTitle(line: RawLine): TitleMatch | null {
     return m;
   }
   return null;
-}
+});
 
 /** A title of some other table (performance, procurement, 宁夏's project-expenditure table …). */
 export function isOtherTableTitle(line: RawLine): boolean {
-  const text = line.cells.length === 1 ? line.cells[0]! : line.cells.filter((c) => c !== '').join('');
+  return isOtherTableTitleText(line.cells.length === 1 ? line.cells[0]! : line.cells.filter((c) => c !== '').join(''));
+}
+
+/** isOtherTableTitle of a line printing `text` alone. */
+export const isOtherTableTitleText = memoByText(function isOtherTableTitleText(text: string): boolean {
   if (text.length > 60 || !/表|情况/.test(text)) return false;
   const core = titleCore(text);
   return !SENTENCE_PUNCT_RE.test(core) && OTHER_TABLE_TITLES.some((o) => core.includes(o)) && /表|情况$/.test(core);
-}
+});
 
 const UNIT_RE = /(?:金额)?单位\s*(?:[:：]|为|是)\s*(万元|元|万)(?![a-zA-Z\u4e00-\u9fa5])/;
 
 /** The unit printed in a text ('金额单位：万元', '单位：元', '单位：万'). */
-export function findUnit(text: string): Unit | undefined {
+export const findUnit = memoByText(function findUnit(text: string): Unit | undefined {
   const m = UNIT_RE.exec(text.normalize('NFKC'));
   if (!m) return undefined;
   return m[1] === '元' ? '元' : '万元';
-}
+});
 
 const META_RE = /^(?:[(（]?万?元[)）]?$|(?:部门|单位|编制单位|编制部门|填报单位|填报部门|公开部门|主管部门|预算单位|部门名称|单位名称)(?:[(（][^)）]*[)）])?\s*[:：]|金额单位|单位\s*[:：]|[(（]?\s*\d{4}\s*年度?\s*[)）]?$|续表|[(（]续[表]?[)）]|表\s*\d+$)/;
 
@@ -95,15 +106,20 @@ const META_RE = /^(?:[(（]?万?元[)）]?$|(?:部门|单位|编制单位|编制
 export function isMetaLine(line: RawLine): boolean {
   const cells = line.cells.filter((c) => c.trim() !== '');
   if (cells.length === 0) return false;
-  return cells.every((c) => isOrdinalOnly(c) || META_RE.test(c.normalize('NFKC').trim()) || (c.length <= 16 && findUnit(c) !== undefined));
+  return cells.every(isMetaCell);
 }
+
+const isMetaCell = memoByText(function isMetaCell(c: string): boolean {
+  return isOrdinalOnly(c) || META_RE.test(c.normalize('NFKC').trim()) || (c.length <= 16 && findUnit(c) !== undefined);
+});
 
 const NOTE_RE = /^(?:注|说明|备注|注释|附注)\s*[:：\d]/;
 
 export function isNoteLine(line: RawLine): boolean {
-  const first = line.cells.find((c) => c.trim() !== '') ?? '';
-  return NOTE_RE.test(first.normalize('NFKC').trim());
+  return isNoteText(line.cells.find((c) => c.trim() !== '') ?? '');
 }
+
+const isNoteText = memoByText((text: string): boolean => NOTE_RE.test(text.normalize('NFKC').trim()));
 
 /** A page artefact inside a table: a page number, '续表', a repeated ordinal or unit line. */
 export function isPageArtefact(line: RawLine): boolean {

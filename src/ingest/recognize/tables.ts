@@ -20,7 +20,7 @@ import type { Table, TableKey } from '../../model/table.js';
 import type { Provenance } from '../../model/provenance.js';
 import type { TocEntry } from '../../model/disclosure.js';
 import type { Unit } from '../../model/money.js';
-import { findOrdinal, findUnit, isMetaLine, isNoteLine, isOrdinalOnly, isOtherTableTitle, isTocHeading, matchTitle, type TitleMatch } from './table-titles.js';
+import { findOrdinal, findUnit, isMetaLine, isNoteLine, isOrdinalOnly, isOtherTableTitle, isOtherTableTitleText, isTocHeading, matchTitle, matchTitleText, type TitleMatch } from './table-titles.js';
 import { findRegion, type Region } from './table-region.js';
 import { parseTable } from './table-parse.js';
 import { documentUnit } from './table-unit.js';
@@ -187,7 +187,7 @@ function ordinalsOf(lines: RawLine[], tocLines: Set<number>): { text: string; pr
     l.cells.forEach((cell, k) => {
       if (cell === '' || !/表/.test(cell)) return;
       const alone = isOrdinalOnly(cell);
-      const inTitle = !alone && cell.length <= 60 && (matchTitle({ ...l, cells: [cell] }) !== null || isOtherTableTitle({ ...l, cells: [cell] }));
+      const inTitle = !alone && cell.length <= 60 && (matchTitleText(cell) !== null || isOtherTableTitleText(cell));
       if (!alone && !inTitle) return;
       const text = findOrdinal(cell);
       if (text) out.push({ text, prov: provOfLine(l, l.cells.length > 1 ? k : undefined) });
