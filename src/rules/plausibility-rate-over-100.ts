@@ -1,18 +1,17 @@
 /**
  * Rates that cannot exceed 100 %: coverage, awareness, satisfaction, pass and timeliness rates, and
- * shares of a whole (占…的 x%). Reported from the 情况说明 and from the 实际完成值 of performance
- * indicators (e.g. 参保率 101.27 %). Completion and execution rates may legitimately pass 100 % and
- * are not judged here.
+ * shares of a whole (占…的 x%), as the 情况说明 states them. The 实际完成值 of performance indicators
+ * (e.g. 参保率 101.27 %) are judged by performance-rate-over-100, not here. Completion and execution
+ * rates may legitimately pass 100 % and are not judged.
  */
 import type { RawFinding, Rule } from '../check/types.js';
-import type { Cell, Disclosure, IndicatorRow } from '../model/index.js';
+import type { Disclosure } from '../model/index.js';
 import { subjectOf } from './utils/narrative-figures.js';
 import { sectionLabel } from './utils/narrative-walk.js';
 import { runFigures, runSentences } from './utils/run-cache.js';
 
 /** Rate names bounded by 100 %. */
 const BOUNDED = /(覆盖率|参保率|参合率|知晓率|知晓度|满意度|满意率|合格率|达标率|及时率|准确率|正确率|到位率|通过率|入学率|普及率|出勤率|办结率|结案率|兑现率|兑付率|受理率|回复率|占比|比重)/;
-const PERCENT_IN_TEXT = /(\d+(?:\.\d+)?)\s*[%％]/;
 
 function overHundred(value: string | undefined): boolean {
   return value !== undefined && Number(value) > 100;
@@ -39,35 +38,12 @@ function narrativeFindings(d: Disclosure): RawFinding[] {
   return out;
 }
 
-/** The percentage a cell states ('101.27%', or 101.27 with the unit column '%'). */
-function percentOf(cell: Cell | undefined, unitText: string | undefined): string | undefined {
-  if (!cell) return undefined;
-  if (cell.value.kind === 'number' && (cell.value.percent || /[%％]/.test(unitText ?? ''))) return cell.value.value;
-  const m = PERCENT_IN_TEXT.exec(cell.text.normalize('NFKC'));
-  return m?.[1];
-}
-
-function indicatorFinding(project: string, row: IndicatorRow): RawFinding | undefined {
-  const rate = BOUNDED.exec(row.level3)?.[1];
-  const value = percentOf(row.actual, row.unitText);
-  if (!rate || !row.actual || !overHundred(value)) return undefined;
-  return {
-    messageId: 'indicator-rate-over-100',
-    message: `绩效指标“${row.level3}”是${rate}，实际完成值 ${row.actual.text} 超过100%`,
-    evidence: row.actual.text,
-    at: row.actual.prov,
-    table: project,
-    row: row.level3,
-    data: { value: value ?? '' },
-  };
-}
-
 const rule: Rule = {
   meta: {
     id: 'plausibility-rate-over-100',
     family: 'plausibility',
     title: { zh: '比率超过100%', en: 'Rate above 100 %' },
-    description: 'A coverage, satisfaction, pass or timeliness rate, or a share of a whole, stated above 100 %.',
+    description: 'A coverage, satisfaction, pass or timeliness rate, or a share of a whole, stated above 100 % in the text (indicator values: performance-rate-over-100).',
     severity: 'warning',
     references: [
       '财预〔2020〕10号《项目支出绩效评价管理办法》：绩效指标实际完成值应真实、准确',
@@ -75,9 +51,7 @@ const rule: Rule = {
     ],
   },
   check({ disclosure }) {
-    const indicators = disclosure.performance.flatMap((e) =>
-      e.indicators.map((row) => indicatorFinding(e.project, row)).filter((f): f is RawFinding => f !== undefined));
-    return [...narrativeFindings(disclosure), ...indicators];
+    return narrativeFindings(disclosure);
   },
 };
 
