@@ -4,7 +4,8 @@
  */
 import type { Unit } from '../../model/money.js';
 import type { Cell, Column, Row } from '../../model/table.js';
-import { FUNCTION_CLASS_BY_NAME, lookupLabel, T01_ROWS, T04_ROWS, type TableDef } from '../../catalog/tables.js';
+import { lookupLabel, T01_ROWS, T04_ROWS, type TableDef } from '../../catalog/tables.js';
+import { functionCategoryByName } from '../../catalog/function-codes.js';
 import { compactText, isIntegerText, isNumberText, isDash, makeCell } from './cells.js';
 import type { GridRow } from './table-grid.js';
 import { cellText, maxOf } from './table-grid.js';
@@ -34,8 +35,7 @@ function lookup(table: Readonly<Record<string, string>>, text: string): string |
 }
 
 export function functionClassOf(text: string): string | undefined {
-  const l = rowLabel(text);
-  return lookupLabel(FUNCTION_CLASS_BY_NAME, l) ?? lookupLabel(FUNCTION_CLASS_BY_NAME, l.replace(/[(（][^)）]*[)）]/g, ''));
+  return functionCategoryByName(rowLabel(text));
 }
 
 /** A label known to the two-sided tables (used to tell data rows from header rows). */
