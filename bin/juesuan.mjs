@@ -25,7 +25,8 @@ async function build() {
   // Code splitting keeps each command's dependencies (pdfjs, exceljs, fastify…) in lazily loaded chunks.
   const tmp = join(root, 'dist', `cli-${process.pid}`);
   await esbuild({
-    entryPoints: [join(root, 'src', 'cli', 'main.ts')],
+    // main.mjs: the CLI; pool-worker.mjs: the worker thread of src/core/pool (batches, import, serve)
+    entryPoints: { main: join(root, 'src', 'cli', 'main.ts'), 'pool-worker': join(root, 'src', 'core', 'pool', 'worker.ts') },
     outdir: tmp,
     splitting: true,
     outExtension: { '.js': '.mjs' },
