@@ -31,13 +31,24 @@ export function registerCommands(program: Command): void {
     });
 
   program
-    .command('check <file>')
-    .description('check a disclosure against every rule; exit 1 when an error-level finding is reported')
-    .option('--json', 'print juesuan.findings/1 JSON')
+    .command('check <files...>')
+    .description('check disclosures against every rule (FILE… or DIR: many at once on every core); exit 1 when an error-level finding is reported')
+    .option('--json', 'print juesuan.findings/1 JSON (many documents: the batch JSON)')
     .option('--only <ids>', 'run only these rules (comma-separated ids)', list)
     .option('--disable <ids>', 'skip these rules (comma-separated ids)', list)
     .option('--no-color', 'no colours')
-    .action(async (file: string, o: { json?: boolean; only?: string[]; disable?: string[]; color: boolean }) => {
+    .option('--jobs <n>', 'documents read at once (default: the cores)')
+    .option('--format <format>', 'many documents: text (summary table), json, ndjson or xlsx')
+    .option('--out <file>', 'with --format xlsx: the workbook to write')
+    .action(async (files: string[], o: { json?: boolean; only?: string[]; disable?: string[]; color: boolean; jobs?: string; format?: string; out?: string }) => {
+      const { batchWanted } = await import('./check-args.js');
+      if (await batchWanted(files, o)) {
+        const { checkBatch } = await import('./check-batch.js');
+        const { batchOptions } = await import('./check-args.js');
+        await checkBatch(files, batchOptions(o));
+        return;
+      }
+      const file = files[0]!;
       const report = await operations.check({ path: file }, { ...(o.only && { only: o.only }), ...(o.disable && { disable: o.disable }) });
       if (o.json) {
         const { toJsonReport } = await import('../check/report-json.js');

@@ -1,0 +1,63 @@
+/**
+ * What a pool worker does for one document: read it (path or bytes) and return the model, the key
+ * figures and/or the findings. The same function runs in-process (one file from the CLI) and in a
+ * worker (batches, import, the server), so both give the same answers.
+ */
+import { operations, type ReadInput } from '../operations.js';
+import { factsOf, type Facts } from '../../facts/facts.js';
+import { checkDisclosure } from '../../check/engine.js';
+import type { Disclosure } from '../../model/index.js';
+import type { CheckReport } from '../../check/types.js';
+
+export type TaskOp = 'parse' | 'facts' | 'check' | 'analyse';
+
+export interface PoolTask {
+  op: TaskOp;
+  input: ReadInput;
+  /** check: rule selection */
+  only?: string[];
+  disable?: string[];
+}
+
+export interface TaskValue {
+  parse: Disclosure;
+  facts: Facts;
+  check: CheckReport;
+  analyse: { disclosure: Disclosure; facts: Facts; report: CheckReport };
+}
+
+/** A failure as it crosses the thread boundary: `input` is the user's file (exit 2), `limit` a budget
+ * (time or memory, exit 2 with how to raise it), `internal` a bug (exit 3). */
+export interface TaskFailure {
+  kind: 'input' | 'limit' | 'internal';
+  message: string;
+  hint?: string;
+  stack?: string;
+}
+
+export async function runTask(task: PoolTask): Promise<unknown> {
+  const opts = { ...(task.only && { only: task.only }), ...(task.disable && { disable: task.disable }) };
+  switch (task.op) {
+    case 'parse':
+      return operations.parse(task.input);
+    case 'facts':
+      return operations.facts(task.input);
+    case 'check':
+      return operations.check(task.input, opts);
+    case 'analyse': {
+      const disclosure = await operations.parse(task.input);
+      return { disclosure, facts: factsOf(disclosure), report: checkDisclosure(disclosure, opts) };
+    }
+    default:
+      throw new Error(`unknown task ${String((task as { op: unknown }).op)}`);
+  }
+}
+
+export function toFailure(e: unknown): TaskFailure {
+  if (e instanceof Error && e.name === 'InputError') {
+    const hint = (e as Error & { hint?: string }).hint;
+    return { kind: 'input', message: e.message, ...(hint && { hint }) };
+  }
+  if (e instanceof Error) return { kind: 'internal', message: e.message.split('\n')[0] ?? e.name, ...(e.stack && { stack: e.stack }) };
+  return { kind: 'internal', message: String(e) };
+}
