@@ -93,9 +93,11 @@ export function registerCommands(program: Command): void {
     .command('import <paths...>')
     .description('import files and folders into the corpus (SQLite under ./data, or DATABASE_URL)')
     .option('--db <url>', 'database (default: DATABASE_URL or ./data/juesuan.sqlite)')
-    .action(async (paths: string[], o: { db?: string }) => {
+    .option('--jobs <n>', 'documents read at once (default: the cores)')
+    .action(async (paths: string[], o: { db?: string; jobs?: string }) => {
       const { importCommand } = await import('./import-command.js');
-      await importCommand(paths, o.db);
+      const jobs = o.jobs === undefined ? undefined : Number(o.jobs);
+      await importCommand(paths, o.db, jobs && Number.isInteger(jobs) && jobs > 0 ? jobs : undefined);
     });
 
   program

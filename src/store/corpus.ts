@@ -36,21 +36,69 @@ export async function findByHash(db: Db, sha: string): Promise<number | undefine
 }
 
 /** Reads, checks and stores one document; a document already stored (same bytes) is not read again. */
-export async function storeDocument(db: Db, input: { bytes: Uint8Array; name: string; user?: string; keepUnreadable?: boolean }): Promise<StoreResult> {
+export type Analyse = (input: { bytes: Uint8Array; name: string }) => Promise<{ disclosure: Disclosure; facts: Facts; report: CheckReport }>;
+
+/** Same bytes being read right now (per database): callers wait for the one read instead of racing on the insert. */
+const inFlight = new WeakMap<object, Map<string, Promise<StoreResult>>>();
+
+/**
+ * Reads, checks and stores one document; a document already stored (same bytes) is not read again.
+ * `analyse` reads it (default: in this thread; the server and import pass the worker pool's).
+ * Concurrent calls with the same bytes share one read and one row; a unique-key race with another
+ * process ends in the row that won.
+ */
+export async function storeDocument(db: Db, input: { bytes: Uint8Array; name: string; user?: string; keepUnreadable?: boolean; analyse?: Analyse }): Promise<StoreResult> {
   const sha = sha256Of(input.bytes);
+  let byHash = inFlight.get(db);
+  if (!byHash) inFlight.set(db, (byHash = new Map()));
+  const pending = byHash.get(sha);
+  if (pending) {
+    const r = await pending;
+    return r.status === 'ok' && r.created ? { ...r, created: false } : r;
+  }
+  const p = storeOnce(db, sha, input);
+  byHash.set(sha, p);
+  try {
+    return await p;
+  } finally {
+    byHash.delete(sha);
+  }
+}
+
+function isUniqueViolation(e: unknown): boolean {
+  const x = e as { code?: string; message?: string };
+  return x?.code === '23505' || x?.code === 'SQLITE_CONSTRAINT_UNIQUE' || /UNIQUE constraint failed|duplicate key value/i.test(x?.message ?? '');
+}
+
+async function storeOnce(db: Db, sha: string, input: { bytes: Uint8Array; name: string; user?: string; keepUnreadable?: boolean; analyse?: Analyse }): Promise<StoreResult> {
   const existing = await findByHash(db, sha);
   if (existing !== undefined) return { id: existing, created: false, status: 'ok' };
   let analysed: { disclosure: Disclosure; facts: Facts; report: CheckReport } | undefined;
   let error: string | undefined;
   try {
-    analysed = await operations.analyse({ bytes: input.bytes, name: input.name });
+    analysed = await (input.analyse ?? ((i) => operations.analyse(i)))({ bytes: input.bytes, name: input.name });
   } catch (e) {
     if (!(e instanceof InputError)) throw e;
     error = e.message;
+    // a time or memory budget overrun is not a property of the bytes: not stored, so a retry may succeed
+    if ('limit' in e) return { id: 0, created: false, status: 'unreadable', error: e.hint ? `${e.message} (${e.hint})` : e.message };
     if (input.keepUnreadable === false) return { id: 0, created: false, status: 'unreadable', error };
   }
   const format = safeFormat(input.bytes, input.name);
-  const id = await db.transaction().execute(async (tx) => {
+  let id: number;
+  try {
+    id = await insertDocument(db, sha, format, input, analysed, error);
+  } catch (e) {
+    if (!isUniqueViolation(e)) throw e;
+    const winner = await findByHash(db, sha);
+    if (winner === undefined) throw e;
+    return { id: winner, created: false, status: 'ok' };
+  }
+  return { id, created: true, status: analysed ? 'ok' : 'unreadable', ...(error && { error }) };
+}
+
+async function insertDocument(db: Db, sha: string, format: string, input: { bytes: Uint8Array; name: string; user?: string }, analysed: { disclosure: Disclosure; facts: Facts; report: CheckReport } | undefined, error: string | undefined): Promise<number> {
+  return db.transaction().execute(async (tx) => {
     const d = analysed?.disclosure;
     const inserted = await tx
       .insertInto('documents')
@@ -73,7 +121,6 @@ export async function storeDocument(db: Db, input: { bytes: Uint8Array; name: st
     }
     return inserted.id;
   });
-  return { id, created: true, status: analysed ? 'ok' : 'unreadable', ...(error && { error }) };
 }
 
 function safeFormat(bytes: Uint8Array, name: string): string {
