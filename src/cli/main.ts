@@ -26,4 +26,8 @@ function fail(err: unknown): never {
   process.exit(3);
 }
 
+// anything that escapes (a rejection nobody awaited, a throw in a callback) is an internal error,
+// exit 3, never 1 (the code for "errors found")
+process.on('unhandledRejection', fail);
+process.on('uncaughtException', fail);
 program.parseAsync(process.argv).catch(fail);
