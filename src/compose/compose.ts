@@ -6,6 +6,12 @@ import { composeParts } from './document.js';
 import { ComposeInputSchema, type ComposeInput, type ComposeInputDraft } from './input-schema.js';
 import { layoutLines } from './layout.js';
 import { formatProblems, validateComposeInput, type ComposeProblem } from './validate.js';
+import { composeBudgetDocument } from './budget/compose.js';
+import { BudgetInputSchema, isBudgetInput, type BudgetInput, type BudgetInputDraft } from './budget/input-schema.js';
+
+/** Any compose input: final accounts (the default, no `kind`) or a budget (`kind: "budget"`). */
+export type AnyComposeInput = ComposeInput | BudgetInput;
+export type AnyComposeInputDraft = ComposeInputDraft | BudgetInputDraft;
 
 /** The input failed validation: `problems` says what to fix and where. */
 export class ComposeValidationError extends InputError {
@@ -15,8 +21,15 @@ export class ComposeValidationError extends InputError {
   }
 }
 
-/** Applies the schema's defaults; a malformed input → ComposeValidationError. */
-export function parseComposeInput(input: unknown): ComposeInput {
+/** Applies the schema's defaults; a malformed input → ComposeValidationError. A budget input (kind: "budget") gives a BudgetInput. */
+export function parseComposeInput(input: ComposeInput | ComposeInputDraft): ComposeInput;
+export function parseComposeInput(input: unknown): AnyComposeInput;
+export function parseComposeInput(input: unknown): AnyComposeInput {
+  if (isBudgetInput(input)) {
+    const b = BudgetInputSchema.safeParse(input);
+    if (b.success) return b.data;
+    throw new ComposeValidationError(validateComposeInput(input).problems);
+  }
   const r = ComposeInputSchema.safeParse(input);
   if (r.success) return r.data;
   throw new ComposeValidationError(validateComposeInput(input).problems);
@@ -28,8 +41,9 @@ export interface Composed {
 }
 
 /** The model and the printable document, from an input (schema defaults applied, not semantically validated). */
-export function composeDocument(raw: ComposeInput | ComposeInputDraft): Composed {
-  const input = parseComposeInput(raw);
+export function composeDocument(raw: AnyComposeInput | AnyComposeInputDraft): Composed {
+  if (isBudgetInput(raw)) return composeBudgetDocument(raw as BudgetInput | BudgetInputDraft);
+  const input = parseComposeInput(raw as ComposeInput | ComposeInputDraft);
   const parts = composeParts(input);
   const lines = layoutLines(parts.doc);
   const titleProv = { line: 1 };
@@ -59,6 +73,6 @@ export function composeDocument(raw: ComposeInput | ComposeInputDraft): Composed
 }
 
 /** `(input: ComposeInput) => Disclosure`: the composed model. */
-export function composeDisclosure(input: ComposeInput | ComposeInputDraft): Disclosure {
+export function composeDisclosure(input: AnyComposeInput | AnyComposeInputDraft): Disclosure {
   return composeDocument(input).disclosure;
 }

@@ -3,7 +3,9 @@
  * figures, reasons, performance evaluations) → the model (every parent row, total, share, change
  * and score computed) → HTML / DOCX / XLSX / PDF / text.
  */
-export { composeDisclosure, composeDocument, parseComposeInput, ComposeValidationError, type Composed } from './compose.js';
+export { composeDisclosure, composeDocument, parseComposeInput, ComposeValidationError, type Composed, type AnyComposeInput, type AnyComposeInputDraft } from './compose.js';
+export { BudgetInputSchema, isBudgetInput, type BudgetInput, type BudgetInputDraft } from './budget/input-schema.js';
+export { composeBudgetDocument } from './budget/compose.js';
 export { ComposeInputSchema, COMPOSE_INPUT_SCHEMA_ID, type ComposeInput, type ComposeInputDraft } from './input-schema.js';
 export { validateComposeInput, formatProblems, type ComposeProblem, type ValidationResult, type Locate } from './validate.js';
 export { composeToFiles, renderFormat, COMPOSE_FORMATS, type ComposeFormat, type ComposeResult } from './output.js';

@@ -163,6 +163,7 @@ export const PerformanceSchema = z
 export const ComposeInputSchema = z
   .object({
     schema: z.literal(COMPOSE_INPUT_SCHEMA_ID).optional(),
+    kind: z.literal('final-accounts').optional().describe('final accounts (部门决算), the default; a budget says kind: "budget" (see BudgetInput)'),
     entity: z.string().min(1).describe('部门/单位名称'),
     year: z.number().int().min(2000).max(2100),
     scope: z.enum(['department', 'unit', 'own-office']).default('department'),

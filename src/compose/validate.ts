@@ -9,6 +9,8 @@ import { ComposeInputSchema, type ComposeInput } from './input-schema.js';
 import { functionCodeName } from './names.js';
 import { jsonPath } from './json-path.js';
 import { checkFigures } from './validate-figures.js';
+import { isBudgetInput, type BudgetInput } from './budget/input-schema.js';
+import { validateBudgetInput } from './budget/validate.js';
 
 export { jsonPath };
 
@@ -27,7 +29,7 @@ export type Locate = (path: string) => { sheet: string; cell: string } | undefin
 export interface ValidationResult {
   problems: ComposeProblem[];
   /** The parsed input (defaults applied) when the schema accepted it. */
-  input?: ComposeInput;
+  input?: ComposeInput | BudgetInput;
   ok: boolean;
 }
 
@@ -88,8 +90,12 @@ function checkCodes(input: ComposeInput): ComposeProblem[] {
 export function validateComposeInput(raw: unknown, opts: { locate?: Locate } = {}): ValidationResult {
   const parsed = ComposeInputSchema.safeParse(raw);
   let problems: ComposeProblem[];
-  let input: ComposeInput | undefined;
-  if (!parsed.success) problems = fromZod(parsed.error.issues);
+  let input: ComposeInput | BudgetInput | undefined;
+  if (isBudgetInput(raw)) {
+    const b = validateBudgetInput(raw);
+    problems = b.problems;
+    input = b.input;
+  } else if (!parsed.success) problems = fromZod(parsed.error.issues);
   else {
     input = parsed.data;
     const codes = checkCodes(input);

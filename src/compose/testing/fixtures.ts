@@ -3,10 +3,19 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ComposeInputDraft } from '../input-schema.js';
+import type { BudgetInputDraft } from '../budget/input-schema.js';
 
 const EXAMPLES = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'examples');
-export const exampleInputs = (): { name: string; input: ComposeInputDraft }[] =>
+const allExamples = (): { name: string; input: Record<string, unknown> }[] =>
   readdirSync(EXAMPLES).filter((f) => f.endsWith('.json')).sort().map((f) => ({ name: f, input: JSON.parse(readFileSync(join(EXAMPLES, f), 'utf8')) }));
+
+/** The final-accounts examples (examples/*.json without `kind: "budget"`). */
+export const exampleInputs = (): { name: string; input: ComposeInputDraft }[] =>
+  allExamples().filter((e) => e.input.kind !== 'budget') as { name: string; input: ComposeInputDraft }[];
+
+/** The budget examples (examples/budget-*.json, `kind: "budget"`). */
+export const budgetExampleInputs = (): { name: string; input: BudgetInputDraft }[] =>
+  allExamples().filter((e) => e.input.kind === 'budget') as unknown as { name: string; input: BudgetInputDraft }[];
 
 export const WAN = 1_000_000; // 分 per 万元
 
