@@ -68,3 +68,34 @@ test('narrative-change-rate: must not borrow an unrelated amount from the previo
   const d = oneSection(HEAD, ['年初结转和结余 5.00 万元。本年基本支出较上年增加 3.00 万元，增长 10.00%。']);
   assert.deepEqual(runRule(rule, d).findings, []);
 });
+
+test('narrative-change-rate: must trigger (error) on a rate no value within the rounding of its inputs gives (figures of a 2017 provincial budget)', () => {
+  const d = oneSection('其中：', ['1．党委办公厅（室）及相关机构事务（款）行政运行（项）支出 6106.99 万元，与上年相比增加 101.48 万元，增长 1.66%。']);
+  const { findings } = runRule(rule, d);
+  assert.equal(findings.length, 1);
+  assert.equal(findings[0]!.expected, '1.69%');
+  assert.equal(findings[0]!.severity, undefined);
+});
+
+test('narrative-change-rate: must not trigger on a prior-year figure named by its year, nor on a policy rate after another subject', () => {
+  const d = oneSection('一、收支预算总表情况说明', [
+    '2017 年度部门支出预算安排与 2016 年度相比（2016 年度部门支出预算安排为 8,648.07 万元），增加 498.72 万元，增长 5.77%。',
+    '3. 人大事务（款）人大会议（项）支出1469.73万元，与上年相比增加164.48万元，增长12.6%。主要原因是增加了专项经费200万元，其余会议费按照规定压减10%，增减相抵后增加164.48万元。',
+  ]);
+  assert.deepEqual(runRule(rule, d).findings.filter((f) => f.severity !== 'info'), []);
+});
+
+test('narrative-change-rate: must trigger on 减少了 x 万元，减少 y%, on amounts whose 万/元 wrap and on four-digit rates', () => {
+  const cases = [
+    '2024年支出8120.5万元，比上年减少了1237.7万元，减少13.32%。',
+    '项目支出123.45万\n元，比上年增加114.7万\n元，增长1412.56%。',
+  ];
+  for (const text of cases) {
+    const { findings } = runRule(rule, oneSection('一、支出预算情况说明', [text]));
+    assert.equal(findings.length, 1, text);
+    assert.equal(findings[0]!.severity, undefined, text);
+  }
+  // 114.7 ÷ 8.75 = 1310.86%: 1312.56% lies inside the rounding of 8.75 (8.745…8.755 less 114.65…114.75) — info at most.
+  const { findings } = runRule(rule, oneSection('一、支出预算情况说明', ['项目支出123.45万元，比上年增加114.7万元，增长1312.56%。']));
+  assert.ok(findings.every((f) => f.severity === 'info'));
+});

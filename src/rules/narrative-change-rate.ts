@@ -7,7 +7,7 @@
 import type { RawFinding, Rule } from '../check/types.js';
 import { changeOperands, type ChangeOperands } from './utils/narrative-change.js';
 import { locateFigures } from './utils/narrative-figures.js';
-import { judgeRate, withPercent } from './utils/narrative-ratio.js';
+import { judgeRate, rateVerdict, withPercent } from './utils/narrative-ratio.js';
 import { located, narrativeFinding, phraseOf, requireNarrative } from './utils/narrative-report.js';
 import { sentencesOf, type SentenceContext } from './utils/narrative-walk.js';
 
@@ -24,15 +24,16 @@ function related(op: ChangeOperands): NonNullable<RawFinding['related']> {
 function judge(ctx: SentenceContext, op: ChangeOperands): RawFinding | undefined {
   if (op.base.fen <= 0) return undefined;
   const j = judgeRate(op.rate.fig.printed, op.num, op.base, { absolute: op.basis !== 'budget' || !/^\s*[-−]/.test(op.rate.fig.printed) });
-  if (j.status !== 'mismatch' && j.status !== 'rounding') return undefined;
+  const v = rateVerdict(j.status);
+  if (!v.report) return undefined;
   const evidence = phraseOf(ctx.sentence, op.rate, CUE);
   const how = op.basis === 'prior' ? '变动额 ÷ 上年数' : op.basis === 'budget' ? '(决算数 − 预算数) ÷ 预算数' : '变动额 ÷ (本年数 ∓ 变动额)';
   return narrativeFinding(ctx, op.rate.at, {
-    messageId: j.status === 'mismatch' ? 'rate-mismatch' : 'rate-rounding',
-    message: `变动率 ${op.rate.fig.printed} 与 ${how} = ${withPercent(j.expected!)} ${j.status === 'mismatch' ? '不符' : '相差在舍入范围内'}`,
+    messageId: j.status === 'rounding' ? 'rate-rounding' : 'rate-mismatch',
+    message: `变动率 ${op.rate.fig.printed} 与 ${how} = ${withPercent(j.expected!)} ${v.words}`,
     evidence,
     expected: withPercent(j.expected!),
-    ...(j.status === 'rounding' ? { severity: 'info' as const } : {}),
+    ...(v.severity ? { severity: v.severity } : {}),
     data: { actual: op.rate.fig.printed, basis: op.basis },
     related: related(op),
   });

@@ -15,7 +15,15 @@ test('narrative-completion-rate: must trigger on a completion that does not foll
   assert.equal(f.evidence, '完成年初预算的 130.53%');
   assert.ok(lineOf(d, f).includes(f.evidence!));
   assert.equal(f.section, HEAD);
-  assert.equal(f.severity, undefined);
+  // 130.53% is reachable only at the edge of the operands' rounding ranges: a warning, not an error.
+  assert.equal(f.severity, 'warning');
+});
+
+test('narrative-completion-rate: must trigger (error) on a completion no value within the rounding of its inputs gives', () => {
+  const d = oneSection(HEAD, ['3. 住房保障支出年初预算数为 18.57 万元，支出决算为 24.25 万元，完成年初预算的 131.53%。']);
+  const { findings } = runRule(rule, d);
+  assert.equal(findings.length, 1);
+  assert.equal(findings[0]!.severity, undefined);
 });
 
 test('narrative-completion-rate: must trigger when budget and actual stand in the previous sentence', () => {

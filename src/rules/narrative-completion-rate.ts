@@ -4,7 +4,7 @@
  */
 import type { RawFinding, Rule } from '../check/types.js';
 import { findBefore, hasRole, locateFigures, type LocatedFigure } from './utils/narrative-figures.js';
-import { judgeRate, operand, withPercent } from './utils/narrative-ratio.js';
+import { judgeRate, operand, rateVerdict, withPercent } from './utils/narrative-ratio.js';
 import { located, narrativeFinding, phraseOf, requireNarrative } from './utils/narrative-report.js';
 import { sentencesOf, type SentenceContext } from './utils/narrative-walk.js';
 
@@ -38,18 +38,17 @@ function checkSentence(ctx: SentenceContext): RawFinding[] {
     const { value, budget } = operandsFor(ctx, figs, i);
     if (!value?.fig.amount || !budget?.fig.amount) return;
     const j = judgeRate(f.fig.printed, operand(value.fig.amount), operand(budget.fig.amount));
-    if (j.status !== 'mismatch' && j.status !== 'rounding') return;
+    const v = rateVerdict(j.status);
+    if (!v.report) return;
     const evidence = phraseOf(ctx.sentence, f, CUE);
     const data = { actual: f.fig.printed, value: value.fig.printed, budget: budget.fig.printed };
     out.push(narrativeFinding(ctx, f.at, {
-      messageId: j.status === 'mismatch' ? 'completion-mismatch' : 'completion-rounding',
-      message: j.status === 'mismatch'
-        ? `完成预算比例 ${f.fig.printed} 与 ${value.fig.printed} ÷ ${budget.fig.printed} = ${withPercent(j.expected!)} 不符`
-        : `完成预算比例 ${f.fig.printed} 与 ${value.fig.printed} ÷ ${budget.fig.printed} = ${withPercent(j.expected!)} 相差在舍入范围内`,
+      messageId: j.status === 'rounding' ? 'completion-rounding' : 'completion-mismatch',
+      message: `完成预算比例 ${f.fig.printed} 与 ${value.fig.printed} ÷ ${budget.fig.printed} = ${withPercent(j.expected!)} ${v.words}`,
       evidence,
       expected: withPercent(j.expected!),
       data,
-      ...(j.status === 'rounding' ? { severity: 'info' as const } : {}),
+      ...(v.severity ? { severity: v.severity } : {}),
       related: [
         { role: 'value', at: value.at, evidence: value.fig.printed },
         { role: 'budget', at: budget.at, evidence: budget.fig.printed },

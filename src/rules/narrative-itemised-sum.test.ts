@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import rule from './narrative-itemised-sum.js';
+import rule, { numberingOf } from './narrative-itemised-sum.js';
 import { disclosure, section } from './utils/fixtures.js';
 import type { Section } from '../model/index.js';
 import { narrativeDoc, oneSection, runRule } from './utils/narrative-fixtures.js';
@@ -74,4 +74,36 @@ test('narrative-itemised-sum: a numbered section that does not continue the numb
   const lead = LEAD.replaceAll('152.68', '139.32');
   const d = narrativeDoc([[HEAD, [lead, more[0]!, more[1]!]], ['1. 其他说明', ['本年度无其他支出1.00万元。']]]);
   assert.deepEqual(runRule(rule, d).findings, []);
+});
+
+/** A 三公 explanation whose lead names each item's figure, then details them (figures of a 2017 provincial budget). */
+const THREE_PUBLIC = [
+  '2017年度一般公共预算拨款安排的“三公”经费预算支出中，因公出国（境）费支出110万元，占“三公”经费的18.85%；公务用车购置及运行费支出317.8万元，占“三公”经费的54.43%；公务接待费支出156.55万元，占“三公”经费的26.72%。具体情况如下：',
+  '1．因公出国（境）费预算支出110万元，与上年预算数相等。',
+  '2．公务用车购置及运行费预算支出317.8万元。其中：',
+  '（1）公务用车购置预算支出50万元，与上年预算数相等。',
+  '（2）公务用车运行维护费预算支出267.8万元，与上年预算数一致。',
+  '3．公务接待费预算支出156.55万元，本年数小于上年预算数29.65万元。',
+];
+
+test('narrative-itemised-sum: must not trigger on a lead that states each item (no single total) nor count 3. as a part of 2.', () => {
+  const d = oneSection('十一、一般公共预算“三公”经费、会议费、培训费支出预算表情况说明', THREE_PUBLIC, { });
+  assert.deepEqual(runRule(rule, d).findings, []);
+});
+
+test('narrative-itemised-sum: must trigger on a wrong 其中 total whose parts are （1）（2） before the next item 3.', () => {
+  const wrong = THREE_PUBLIC.map((p) => p.replace('公务用车购置及运行费预算支出317.8万元', '公务用车购置及运行费预算支出327.8万元'));
+  const { findings } = runRule(rule, oneSection('十一、“三公”经费预算情况说明', wrong));
+  assert.equal(findings.length, 1);
+  assert.equal(findings[0]!.evidence, '327.8万元');
+  assert.equal(findings[0]!.expected, '317.8万元');
+});
+
+test('narrative-itemised-sum: numbering levels (一、 （一） 1. （1） ①)', () => {
+  assert.deepEqual(numberingOf('十二、政府采购'), { level: 0, n: 12 });
+  assert.deepEqual(numberingOf('（三）其他'), { level: 1, n: 3 });
+  assert.deepEqual(numberingOf('3．公务接待费'), { level: 2, n: 3 });
+  assert.deepEqual(numberingOf('（2）运行维护费'), { level: 3, n: 2 });
+  assert.equal(numberingOf('2017年度'), undefined);
+  assert.equal(numberingOf('1.5万元'), undefined);
 });

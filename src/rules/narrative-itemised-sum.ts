@@ -12,7 +12,41 @@ import { located, narrativeFinding, requireNarrative } from './utils/narrative-r
 import { sentencesOf, type SentenceContext } from './utils/narrative-walk.js';
 
 const LEADS_TO_ITEMS = /(其中|具体情况如下|具体如下|如下)\s*[：:]\s*$/;
-const ORDINAL = /^[\s*]*(?:\d+|[一二三四五六七八九十]+)\s*[、.．](?!\d)|^[\s*]*[（(]\d+[)）]/;
+/** '其中：' names the parts of the figure just stated; '具体情况如下：' details what the paragraph said. */
+const WHEREOF = /其中\s*[：:]\s*$/;
+
+const CN_DIGITS = '一二三四五六七八九';
+/** 一 … 九十九 as a number. */
+function chineseNumber(s: string): number | undefined {
+  const m = /^([一二三四五六七八九])?(十)?([一二三四五六七八九])?$/.exec(s);
+  if (!m || !s) return undefined;
+  const [, a, ten, b] = m;
+  if (!ten) return a && !b ? CN_DIGITS.indexOf(a) + 1 : undefined;
+  return (a ? CN_DIGITS.indexOf(a) + 1 : 1) * 10 + (b ? CN_DIGITS.indexOf(b) + 1 : 0);
+}
+
+/**
+ * The numbering of a list item and its depth in the usual outline (一、 > （一） > 1. > （1） > ①):
+ * a list's items share the style of its first item, deeper ones belong to the item above them,
+ * and an item of the parent's style or shallower ends the list.
+ */
+export interface Numbering { level: number; n: number }
+const NUMBERINGS: [RegExp, number, (s: string) => number | undefined][] = [
+  [/^[\s*]*([一二三四五六七八九十]+)\s*[、.．]/, 0, chineseNumber],
+  [/^[\s*]*[（(]([一二三四五六七八九十]+)[)）]/, 1, chineseNumber],
+  [/^[\s*]*(\d+)\s*[、.．](?!\d)/, 2, Number],
+  [/^[\s*]*[（(](\d+)[)）]/, 3, Number],
+  [/^[\s*]*([①②③④⑤⑥⑦⑧⑨⑩])/, 4, (c) => '①②③④⑤⑥⑦⑧⑨⑩'.indexOf(c) + 1],
+];
+
+export function numberingOf(text: string): Numbering | undefined {
+  for (const [re, level, toN] of NUMBERINGS) {
+    const m = re.exec(text);
+    const n = m ? toN(m[1]!) : undefined;
+    if (n !== undefined) return { level, n };
+  }
+  return undefined;
+}
 
 interface Pair {
   budget?: LocatedFigure;
@@ -26,24 +60,32 @@ function pairOf(paragraphs: readonly Paragraph[]): Pair {
   return { ...(budget ? { budget } : {}), ...(value ? { value } : {}) };
 }
 
-const DIGITS = /\d+/;
-
-/** The arabic ordinal of an item ('3.' → 3), when it has one. */
-function ordinalOf(text: string): number | undefined {
-  const m = ORDINAL.exec(text);
-  const d = m ? DIGITS.exec(m[0]) : null;
-  return d ? Number(d[0]) : undefined;
+/**
+ * The stated total of a lead paragraph, per role: a paragraph that states several amounts of a role
+ * (因公出国 110 万元，公务用车 317.8 万元，公务接待 156.55 万元。具体情况如下：) has no single total of it —
+ * the list details each figure, it does not split one.
+ */
+function leadTotals(paragraph: Paragraph): Pair {
+  const figs = paragraph.sentences.flatMap(locateFigures);
+  const only = (role: 'budget' | 'value') => {
+    const of = figs.filter(hasRole(role));
+    return of.length === 1 ? of[0] : undefined;
+  };
+  const budget = only('budget');
+  const value = only('value');
+  return { ...(budget ? { budget } : {}), ...(value ? { value } : {}) };
 }
 
 /**
  * The items of one numbered child section: its unnumbered leading paragraphs are the item its
  * heading names (the recognizer took '3. 卫生健康支出（类）…（项）：' for a heading); a numbered
- * paragraph inside it is an item of its own, with the unnumbered paragraphs that follow it.
+ * paragraph of the list's style inside it is an item of its own, with the paragraphs that follow it.
  */
-function itemsOfChild(child: Section): Paragraph[][] {
+function itemsOfChild(child: Section, level: number | undefined): Paragraph[][] {
   const groups: Paragraph[][] = [[]];
   for (const p of child.paragraphs) {
-    if (ORDINAL.test(p.text)) groups.push([p]);
+    const num = numberingOf(p.text);
+    if (num && (level === undefined || num.level === level)) groups.push([p]);
     else groups[groups.length - 1]!.push(p);
   }
   return groups[0]!.length ? groups : groups.slice(1);
@@ -57,21 +99,22 @@ interface Run {
 }
 
 /**
- * Numbered sections continuing a list of items (numbering consecutive when it is arabic; with
- * `strict`, only arabic numbering that continues it).
+ * Numbered sections continuing a list of items of `level` (numbering consecutive; without `strict`,
+ * a list that has no item yet may start at any number).
  */
-function sectionItems(sections: readonly Section[], last: number | undefined, strict = false): Run {
+function sectionItems(sections: readonly Section[], level: number | undefined, last: number | undefined, strict = false): Run {
   const items: Paragraph[][] = [];
   for (const c of sections) {
-    const numbered = c.number !== undefined && ORDINAL.test(c.number);
-    const n = numbered ? ordinalOf(c.number!) : undefined;
-    const continues = n === undefined ? !strict : n === (last ?? 0) + 1 || (!strict && last === undefined);
-    if (!numbered || !continues) return { items, last, complete: false };
-    const groups = itemsOfChild(c);
+    const num = c.number !== undefined ? numberingOf(c.number) : undefined;
+    if (!num || (level !== undefined && num.level !== level)) return { items, last, complete: false };
+    const continues = num.n === (last ?? 0) + 1 || (!strict && last === undefined);
+    if (!continues) return { items, last, complete: false };
+    level = num.level;
+    const groups = itemsOfChild(c, level);
     if (!groups.length) groups.push([]);
     items.push(...groups);
-    const tail = groups.length > 1 ? ordinalOf(groups[groups.length - 1]![0]!.text) : undefined;
-    last = tail ?? n ?? (last !== undefined ? last + groups.length : undefined);
+    const tail = groups.length > 1 ? numberingOf(groups[groups.length - 1]![0]!.text)?.n : undefined;
+    last = tail ?? num.n;
   }
   return { items, last, complete: true };
 }
@@ -81,21 +124,41 @@ function sectionItems(sections: readonly Section[], last: number | undefined, st
  * end of the section, the numbered sections after them — its children, then the sections after it
  * in `siblings` (the section recognizer may take any of the items for a numbered subsection
  * heading, all of them or only some, and may place those beside the section instead of in it).
+ * The list's numbering decides what is an item: the first item's style; deeper numbers belong to
+ * the item above them ('2. … 其中：（1）…（2）…' are parts of 2.); an item of the lead's own style
+ * or shallower, or one that breaks the count, ends the list ('3.' after '（2）' is not a part of 2.).
  */
 function itemsAfter(section: Section, at: number, siblings: readonly Section[]): Pair[] {
+  const lead = section.paragraphs[at]!;
+  const leadLevel = numberingOf(lead.text)?.level ?? (section.number !== undefined ? numberingOf(section.number)?.level : undefined);
   const items: Paragraph[][] = [];
+  let level: number | undefined;
+  let last: number | undefined;
   for (const p of section.paragraphs.slice(at + 1)) {
-    if (!ORDINAL.test(p.text)) return items.map(pairOf);
+    const num = numberingOf(p.text);
+    if (!num || (leadLevel !== undefined && num.level <= leadLevel)) return items.map(pairOf);
+    if (level === undefined) level = num.level;
+    if (num.level > level) {
+      items[items.length - 1]!.push(p);
+      continue;
+    }
+    if (num.level < level || (last !== undefined && num.n !== last + 1)) return items.map(pairOf);
     items.push([p]);
+    last = num.n;
   }
-  const last = items.length ? ordinalOf(items[items.length - 1]![0]!.text) : undefined;
-  const children = sectionItems(section.children, last);
+  const children = sectionItems(section.children, level, last);
   items.push(...children.items);
   if (children.complete) {
     const after = siblings.slice(siblings.indexOf(section) + 1);
-    items.push(...sectionItems(after, children.last, true).items);
+    items.push(...sectionItems(after, level ?? levelOfRun(section.children), children.last, true).items);
   }
   return items.map(pairOf);
+}
+
+/** The numbering level of the first numbered section of a run. */
+function levelOfRun(sections: readonly Section[]): number | undefined {
+  const first = sections[0];
+  return first?.number !== undefined ? numberingOf(first.number)?.level : undefined;
 }
 
 type Verdict = 'equal' | 'differs' | 'unknown';
@@ -125,7 +188,7 @@ function report(ctx: SentenceContext, total: LocatedFigure, check: { sum?: numbe
 function checkParent(ctx: SentenceContext, top: readonly Section[]): RawFinding[] {
   const { paragraph, section } = ctx;
   if (ctx.index !== paragraph.sentences.length - 1 || !LEADS_TO_ITEMS.test(paragraph.text.trim())) return [];
-  const parent = pairOf([paragraph]);
+  const parent = WHEREOF.test(paragraph.text.trim()) ? pairOf([paragraph]) : leadTotals(paragraph);
   const siblings = ctx.path.length > 1 ? ctx.path[ctx.path.length - 2]!.children : top;
   const items = itemsAfter(section, section.paragraphs.indexOf(paragraph), siblings);
   if (items.length < 2 || (!parent.budget && !parent.value)) return [];

@@ -7,7 +7,7 @@
 import type { RawFinding, Rule } from '../check/types.js';
 import type { Amount, Disclosure, Provenance } from '../model/index.js';
 import { findBefore, hasRole, locateFigures, type LocatedFigure } from './utils/narrative-figures.js';
-import { judgeRate, operand, withPercent } from './utils/narrative-ratio.js';
+import { judgeRate, operand, rateVerdict, withPercent } from './utils/narrative-ratio.js';
 import { located, narrativeFinding, phraseOf, requireNarrative } from './utils/narrative-report.js';
 import { coreSubject, namesTotal, subjectsOf } from './utils/narrative-subjects.js';
 import { tableFigure } from './utils/narrative-tables.js';
@@ -74,13 +74,14 @@ function resolveNamed(d: Disclosure, name: string, seen: Seen): Whole | undefine
 function judgeShare(ctx: SentenceContext, f: LocatedFigure, part: LocatedFigure, whole: Whole): RawFinding | undefined {
   if (whole.amount.fen <= 0) return undefined;
   const j = judgeRate(f.fig.printed, operand(part.fig.amount!), operand(whole.amount));
-  if (j.status !== 'mismatch' && j.status !== 'rounding') return undefined;
+  const v = rateVerdict(j.status);
+  if (!v.report) return undefined;
   return narrativeFinding(ctx, f.at, {
-    messageId: j.status === 'mismatch' ? 'share-mismatch' : 'share-rounding',
-    message: `占比 ${f.fig.printed} 与 ${part.fig.printed} ÷ ${whole.label} = ${withPercent(j.expected!)} ${j.status === 'mismatch' ? '不符' : '相差在舍入范围内'}`,
+    messageId: j.status === 'rounding' ? 'share-rounding' : 'share-mismatch',
+    message: `占比 ${f.fig.printed} 与 ${part.fig.printed} ÷ ${whole.label} = ${withPercent(j.expected!)} ${v.words}`,
     evidence: phraseOf(ctx.sentence, f, /占/),
     expected: withPercent(j.expected!),
-    ...(j.status === 'rounding' ? { severity: 'info' as const } : {}),
+    ...(v.severity ? { severity: v.severity } : {}),
     data: { actual: f.fig.printed, part: part.fig.printed, whole: whole.label },
     related: [{ role: 'part', at: part.at, evidence: part.fig.printed }, { role: 'whole', at: whole.at }],
   });

@@ -142,3 +142,11 @@ test('findFigures: a sentence without digits still finds its placeholders; one w
   assert.deepEqual(findFigures('较上年下降，增长明显。'), []);
   assert.deepEqual(findFigures('１２．５０万元').map((f) => [f.value, f.decimals, f.printed]), [['12.50', 2, '１２．５０万元']]);
 });
+
+test('findFigures: an amount whose unit wraps between 万 and 元 keeps its unit', () => {
+  const [a] = findFigures('支出 317.8 万\n元，比上年增加');
+  assert.equal(a!.kind, 'amount');
+  assert.equal(a!.unitText, '万元');
+  assert.equal(a!.amount?.unit, '万元');
+  assert.equal(a!.printed, '317.8 万\n元');
+});

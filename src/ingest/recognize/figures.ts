@@ -37,9 +37,10 @@ const NOT_A_MEASURE: Record<string, RegExp> = {
 };
 const AMOUNT_UNITS = ['万元', '亿元', '千元', '元'];
 const PERCENT_UNITS = ['%', '％'];
+/** Amount units may wrap between their characters ('万\n元'): the unit is matched across blanks. */
 const UNIT_ALT = [...AMOUNT_UNITS, ...PERCENT_UNITS, ...MEASURES]
   .sort((a, b) => b.length - a.length)
-  .map(escapeRe)
+  .map((u) => (AMOUNT_UNITS.includes(u) && u.length > 1 ? [...u].map(escapeRe).join(String.raw`[ \t\r\n]*`) : escapeRe(u)))
   .join('|');
 /** sign? number (thousands separators optional) blanks? unit? */
 const FIGURE_RE = new RegExp(String.raw`(?<![\d.,])([-+])?((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)(?![\d])(\s*)(${UNIT_ALT}|年)?`, 'g');
@@ -96,8 +97,9 @@ function isPlaceholder(text: string, m: RegExpMatchArray): boolean {
 }
 
 function toToken(sentence: string, m: RegExpMatchArray): FigureToken | null {
-  const [whole, sign = '', num, , unit] = m;
-  if (!unit) return null;
+  const [whole, sign = '', num, , printedUnit] = m;
+  if (!printedUnit) return null;
+  const unit = /\s/.test(printedUnit) ? printedUnit.replace(/\s+/g, '') : printedUnit;
   const index = m.index!;
   const numStart = index + sign.length;
   const normalised = num!.includes(',') ? num!.replace(/,/g, '') : num!;
@@ -115,7 +117,7 @@ function toToken(sentence: string, m: RegExpMatchArray): FigureToken | null {
     kind, start, end, printed: sentence.slice(start, end), value, decimals, unitText: unit, anchor: start,
   };
   if (kind === 'amount') {
-    const amount = amountOf(value, unit, sentence.slice(start, end - unit.length).trim());
+    const amount = amountOf(value, unit, sentence.slice(start, end - printedUnit.length).trim());
     if (amount) token.amount = amount;
   }
   return token;

@@ -52,6 +52,14 @@ function signedChange(change: Amount, direction: Direction): Operand {
   return direction === 'decrease' ? { ...o, fen: -Math.abs(o.fen) } : { ...o, fen: Math.abs(o.fen) };
 }
 
+/** Words that may stand between a change amount and its rate ('增加 498.72 万元，增长 5.77%'). */
+const LINK = /[\s，,、。；;：:（）()]|万元|亿元|元|与上年(度)?相比|同比|上年|相比|比|较|增长|增加|下降|减少|降低|上升|提高|增幅|降幅|减|增|了|为|约|幅度|比例|达到?/g;
+
+/** The rate follows its change directly: no other subject between them ('增加 200 万元，其余会议费按规定压减 10%' is not a rate of 200). */
+function adjacent(ctx: SentenceContext, change: LocatedFigure, rate: LocatedFigure): boolean {
+  return ctx.sentence.text.slice(change.end, rate.start).replace(LINK, '').length <= 4;
+}
+
 /** Operands of the change rate at `i`, or undefined when the sentence does not give enough. */
 export function changeOperands(ctx: SentenceContext, figs: LocatedFigure[], i: number): ChangeOperands | undefined {
   const rate = figs[i]!;
@@ -62,7 +70,8 @@ export function changeOperands(ctx: SentenceContext, figs: LocatedFigure[], i: n
     const b = operand(budget.fig.amount);
     return { rate, value, budget, basis: 'budget', num: combine(operand(value.fig.amount), b, -1), base: b, signed: true };
   }
-  const change = findBefore(figs, i, hasRole('change'), true) ?? findBefore(figs, i, hasRole('change'));
+  const found = findBefore(figs, i, hasRole('change'), true) ?? findBefore(figs, i, hasRole('change'));
+  const change = found && adjacent(ctx, found, rate) ? found : undefined;
   const anchor = change ? figs.indexOf(change) : i;
   const value = findBefore(figs, anchor, hasRole('value')) ?? (anchor === figs.findIndex(isAmount) ? borrowedValue(ctx, change) : undefined);
   const prior = findBefore(figs, i, hasRole('prior'));

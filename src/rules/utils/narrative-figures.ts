@@ -82,6 +82,21 @@ function findPrinted(text: string, printed: string, from: number): number {
 
 const CLAUSE_BREAK = /[；;]/g;
 
+/** '2016 年度部门支出预算安排为' — a figure of a named year (its amount follows 为/是). */
+const YEAR_FIGURE_CUE = /((?:19|20)\d{2})\s*年度?[^，,；;。：:\d]{0,20}?(为|是|共计|合计)\s*$/;
+const YEARS = /((?:19|20)\d{2})\s*年/g;
+
+/**
+ * A figure stated for a year before the latest year the sentence names is a prior-year figure
+ * ('2017 年度…与 2016 年度相比（2016 年度部门支出预算安排为 8,648.07 万元），增加…').
+ */
+function namesEarlierYear(sentence: string, cue: string): boolean {
+  const m = YEAR_FIGURE_CUE.exec(cue);
+  if (!m) return false;
+  const latest = Math.max(...[...sentence.matchAll(YEARS)].map((y) => Number(y[1])));
+  return Number(m[1]) < latest;
+}
+
 /** The figures of a sentence located in its text, in order. Figures not found in the text are dropped. */
 /**
  * The figures of a sentence with their roles, computed once per check run and shared by every rule
@@ -104,7 +119,7 @@ function computeLocatedFigures(s: Sentence): LocatedFigure[] {
     const clause = (before.match(CLAUSE_BREAK) ?? []).length;
     const clauseStart = Math.max(before.lastIndexOf('；'), before.lastIndexOf(';')) + 1;
     const cue = s.text.slice(Math.max(cueFrom, clauseStart), start);
-    const role = fig.kind === 'amount' && PRIOR_CUE.test(cue) ? 'prior'
+    const role = fig.kind === 'amount' && (PRIOR_CUE.test(cue) || namesEarlierYear(s.text, cue)) ? 'prior'
       : fig.role && fig.role !== 'other' ? fig.role : inferRole(fig, cue);
     const direction = fig.direction ?? (role === 'change' || role === 'change-rate' ? directionOf(cue) : undefined);
     const at = fig.prov ?? { ...s.prov, offset: (s.prov.offset ?? 0) + start };

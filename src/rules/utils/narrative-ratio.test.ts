@@ -6,7 +6,8 @@ import { combine, judgeRate, operand } from './narrative-ratio.js';
 const w = (s: string) => operand(parseAmount(s, '万元')!);
 
 test('narrative-ratio: a completion off by more than rounding can explain is a mismatch', () => {
-  assert.deepEqual(judgeRate('130.53%', w('24.25'), w('18.57')), { status: 'mismatch', expected: '130.59', decimals: 2 });
+  assert.deepEqual(judgeRate('130.53%', w('24.25'), w('18.57')), { status: 'unlikely', expected: '130.59', decimals: 2 });
+  assert.deepEqual(judgeRate('130.43%', w('24.25'), w('18.57')), { status: 'mismatch', expected: '130.59', decimals: 2 });
   assert.equal(judgeRate('130.59%', w('24.25'), w('18.57')).status, 'match');
 });
 
@@ -22,4 +23,12 @@ test('narrative-ratio: zero base, missing number and signs', () => {
   assert.equal(judgeRate('-26.35%', combine(w('980.46'), w('1,331.27'), -1), w('1,331.27')).status, 'match');
   assert.equal(judgeRate('26.35%', combine(w('980.46'), w('1,331.27'), -1), w('1,331.27'), { absolute: true }).status, 'match');
   assert.equal(judgeRate('26.35%', combine(w('980.46'), w('1,331.27'), -1), w('1,331.27')).status, 'mismatch');
+});
+
+test('narrative-ratio: wrong over the whole rounding range of the inputs is a mismatch, even one unit of the last place off', () => {
+  // 101.48 ÷ (6106.99 − 101.48) = 1.6898…%: no value inside the operands' rounding gives 1.66% (nor 1.68%).
+  assert.equal(judgeRate('1.66%', w('101.48'), combine(w('6106.99'), w('101.48'), -1)).status, 'mismatch');
+  assert.equal(judgeRate('1.68%', w('101.48'), combine(w('6106.99'), w('101.48'), -1)).status, 'mismatch');
+  // 130.53% of 24.25 ÷ 18.57 = 130.587…: reachable only at the very edge of the operands' rounding.
+  assert.equal(judgeRate('130.53%', w('24.25'), w('18.57')).status, 'unlikely');
 });
