@@ -41,6 +41,7 @@ test('budget: the model is a budget with the nine tables keyed T01–T09, totals
   assert.equal(fen('T01', 'grandTotal', 'amount', 'expenditure'), 115_500_000);
   assert.equal(fen('T01', 'carryoverEnd', 'amount'), 0);
   assert.equal(fen('T02', 'total', 'total'), 115_500_000, '合计 = 上年结转 + 本年收入');
+  assert.equal(fen('T02', 'total', 'carryoverBegin'), 3_000_000);
   assert.equal(fen('T03', '210', 'total'), 105_500_000);
   assert.equal(fen('T05', 'total', 'basic'), 90_500_000);
   assert.equal(fen('T06', 'total', 'personnel'), 70_000_000);

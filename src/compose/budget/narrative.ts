@@ -283,7 +283,7 @@ export function explainBudgetOperating(ctx: BudgetNarrativeContext, n: number): 
     w.text(`本${org}为事业单位，不涉及机关运行经费。`);
     return;
   }
-  const p = w.newPara().say(`${year}年本${org}机关运行经费预算`).amount(op, '机关运行经费');
+  const p = w.newPara().say(`${year}年本${org}机关运行经费预算`).amount(op, '机关运行经费', 'budget');
   const before = priorFen(ctx, fig.input.prior.operatingExpense);
   let dir: Figure['direction'] | null = null;
   if (before !== null) {

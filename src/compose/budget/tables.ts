@@ -74,6 +74,8 @@ function finishBudget(meta: TableMeta, b: TableBuilder): Built {
 interface AmountColumn {
   key: string;
   label: string;
+  /** The catalogue's column key (src/catalog/budget-tables.ts) when it differs from the figures' key. */
+  model?: string;
 }
 
 const FIRST = 2;
@@ -85,7 +87,7 @@ function codeTable(ctx: BudgetTableContext, key: TableKey, fig: CodeTableFigures
   const children = (code: string, len: number) => fig.rows.filter((r) => r.code.length === len && r.code.startsWith(code)).map((r) => rowIndex.get(r.code)!);
   const empty = fig.rows.length === 0;
   const colOf = (k: string) => FIRST + cols.findIndex((c) => c.key === k);
-  const colMap = Object.fromEntries(cols.map((c, j) => [c.key, FIRST + j]));
+  const colMap = Object.fromEntries(cols.map((c, j) => [c.model ?? c.key, FIRST + j]));
   const categories = children('', 3);
   b.add(
     [txt('合计'), txt(''), ...cols.map((c, j) => amt(fig.total[c.key] ?? 0, ctx.unit, { showZero: !empty, calc: empty ? undefined : sumCalc(categories.map((row) => ({ row, col: FIRST + j }))) }))],
@@ -109,7 +111,7 @@ function codeTable(ctx: BudgetTableContext, key: TableKey, fig: CodeTableFigures
   return finishBudget(
     {
       key, title: BUDGET_TABLE_TITLES[key], ordinal: ordinal(key), variant: 'budget-national', preLines: preLines(ctx), header,
-      columns: cols.map((c) => ({ key: c.key, label: c.label })),
+      columns: cols.map((c) => ({ key: c.model ?? c.key, label: c.label })),
       notes: [note(ctx, key), ...(empty && EMPTY_NOTES[key] ? [emptyNote(ctx, key)] : [])],
       status: empty ? 'empty' : 'present', wide: cols.length > 5,
     },
@@ -125,8 +127,8 @@ const codeHeader = (labels: string[]): string[][] => [
 export function buildBudgetT02(ctx: BudgetTableContext): Built {
   const cols: AmountColumn[] = [
     { key: 'total', label: '合计' },
-    { key: 'carryover', label: '上年结转' },
-    ...B_INCOME_SUMMANDS.map((k) => ({ key: k, label: INCOME_LABELS[k] })),
+    { key: 'carryover', label: '上年结转', model: 'carryoverBegin' },
+    ...B_INCOME_SUMMANDS.map((k) => ({ key: k, label: INCOME_LABELS[k], ...(k === 'specialAccount' && { model: 'fiscalSpecialAccount' }) })),
   ];
   return codeTable(ctx, 'T02', ctx.fig.income, cols, codeHeader(cols.map((c) => c.label)), ['carryover', ...B_INCOME_SUMMANDS]);
 }
@@ -171,7 +173,7 @@ export function buildBudgetT01(ctx: BudgetTableContext): Built {
   const s = ctx.fig.summary;
   const u = ctx.unit;
   const classes = classLines(s.byCategory.keys(), ctx.fig);
-  const income: Line[] = B_INCOME_SUMMANDS.map((k, i) => ({ label: `${chineseOrdinal(i + 1)}、${INCOME_LABELS[k]}`, key: `income:${k}`, fen: s.sources[k] }));
+  const income: Line[] = B_INCOME_SUMMANDS.map((k, i) => ({ label: `${chineseOrdinal(i + 1)}、${INCOME_LABELS[k]}`, key: `income:${k === 'specialAccount' ? 'fiscalSpecialAccount' : k}`, fen: s.sources[k] }));
   const expenditure: Line[] = classes.map(([code, label]) => ({ label, key: `fn:${code}`, fen: s.byCategory.get(code)! }));
   const n = Math.max(income.length, expenditure.length);
   while (income.length < n) income.push({ label: '' });
@@ -267,7 +269,7 @@ export function buildBudgetT06(ctx: BudgetTableContext): Built {
   const u = ctx.unit;
   const b = new TableBuilder(u);
   const empty = e.rows.length === 0;
-  const cols = { total: 2, personnel: 3, public: 4 };
+  const cols = { amount: 2, personnel: 3, public: 4 };
   const classIdx = e.rows.map((r, i) => ({ r, i })).filter(({ r }) => r.isClass).map(({ i }) => i + 1);
   b.add(
     [txt('合计'), txt(''), ...([['total', e.total], ['personnel', e.personnel], ['public', e.public]] as const).map(([, v], j) => amt(v, u, { showZero: !empty, calc: empty ? undefined : sumCalc(classIdx.map((row) => ({ row, col: 2 + j }))) }))],
@@ -285,7 +287,7 @@ export function buildBudgetT06(ctx: BudgetTableContext): Built {
   return finishBudget(
     {
       key: 'T06', title: BUDGET_TABLE_TITLES.T06, ordinal: ordinal('T06'), variant: 'budget-national', preLines: preLines(ctx), header,
-      columns: [{ key: 'total', label: '合计' }, { key: 'personnel', label: '人员经费' }, { key: 'public', label: '公用经费' }],
+      columns: [{ key: 'amount', label: '合计' }, { key: 'personnel', label: '人员经费' }, { key: 'public', label: '公用经费' }],
       notes: [note(ctx, 'T06'), ...(empty ? [emptyNote(ctx, 'T06')] : [])], status: empty ? 'empty' : 'present',
     },
     b,
