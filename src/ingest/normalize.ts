@@ -87,7 +87,7 @@ export class LineSink {
     const kept = tabular ? [...cells] : cells.slice(0, end);
     const line: RawLine = { line: this.lines.length + 1, text: kept.join('\t'), cells: kept, tabular };
     for (const [k, v] of Object.entries(opts)) {
-      if (k === 'tabular' || v === undefined) continue;
+      if (k === 'tabular' || v === undefined || (Array.isArray(v) && v.length === 0)) continue;
       if ((k === 'cellX' || k === 'refs') && Array.isArray(v)) (line as unknown as Record<string, unknown>)[k] = v.slice(0, kept.length);
       else (line as unknown as Record<string, unknown>)[k] = v;
     }

@@ -1,13 +1,22 @@
 /**
  * A page's content → rows in reading order: the rows of each ruled table (grid cells), the rows of
  * tables without rulings (columns from shared gaps), and every other visual line split into cells
- * at wide gaps (about one character), as `pdftotext -layout` would.
+ * at wide gaps (about one character), as `pdftotext -layout` would; lines set with tab stops are
+ * cut at the stops (tab-stops.ts).
  */
 import { buildGrid, inRegion, tableRegions } from './grid.js';
 import type { PageContent, TextBox } from './page.js';
 import { gridRows, type PdfRow } from './table-rows.js';
 import { streamRows } from './stream.js';
 import { splitAtRulings, visualLines } from './text-join.js';
+import { detectTabGrid, tabRows } from './tab-stops.js';
+
+/** The right edge of the page's text (where lines wrap). */
+function rightEdge(lines: TextBox[][]): number {
+  let x = 0;
+  for (const l of lines) for (const b of l) if (b.x1 > x) x = b.x1;
+  return x;
+}
 
 export function pageRows(content: PageContent): PdfRow[] {
   let block = content.page * 1000;
@@ -24,7 +33,8 @@ export function pageRows(content: PageContent): PdfRow[] {
     const id = block++;
     rows.push(...gridRows(buildGrid(region), mine).map((r) => ({ ...r, block: id })));
   }
-  const free = boxes.filter((b) => !claimed.has(b));
-  rows.push(...streamRows(visualLines(free)));
+  const free = visualLines(boxes.filter((b) => !claimed.has(b)));
+  const tabs = detectTabGrid(free);
+  rows.push(...(tabs ? tabRows(tabs, free, rightEdge(free)) : streamRows(free)));
   return rows.filter((r) => r.cells.some((c) => c !== '')).sort((a, b) => a.y - b.y);
 }

@@ -1,0 +1,289 @@
+/**
+ * Lines set with tab stops (a tab-separated text or a Word table-by-tabs, printed to PDF): every
+ * cell after a tab starts on a regular grid of stops (origin + k × step), whatever the cell before
+ * it. Columns are then not aligned between lines (a long cell pushes the rest to later stops), so
+ * gap clustering misreads them; counting the stops a gap crosses gives back the tabs, blanks
+ * included, exactly as the text had them. Lines the producer wrapped at the right margin are joined
+ * back onto their row.
+ */
+import type { TextBox } from './page.js';
+import type { PdfRow } from './table-rows.js';
+import { joinLine } from './text-join.js';
+
+export interface TabGrid {
+  origin: number;
+  step: number;
+}
+
+/** How close (points) a start must be to a stop. */
+const ON_STOP = 0.7;
+/** Gap (points) below which two boxes are one run of text (a font change, a split item). */
+const GLUED = 0.2;
+const MIN_STEP = 14;
+const MAX_STEP = 90;
+
+interface Start {
+  x: number;
+  /** Gap to the previous box of the line (Infinity for the first box). */
+  gap: number;
+  size: number;
+}
+
+function starts(lines: TextBox[][]): Start[] {
+  const out: Start[] = [];
+  for (const line of lines) {
+    line.forEach((b, i) => out.push({ x: b.x0, gap: i === 0 ? Infinity : b.x0 - line[i - 1]!.x1, size: b.size }));
+  }
+  return out;
+}
+
+/** The most common left edge of lines (the text's left margin). */
+function marginOf(lines: TextBox[][]): number | undefined {
+  const counts = new Map<number, number>();
+  for (const l of lines) {
+    const x = Math.round(l[0]!.x0 * 2) / 2;
+    counts.set(x, (counts.get(x) ?? 0) + 1);
+  }
+  let best: number | undefined;
+  for (const [x, n] of counts) if (best === undefined || n > counts.get(best)! || (n === counts.get(best)! && x < best)) best = x;
+  if (best === undefined) return undefined;
+  const near = lines.map((l) => l[0]!.x0).filter((x) => Math.abs(x - best!) <= 0.5);
+  return near.reduce((a, b) => a + b, 0) / near.length;
+}
+
+function stopIndex(grid: TabGrid, x: number): number {
+  return Math.round((x - grid.origin) / grid.step);
+}
+
+function onStop(grid: TabGrid, x: number): boolean {
+  const k = stopIndex(grid, x);
+  return k >= 1 && Math.abs(grid.origin + k * grid.step - x) <= ON_STOP;
+}
+
+/**
+ * The tab grid of a page, when its lines are set with tab stops: most starts after a gap (not
+ * counting the first box of a line) fall on one regular grid, using at least three stops.
+ */
+export function detectTabGrid(lines: TextBox[][]): TabGrid | undefined {
+  if (lines.length < 3) return undefined;
+  const origin = marginOf(lines);
+  if (origin === undefined) return undefined;
+  const inner = starts(lines).filter((s) => s.gap > GLUED && s.x > origin + MIN_STEP - ON_STOP);
+  if (inner.length < 8) return undefined;
+  const candidates = new Set<number>();
+  for (const s of inner.slice(0, 400)) {
+    for (let k = 1; k <= 6; k++) {
+      const step = (s.x - origin) / k;
+      if (step >= MIN_STEP && step <= MAX_STEP) candidates.add(Math.round(step * 20) / 20);
+    }
+  }
+  const scored = [...candidates].map((step) => {
+    const grid = refine({ origin, step }, inner);
+    const hit = inner.filter((s) => onStop(grid, s.x));
+    return { grid, hits: hit.length, stops: new Set(hit.map((s) => stopIndex(grid, s.x))).size };
+  });
+  const most = Math.max(0, ...scored.map((s) => s.hits));
+  // a divisor of the true step hits as often: the largest step that explains (nearly) as many starts
+  const best = scored.filter((s) => s.hits >= 0.97 * most).sort((a, b) => b.grid.step - a.grid.step)[0];
+  if (!best || best.stops < 3 || best.hits < 8) return undefined;
+  // starts after a word space in running text ('2023 年度') are neither evidence for nor against
+  const against = inner.filter((s) => !onStop(best.grid, s.x) && s.gap > s.size).length;
+  if (best.hits < 0.7 * (best.hits + against)) return undefined;
+  // coincidences in running text do not make a grid: several lines must be set with tabs
+  const tabbed = lines.filter((l) => isTabbed(best.grid, l)).length;
+  return tabbed >= 3 ? best.grid : undefined;
+}
+
+/** Least-squares step through the starts on the grid (the candidate is rounded). */
+function refine(grid: TabGrid, inner: Start[]): TabGrid {
+  let num = 0;
+  let den = 0;
+  for (const s of inner) {
+    if (!onStop(grid, s.x)) continue;
+    const k = stopIndex(grid, s.x);
+    num += k * (s.x - grid.origin);
+    den += k * k;
+  }
+  return den ? { origin: grid.origin, step: num / den } : grid;
+}
+
+/** A gap that may be a word space rather than a tab. */
+function spaceLike(gap: number, size: number): boolean {
+  return gap > 0.15 * size && gap < 0.7 * size;
+}
+
+/**
+ * A line set with tabs: a start on a stop after a gap no word space makes, or an indent on a stop
+ * wider than a paragraph indent, or two starts on stops.
+ */
+function isTabbed(grid: TabGrid, line: TextBox[]): boolean {
+  let weak = 0;
+  let strong = 0;
+  let off = 0;
+  const first = line[0]!;
+  if (first.x0 > grid.origin + ON_STOP && onStop(grid, first.x0)) {
+    if (first.x0 - grid.origin > 2.5 * first.size) strong++;
+    else weak++;
+  }
+  for (let i = 1; i < line.length; i++) {
+    const b = line[i]!;
+    const gap = b.x0 - line[i - 1]!.x1;
+    if (gap <= GLUED) continue;
+    if (!onStop(grid, b.x0)) off++;
+    else if (spaceLike(gap, b.size)) weak++;
+    else strong++;
+  }
+  // running text has word spaces off the stops; a row set with tabs has (almost) none
+  return (strong >= 1 || weak >= 2) && off <= (strong + weak) / 2;
+}
+
+/** Stops strictly after `from` up to `to` (inclusive, with tolerance). */
+function stopsBetween(grid: TabGrid, from: number, to: number): number {
+  const first = Math.floor((from - grid.origin) / grid.step + 1e-6) + 1;
+  const last = Math.floor((to + ON_STOP - grid.origin) / grid.step);
+  return Math.max(0, last - Math.max(first, 1) + 1);
+}
+
+interface TabLine {
+  cells: TextBox[][];
+  top: number;
+  size: number;
+  x0: number;
+  x1: number;
+}
+
+function glyphWidth(ch: string, size: number, latin: number): number {
+  if (/[\u2e80-\u9fff\uf900-\ufaff\uff01-\uff60\u3000-\u303f]/.test(ch)) return size;
+  return latin * size;
+}
+
+/**
+ * A text item holding tabs as spaces ('26.21 26.21 0.00'): its parts are placed at the stops the
+ * tabs would reach (glyph widths estimated); when the last part then ends where the item ends,
+ * the item is split there. An item with ordinary spaces ('2023 年度') does not end there and stays.
+ */
+function splitTabbed(grid: TabGrid, box: TextBox): TextBox[] {
+  if (!/\S\s+\S/.test(box.str)) return [box];
+  const parts = box.str.trim().split(/\s+/);
+  for (const latin of [0.5, 0.6, 0.55]) {
+    const out: TextBox[] = [];
+    let x = box.x0;
+    for (const part of parts) {
+      if (out.length) x = grid.origin + (Math.floor((x - grid.origin) / grid.step + 1e-6) + 1) * grid.step;
+      const w = [...part].reduce((sum, ch) => sum + glyphWidth(ch, box.size, latin), 0);
+      out.push({ ...box, str: part, x0: x, x1: x + w });
+      x += w;
+    }
+    if (Math.abs(x - box.x1) <= 1.5) return out;
+  }
+  return [box];
+}
+
+/** Cuts a visual line into its tab cells (blank cells where a gap crosses several stops). */
+function cutLine(grid: TabGrid, boxes: TextBox[]): TabLine {
+  const line = boxes.flatMap((b) => splitTabbed(grid, b));
+  const cells: TextBox[][] = [];
+  const first = line[0]!;
+  const lead = first.x0 > grid.origin + ON_STOP ? stopsBetween(grid, grid.origin, first.x0) : 0;
+  for (let k = 0; k < lead; k++) cells.push([]);
+  let cur: TextBox[] = [first];
+  for (let i = 1; i < line.length; i++) {
+    const b = line[i]!;
+    const prev = line[i - 1]!;
+    const tabs = b.x0 - prev.x1 > GLUED && onStop(grid, b.x0) ? stopsBetween(grid, prev.x1, b.x0) : 0;
+    if (tabs === 0) {
+      cur.push(b);
+      continue;
+    }
+    cells.push(cur);
+    for (let k = 1; k < tabs; k++) cells.push([]);
+    cur = [b];
+  }
+  cells.push(cur);
+  return {
+    cells,
+    top: Math.min(...line.map((b) => b.base - b.size)),
+    size: Math.max(...line.map((b) => b.size)),
+    x0: first.x0,
+    x1: Math.max(...line.map((b) => b.x1)),
+  };
+}
+
+function plainLine(boxes: TextBox[]): TabLine {
+  return {
+    cells: [boxes],
+    top: Math.min(...boxes.map((b) => b.base - b.size)),
+    size: Math.max(...boxes.map((b) => b.size)),
+    x0: boxes[0]!.x0,
+    x1: Math.max(...boxes.map((b) => b.x1)),
+  };
+}
+
+const AMOUNT = /^[-+]?[\d,]*\d\.\d+$|^[-+]?\d{1,3}(?:,\d{3})+$/;
+const CJK_END = /[\u3400-\u9fff）)、]$/;
+const CJK_START = /^[\u3400-\u9fff（(]/;
+
+function text(boxes: TextBox[]): string {
+  return joinLine(boxes).trim();
+}
+
+/**
+ * `cur` continues the row `prev` (the producer wrapped it at the right margin): it starts at the
+ * margin and either its first piece is a figure that did not fit after the last tab, or the row
+ * filled the line to the margin and the text runs on in the middle of a word.
+ */
+function wrapKind(grid: TabGrid, prev: TabLine, cur: TabLine, right: number): 'cell' | 'word' | undefined {
+  if (prev.cells.length < 2) return undefined;
+  const last = text(prev.cells[prev.cells.length - 1]!);
+  const lead = cur.cells[0]!.length === 0 ? 1 : 0; // the tab itself went to the new line
+  const head = text(cur.cells[lead] ?? []);
+  if (lead && cur.cells.length > 1 && cur.x0 > grid.origin + grid.step + ON_STOP) return undefined;
+  if (!lead && cur.x0 > grid.origin + ON_STOP) return undefined;
+  if (AMOUNT.test(head) && (AMOUNT.test(last) || last === '')) {
+    const headBoxes = cur.cells[lead]!;
+    const width = Math.max(...headBoxes.map((b) => b.x1)) - headBoxes[0]!.x0;
+    const nextStop = grid.origin + (Math.floor((prev.x1 - grid.origin) / grid.step + 1e-6) + 1) * grid.step;
+    return nextStop + width > right + 1 ? 'cell' : undefined;
+  }
+  if (!lead && right - prev.x1 < 1.5 * prev.size && CJK_END.test(last) && CJK_START.test(head)) return 'word';
+  return undefined;
+}
+
+/** Rows of lines set with tab stops; `right` is the page's right text edge. */
+export function tabRows(grid: TabGrid, lines: TextBox[][], right: number): PdfRow[] {
+  const rows: { line: TabLine; cells: TextBox[][] }[] = [];
+  for (const visual of lines) {
+    const prev = rows[rows.length - 1];
+    const cut = cutLine(grid, visual);
+    // the rest of a wrapped row is cut at the stops even when it holds spaces of its cells
+    const kind = prev ? wrapKind(grid, prev.line, cut, right) : undefined;
+    const line = kind || isTabbed(grid, visual) ? cut : plainLine(visual);
+    if (prev && kind === 'cell') prev.cells.push(...line.cells.slice(line.cells[0]!.length === 0 ? 1 : 0));
+    else if (prev && kind === 'word') {
+      prev.cells[prev.cells.length - 1]!.push(...line.cells[0]!);
+      prev.cells.push(...line.cells.slice(1));
+    } else {
+      rows.push({ line, cells: line.cells });
+      continue;
+    }
+    prev.line = { ...line, cells: prev.cells, top: prev.line.top, x0: prev.line.x0 };
+  }
+  return rows.map(({ line, cells }) => ({
+    y: line.top,
+    cells: cells.map((c) => (c.length ? joinCell(c) : '')),
+    cellX: [],
+    tabular: cells.length > 1,
+    size: line.size,
+  }));
+}
+
+/** A cell's text; pieces of a word wrapped onto the next line are joined without a space. */
+function joinCell(boxes: TextBox[]): string {
+  const parts: TextBox[][] = [];
+  for (const b of boxes) {
+    const last = parts[parts.length - 1];
+    if (last && b.x0 >= last[last.length - 1]!.x0 - 0.5 && Math.abs(b.base - last[0]!.base) < 0.5 * b.size) last.push(b);
+    else parts.push([b]);
+  }
+  return parts.map((p) => joinLine(p).trim()).join('');
+}
