@@ -84,9 +84,10 @@ export function registerCommands(program: Command): void {
     .command('template')
     .description('write the empty input workbook in the official layout (one sheet per table)')
     .option('--out <file>', 'where to write it', 'juesuan-template.xlsx')
-    .action(async (o: { out: string }) => {
+    .option('--kind <kind>', 'final-accounts (部门决算) or budget (部门预算/单位预算)', 'final-accounts')
+    .action(async (o: { out: string; kind: string }) => {
       const { writeTemplate } = await import('./compose-command.js');
-      await writeTemplate(o.out);
+      await writeTemplate(o.out, o.kind);
     });
 
   program

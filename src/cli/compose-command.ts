@@ -1,7 +1,7 @@
 /** `juesuan compose` and `juesuan template`, and the same steps for the server's compose route. */
 import { readFile, writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { composeToFiles, COMPOSE_FORMATS, writeTemplateXlsx, type ComposeFormat } from '../compose/index.js';
+import { composeToFiles, COMPOSE_FORMATS, writeBudgetTemplateXlsx, writeTemplateXlsx, type ComposeFormat } from '../compose/index.js';
 import { loadComposeInput, type LoadedInput } from '../compose/load.js';
 import { InputError } from '../ingest/raw.js';
 
@@ -31,7 +31,8 @@ export async function composeFromFile(inputPath: string, outDir: string, formats
   for (const f of files) process.stdout.write(`${f.format}\t${f.path}\n`);
 }
 
-export async function writeTemplate(out: string): Promise<void> {
-  await writeFile(out, await writeTemplateXlsx());
+export async function writeTemplate(out: string, kind = 'final-accounts'): Promise<void> {
+  if (kind !== 'final-accounts' && kind !== 'budget') throw new InputError(`unknown kind ${kind}`, 'choose final-accounts or budget');
+  await writeFile(out, kind === 'budget' ? await writeBudgetTemplateXlsx() : await writeTemplateXlsx());
   process.stdout.write(`${out}\n`);
 }

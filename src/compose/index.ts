@@ -6,6 +6,7 @@
 export { composeDisclosure, composeDocument, parseComposeInput, ComposeValidationError, type Composed, type AnyComposeInput, type AnyComposeInputDraft } from './compose.js';
 export { BudgetInputSchema, isBudgetInput, type BudgetInput, type BudgetInputDraft } from './budget/input-schema.js';
 export { composeBudgetDocument } from './budget/compose.js';
+export { writeBudgetTemplateXlsx, writeBudgetInputWorkbook } from './budget/workbook.js';
 export { ComposeInputSchema, COMPOSE_INPUT_SCHEMA_ID, type ComposeInput, type ComposeInputDraft } from './input-schema.js';
 export { validateComposeInput, formatProblems, type ComposeProblem, type ValidationResult, type Locate } from './validate.js';
 export { composeToFiles, renderFormat, COMPOSE_FORMATS, type ComposeFormat, type ComposeResult } from './output.js';

@@ -5,6 +5,7 @@
 import { InputError } from '../ingest/raw.js';
 import type { ComposeProblem, Locate } from './validate.js';
 import { readComposeWorkbook } from './workbook/read.js';
+import { isBudgetWorkbook, loadWorkbook, readBudgetWorkbook } from './budget/workbook.js';
 
 export interface LoadedInput {
   input: unknown;
@@ -16,6 +17,8 @@ export interface LoadedInput {
 
 export async function loadComposeInput(bytes: Uint8Array, name = 'input'): Promise<LoadedInput> {
   if (bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) {
+    const wb = await loadWorkbook(bytes).catch(() => undefined);
+    if (wb && isBudgetWorkbook(wb)) return readBudgetWorkbook(wb);
     return readComposeWorkbook(bytes);
   }
   const text = new TextDecoder('utf-8').decode(bytes).replace(/^\uFEFF/, '');

@@ -105,3 +105,29 @@ test('budget examples: valid, consistent and described by the published JSON Sch
   }
   assert.equal(validate({ kind: 'budget', entity: 'x', year: 2025, income: [{ code: '2101501', fiscal: '1.00' }] }), false, 'a final-accounts column in a budget input is refused');
 });
+
+test('budget workbook: the template reads back to an input asking for entity and year; every example round-trips through it', async () => {
+  const { loadComposeInput, writeBudgetTemplateXlsx, writeInputWorkbook } = await import('../index.js');
+  const empty = await loadComposeInput(await writeBudgetTemplateXlsx(), 't.xlsx');
+  assert.equal((empty.input as { kind?: string }).kind, 'budget');
+  assert.ok(validateComposeInput(empty.input, { locate: empty.locate }).problems.some((p) => p.path === '$.entity'));
+  for (const { name, input } of budgetExampleInputs()) {
+    const parsed = parseComposeInput(input);
+    const back = await loadComposeInput(await writeInputWorkbook(parsed), 'b.xlsx');
+    assert.deepEqual(back.problems, [], name);
+    const v = validateComposeInput(back.input, { locate: back.locate });
+    assert.deepEqual(v.problems.filter((p) => p.severity === 'error'), [], name);
+    assert.equal(text(v.input), text(parsed), name);
+  }
+});
+
+test('budget workbook: a problem is located by sheet and cell', async () => {
+  const ExcelJS = (await import('exceljs')).default;
+  const { loadComposeInput, writeInputWorkbook } = await import('../index.js');
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(Buffer.from(await writeInputWorkbook(parseComposeInput(budgetExampleInputs()[0]!.input))) as unknown as ArrayBuffer);
+  wb.getWorksheet('表5 一般公共预算支出')!.getCell('D3').value = '-5';
+  const back = await loadComposeInput(new Uint8Array(await wb.xlsx.writeBuffer()), 'b.xlsx');
+  const v = validateComposeInput(back.input, { locate: back.locate });
+  assert.ok(v.problems.some((p) => p.severity === 'error' && p.sheet === '表5 一般公共预算支出' && p.cell === 'D3'), JSON.stringify(v.problems.slice(0, 3)));
+});

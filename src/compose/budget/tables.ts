@@ -158,8 +158,8 @@ function classLines(codes: Iterable<string>, fig: BudgetFigures): [string, strin
   });
 }
 
-/** Totals and carry-overs print 0.00; an item without a figure prints blank. */
-const showZero = (l: { strong?: boolean; key?: string }) => !!l.strong || !!l.key?.startsWith('carryover');
+/** Totals, carry-overs and the income lines print 0.00 (the form lists every source); a 类 without a figure prints blank. */
+const showZero = (l: { strong?: boolean; key?: string }) => !!l.strong || !!l.key?.startsWith('carryover') || !!l.key?.startsWith('income:');
 
 interface Line {
   label: string;

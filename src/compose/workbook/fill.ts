@@ -9,6 +9,8 @@ import {
   NAMES_SHEET, PERF_COLUMNS, PERF_SHEET, PRIOR_ROWS, PRIOR_SHEET, REASONS_SHEET, T06_SHEET, T09_SHEET, THREE_PUBLIC_ROWS,
 } from './sheets.js';
 import { writeTemplateXlsx } from './template.js';
+import type { BudgetInput } from '../budget/input-schema.js';
+import { writeBudgetInputWorkbook } from '../budget/workbook.js';
 
 function get(o: unknown, path: string): unknown {
   return path.split('.').reduce<unknown>((x, k) => (x && typeof x === 'object' ? (x as Record<string, unknown>)[k] : undefined), o);
@@ -113,7 +115,9 @@ function fillPerformance(wb: ExcelJS.Workbook, input: ComposeInput): void {
   }
 }
 
-export async function writeInputWorkbook(input: ComposeInput): Promise<Uint8Array> {
+/** The input written into its template: the final-accounts workbook, or the budget one for a budget input. */
+export async function writeInputWorkbook(input: ComposeInput | BudgetInput): Promise<Uint8Array> {
+  if (input.kind === 'budget') return writeBudgetInputWorkbook(input);
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(Buffer.from(await writeTemplateXlsx()) as unknown as ArrayBuffer);
   fillInfo(wb, input);
