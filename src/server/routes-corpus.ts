@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { audit } from '../store/accounts.js';
 import { recheckStale } from '../store/corpus.js';
 import { compare } from '../store/queries.js';
+import { budgetActualPairs, budgetVsActual } from '../store/budget-compare.js';
 import { checkDisclosure } from '../check/engine.js';
 import { listRules } from '../check/rules-list.js';
 import { ApiError, errorSchema } from './errors.js';
@@ -37,6 +38,21 @@ export async function corpusRoutes(api: FastifyInstance, ctx: RouteContext): Pro
   api.get('/compare', { schema: { summary: 'Key figures side by side (分): one entity across years, or entities in one year', tags: ['corpus'], querystring: compareQuery, response: { 400: errorSchema } } }, async (req) => {
     return comparison(req.query as { entity?: string; year?: number; entities?: string });
   });
+
+  api.get('/compare/execution', {
+    schema: {
+      summary: 'Budget vs actual (执行率): the 部门预算 and 部门决算 of one entity and year, per function class, totals and 三公 (分)',
+      tags: ['corpus'],
+      querystring: { type: 'object', required: ['entity', 'year'], properties: { entity: { type: 'string' }, year: { type: 'integer' } } },
+      response: { 400: errorSchema },
+    },
+  }, async (req) => {
+    const q = req.query as { entity?: string; year?: number };
+    if (!q.entity || q.year === undefined) throw new ApiError(400, 'bad-request', 'give entity and year');
+    return budgetVsActual(ctx.db, { entity: q.entity, year: q.year });
+  });
+
+  api.get('/compare/execution/pairs', { schema: { summary: 'Entities and years with both a budget and a final-accounts document', tags: ['corpus'] } }, async () => ({ pairs: await budgetActualPairs(ctx.db) }));
 
   api.get('/export', { schema: { summary: 'Export a comparison as CSV, XLSX or JSON (amounts in 元)', tags: ['corpus'], querystring: compareQuery } }, async (req, reply) => {
     const q = req.query as { entity?: string; year?: number; entities?: string; format?: 'json' | 'csv' | 'xlsx' };
