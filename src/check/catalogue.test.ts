@@ -38,6 +38,12 @@ test('catalogue: ids are unique kebab-case', () => {
   for (const id of ids) assert.match(id, /^[a-z0-9]+(-[a-z0-9]+)*$/, id);
 });
 
+test('catalogue: every rule says which kinds of document it applies to', () => {
+  const KINDS = ['final-accounts', 'budget', 'performance-self-evaluation', 'other'];
+  const problems = RULES.filter((r) => !r.meta.kinds?.length || r.meta.kinds.some((k) => !KINDS.includes(k))).map((r) => r.meta.id);
+  assert.deepEqual(problems, []);
+});
+
 test('catalogue: every rule has titles zh/en, a family, a severity and at least one reference', () => {
   const problems: string[] = [];
   for (const { meta: m } of RULES) {

@@ -6,6 +6,7 @@
 import type { Disclosure, TableKey } from '../model/index.js';
 import { InputError } from '../ingest/raw.js';
 import { RULES } from '../rules/index.js';
+import { blankTemplate } from '../rules/utils/blank-template.js';
 import { documentIndex, withDocumentIndex } from './document-index.js';
 import { createLocator, type Locator } from './locate.js';
 import { printedRuleName, ruleMatches } from './rule-name.js';
@@ -53,9 +54,14 @@ export function selectRules(opts: CheckOptions = {}): Rule[] {
   return [...selected(opts)];
 }
 
+/** The rule that reports a blank template; on such a document it is the only one that runs. */
+const BLANK_TEMPLATE_RULE = 'completeness-blank-template';
+
 /** Why the rule cannot apply to this document, or undefined when it can run. */
 export function missingPrerequisite(rule: Rule, d: Disclosure): string | undefined {
-  const { needsTables, needsNarrative, needsPerformance } = rule.meta;
+  const { needsTables, needsNarrative, needsPerformance, kinds } = rule.meta;
+  if (rule.meta.id !== BLANK_TEMPLATE_RULE && blankTemplate(d)) return '文档是空白模板，未逐项检查 (blank template)';
+  if (kinds && !kinds.includes(d.meta.kind)) return `规则不适用于 ${d.meta.kind} 文档 (applies to ${kinds.join(', ')})`;
   const absent: TableKey[] = [];
   const empty: TableKey[] = [];
   const index = needsTables?.length ? documentIndex(d) : undefined;

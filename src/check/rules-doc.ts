@@ -6,6 +6,10 @@ import type { Rule } from './types.js';
 import { FAMILY_ORDER, FAMILY_TITLES, listRules, type RuleEntry } from './rules-list.js';
 import { RULES } from '../rules/index.js';
 
+const KIND_ZH: Record<string, string> = {
+  'final-accounts': '决算 final-accounts', budget: '预算 budget', 'performance-self-evaluation': '绩效自评 performance-self-evaluation', other: '其他 other',
+};
+
 const SEVERITY_ZH = { error: '错误 error', warning: '警告 warning', info: '提示 info' } as const;
 
 function cellText(s: string): string {
@@ -22,7 +26,7 @@ function needs(e: RuleEntry): string {
 function ruleSection(e: RuleEntry): string[] {
   const out = [`### \`${e.rule}\``, '', `**${e.titleZh}** — ${e.titleEn}`, ''];
   if (e.description) out.push(e.description, '');
-  out.push(`- Severity: ${SEVERITY_ZH[e.severity]}`, `- Needs: ${needs(e)}`);
+  out.push(`- Severity: ${SEVERITY_ZH[e.severity]}`, `- Applies to: ${(e.kinds ?? []).map((k) => KIND_ZH[k] ?? k).join(', ') || 'all'}`, `- Needs: ${needs(e)}`);
   if (e.replacedBy) out.push(`- Deprecated: replaced by \`${e.replacedBy}\``);
   out.push('- References:', ...e.references.map((r) => `  - ${r}`), '');
   return out;

@@ -13,6 +13,8 @@ export interface RuleEntry {
   titleEn: string;
   description?: string;
   references: string[];
+  /** Kinds of document the rule applies to. */
+  kinds?: string[];
   needsTables?: string[];
   needsNarrative?: boolean;
   needsPerformance?: boolean;
@@ -36,6 +38,7 @@ function entry(r: Rule): RuleEntry {
     titleZh: m.title.zh, titleEn: m.title.en,
     ...(m.description ? { description: m.description } : {}),
     references: [...m.references],
+    ...(m.kinds?.length ? { kinds: [...m.kinds] } : {}),
     ...(m.needsTables?.length ? { needsTables: [...m.needsTables] } : {}),
     ...(m.needsNarrative ? { needsNarrative: true } : {}),
     ...(m.needsPerformance ? { needsPerformance: true } : {}),

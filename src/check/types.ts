@@ -1,4 +1,4 @@
-import type { Disclosure, Provenance, TableKey } from '../model/index.js';
+import type { Disclosure, DisclosureKind, Provenance, TableKey } from '../model/index.js';
 
 export type Severity = 'error' | 'warning' | 'info';
 export type RuleFamily = 'completeness' | 'intratable' | 'crosstable' | 'narrative' | 'performance' | 'catalog' | 'text' | 'plausibility';
@@ -24,6 +24,12 @@ export interface RuleMeta {
   severity: Severity;
   /** At least one official clause or form note, e.g. '财预〔2016〕143号 第十条'. */
   references: string[];
+  /**
+   * Kinds of document the rule applies to (决算 'final-accounts', 预算 'budget', 绩效自评
+   * 'performance-self-evaluation'); on any other kind the rule is skipped with the reason. Every
+   * rule of the registry says it (a catalogue test checks).
+   */
+  kinds?: readonly DisclosureKind[];
   /** Standard tables the rule needs; when any is absent from the document the rule is skipped with a reason. */
   needsTables?: TableKey[];
   /** Needs the 情况说明 narrative / performance tables. */

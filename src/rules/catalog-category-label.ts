@@ -72,6 +72,7 @@ const rule: Rule = {
     title: { zh: '总表支出类级科目名称不符', en: 'Summary-table expenditure line is not a 类 of the list' },
     description: 'T01/T04 expenditure lines must carry the 类 names of the 支出功能分类 (一、一般公共服务支出 …).',
     severity: 'warning',
+    kinds: ['final-accounts', 'budget'],
     references: [
       `财政部《${FUNCTION_CODE_LIST_YEAR}年政府收支分类科目》支出功能分类类级科目`,
       '部门决算公开表填报说明：收入支出决算总表、财政拨款收入支出决算总表支出按功能分类类级科目列示',

@@ -37,6 +37,7 @@ const rule: Rule = {
     title: { zh: '科目未按编码顺序排列', en: 'Code rows out of code order' },
     description: 'Rows of a code table (T02, T03, T05, T07, T08) go in code order: 类, its 款, their 项.',
     severity: 'info',
+    kinds: ['final-accounts', 'budget'],
     references: [
       `财政部《${FUNCTION_CODE_LIST_YEAR}年政府收支分类科目》支出功能分类科目的类、款、项层次`,
       '部门决算公开表填报说明：按支出功能分类科目的类、款、项顺序列示',

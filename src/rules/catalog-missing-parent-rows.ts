@@ -31,6 +31,7 @@ const rule: Rule = {
     title: { zh: '缺少类级、款级科目行', en: 'Only 项-level rows printed' },
     description: 'A code table lists 项 rows without their 类 and 款 rows.',
     severity: 'info',
+    kinds: ['final-accounts', 'budget'],
     references: [
       `财政部《${FUNCTION_CODE_LIST_YEAR}年政府收支分类科目》支出功能分类科目的类、款、项层次`,
       '部门决算公开表样式：科目编码分类、款、项三栏列示，类、款行列示合计',

@@ -26,6 +26,7 @@ const rule: Rule = {
     title: { zh: '科目名称与编码不符', en: 'Classification name does not match its code' },
     description: 'The printed name of a 功能分类/经济分类 row differs from the catalogue name of its code (aliases and punctuation tolerated).',
     severity: 'warning',
+    kinds: ['final-accounts', 'budget'],
     references: [
       `财政部《${FUNCTION_CODE_LIST_YEAR}年政府收支分类科目》`,
       '部门决算公开表填报说明：科目编码和科目名称按政府收支分类科目填列',

@@ -15,6 +15,7 @@ const rule: Rule = {
     title: { zh: '科目名称显示不全', en: 'Classification name truncated' },
     description: 'The printed name of a coded row is a strict prefix of its catalogue name.',
     severity: 'warning',
+    kinds: ['final-accounts', 'budget'],
     references: [
       `财政部《${FUNCTION_CODE_LIST_YEAR}年政府收支分类科目》`,
       '部门决算公开表填报说明：科目名称应完整填列',

@@ -25,6 +25,7 @@ const rule: Rule = {
     title: { zh: '科目编码不在分类科目表中', en: 'Classification code not in the catalogue' },
     description: 'A 功能分类 or 经济分类 code printed in a table that the catalogue of 政府收支分类科目 does not list.',
     severity: 'info',
+    kinds: ['final-accounts', 'budget'],
     references: [
       `财政部《${FUNCTION_CODE_LIST_YEAR}年政府收支分类科目》支出功能分类科目、部门预算支出经济分类科目`,
       '部门决算公开表填报说明：支出按功能分类公开到项级，基本支出按经济分类公开到款级',

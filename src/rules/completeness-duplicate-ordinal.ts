@@ -52,6 +52,7 @@ const rule: Rule = {
     title: { zh: '表号重复', en: 'Duplicated table ordinal' },
     description: 'Two different tables carry the same printed ordinal, so one of the numbered tables is missing or misnumbered.',
     severity: 'error',
+    kinds: ['final-accounts', 'budget'],
     references: ['部门决算公开表填报说明：公开表按统一表号顺序编号（公开01表…）', '财预〔2016〕143号《地方预决算公开操作规程》：部门决算公开表应完整公开'],
   },
   check({ disclosure }) {

@@ -20,6 +20,7 @@ const rule: Rule = {
     title: { zh: '空表未说明原因', en: 'Empty table without an explanation' },
     description: 'A table printed empty carries no note saying it has nothing to report, and the text does not say so either.',
     severity: 'warning',
+    kinds: ['final-accounts'],
     references: [
       '财预〔2016〕143号《地方预决算公开操作规程》：没有数据的表格应当列示空表并说明',
       '部门决算公开表填报说明：本表无数据的，应在表下注明原因',

@@ -46,6 +46,7 @@ const rule: Rule = {
     title: { zh: '合计行未填数', en: 'Total row carries no values' },
     description: 'A total row is printed blank although its detail rows carry amounts.',
     severity: 'error',
+    kinds: ['final-accounts', 'budget'],
     references: ['部门决算公开表填报说明：合计行应填列各明细行之和', '财预〔2016〕143号《地方预决算公开操作规程》：部门决算公开表应完整公开'],
   },
   check({ disclosure }) {

@@ -119,6 +119,7 @@ const rule: Rule = {
     title: { zh: '情况说明内容不完整', en: 'Required narrative sections missing' },
     description: 'Each part of the 情况说明 the rules require is present; 三公 states the counts and 政府采购 the 中小企业 share.',
     severity: 'error',
+    kinds: ['final-accounts', 'budget'],
     references: [
       '财预〔2016〕143号《地方预决算公开操作规程》：部门决算应公开职责、机构设置、决算表及说明，并公开“三公”经费、机关运行经费、政府采购、国有资产占用、绩效评价等情况，对专业性较强的名词进行解释',
       '部门决算公开模板：第三部分 情况说明（各表说明、机关运行经费、政府采购、国有资产占用、预算绩效）、第四部分 名词解释',

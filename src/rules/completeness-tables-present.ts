@@ -65,6 +65,7 @@ const rule: Rule = {
     title: { zh: '决算公开表缺失', en: 'A standard table is missing' },
     description: 'Each of the nine tables (T01–T09) must be present or printed empty with a note.',
     severity: 'error',
+    kinds: ['final-accounts'],
     references: REFERENCES,
   },
   check(ctx) {

@@ -12,6 +12,7 @@ const rule: Rule = {
     title: { zh: '目录所列表格未公开', en: 'A table listed in the contents is missing' },
     description: 'Every standard table named in the 目录 must appear in the body.',
     severity: 'error',
+    kinds: ['final-accounts'],
     references: [
       '财预〔2016〕143号《地方预决算公开操作规程》：部门决算公开表应完整公开',
       '部门决算公开表填报说明：九张公开表按目录顺序公开',

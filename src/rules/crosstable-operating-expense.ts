@@ -71,6 +71,7 @@ const rule: Rule = {
     title: { zh: '机关运行经费与基本支出决算表公用经费一致', en: 'Operating expense agrees with the T06 public expense' },
     description: '行政单位和参照公务员法管理的事业单位，机关运行经费为使用一般公共预算财政拨款安排的基本支出中的日常公用经费，应与一般公共预算财政拨款基本支出决算表的公用经费合计基本一致；口径略有差异，故仅作提示性警告。',
     severity: 'warning',
+    kinds: ['final-accounts', 'budget'],
     references: ['财预〔2016〕143号《地方预决算公开操作规程》（机关运行经费公开）', '《部门决算报表》名词解释：机关运行经费'],
     needsTables: ['T06'],
   },

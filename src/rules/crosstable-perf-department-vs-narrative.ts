@@ -99,6 +99,7 @@ const rule: Rule = {
     title: { zh: '部门整体绩效自评表与情况说明不一致', en: 'Department-wide evaluation figures differ from the text' },
     description: 'The 年初预算数 / 全年预算数 / 全年执行数 of a 部门整体支出绩效自评表, its 基本支出/人员经费/公用经费 and the 三公经费 and 公用经费 of its 基础数据表 equal the same quantities stated in the report text, within the printed rounding.',
     severity: 'error',
+    kinds: ['final-accounts', 'performance-self-evaluation'],
     references: [
       '财预〔2020〕10号《项目支出绩效评价管理办法》第三十条（自评结果应真实、准确）',
       '部门整体支出绩效自评表、部门整体支出绩效评价基础数据表 表样',

@@ -79,6 +79,7 @@ const rule: Rule = {
     title: { zh: '情况说明中的项目绩效数据与项目自评表不一致', en: 'Project results in the text differ from the project table' },
     description: 'The 全年预算数, 年初预算数, 执行数 and 自评得分 that the 预算绩效情况说明 states for a project equal the 项目支出绩效自评表 of that project (matched by name), within the printed precision.',
     severity: 'error',
+    kinds: ['final-accounts', 'performance-self-evaluation'],
     references: [
       '财预〔2020〕10号《项目支出绩效评价管理办法》第三十条（自评结果应真实、准确）',
       '部门决算情况说明模板（预算绩效情况说明：项目全年预算数、执行数、自评得分）',

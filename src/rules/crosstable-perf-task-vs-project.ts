@@ -121,6 +121,7 @@ const rule: Rule = {
     title: { zh: '部门整体绩效自评表重点任务金额与项目自评表不一致', en: 'Department-wide task amounts differ from the project tables' },
     description: 'A 重点工作任务 row of the 部门整体支出绩效自评表 states the same 批复金额 (年初 or 全年预算数) and 实际支出金额 (全年执行数) as the 项目支出绩效自评表 of that project, summed over its batches (第二批 …), matched by project name.',
     severity: 'error',
+    kinds: ['final-accounts', 'performance-self-evaluation'],
     references: [
       '财预〔2020〕10号《项目支出绩效评价管理办法》第三十条（自评结果应真实、准确）',
       '部门整体支出绩效自评表 表样（部门年度重点工作任务：批复金额、实际支出金额、预算执行率）',

@@ -37,6 +37,7 @@ const rule: Rule = {
     title: { zh: '收入支出决算总表收入与收入决算表一致', en: 'T01 income equals T02 income (total and by source)' },
     description: '收入支出决算总表的本年收入合计应等于收入决算表合计行的本年收入合计；财政拨款收入、上级补助收入、事业收入、经营收入、附属单位上缴收入、其他收入也应分别相等。',
     severity: 'error',
+    kinds: ['final-accounts', 'budget'],
     references: ['《部门决算报表》填报说明：收入支出决算总表与收入决算表的勾稽关系', '财预〔2016〕143号《地方预决算公开操作规程》'],
     needsTables: ['T01', 'T02'],
   },

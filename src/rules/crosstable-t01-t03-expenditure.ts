@@ -10,6 +10,7 @@ const rule: Rule = {
     title: { zh: '收入支出决算总表本年支出合计与支出决算表合计一致', en: 'T01 expenditure total equals the T03 total' },
     description: '收入支出决算总表的本年支出合计应等于支出决算表合计行的本年支出合计。',
     severity: 'error',
+    kinds: ['final-accounts', 'budget'],
     references: ['《部门决算报表》填报说明：收入支出决算总表与支出决算表的勾稽关系', '财预〔2016〕143号《地方预决算公开操作规程》'],
     needsTables: ['T01', 'T03'],
   },

@@ -10,6 +10,7 @@ const rule: Rule = {
     title: { zh: '收入决算表财政拨款收入与财政拨款收支总表本年收入一致', en: 'T02 fiscal income equals the T04 income total' },
     description: '收入决算表合计行的财政拨款收入应等于财政拨款收入支出决算总表的本年收入合计（一般公共预算、政府性基金预算、国有资本经营预算财政拨款之和）。',
     severity: 'error',
+    kinds: ['final-accounts', 'budget'],
     references: ['《部门决算报表》填报说明：收入决算表与财政拨款收入支出决算总表的勾稽关系', '财预〔2016〕143号《地方预决算公开操作规程》'],
     needsTables: ['T02', 'T04'],
   },

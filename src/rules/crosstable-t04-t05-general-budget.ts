@@ -10,6 +10,7 @@ const rule: Rule = {
     title: { zh: '财政拨款收支总表一般公共预算支出与一般公共预算支出表合计一致', en: 'T04 general-budget expenditure equals the T05 total' },
     description: '财政拨款收入支出决算总表本年支出合计中的一般公共预算财政拨款，应等于一般公共预算财政拨款支出决算表合计行的本年支出；列示本年收入的旧式表，一般公共预算财政拨款收入也应一致。',
     severity: 'error',
+    kinds: ['final-accounts', 'budget'],
     references: ['《部门决算报表》填报说明：财政拨款收入支出决算总表与一般公共预算财政拨款支出决算表的勾稽关系', '财预〔2016〕143号《地方预决算公开操作规程》'],
     needsTables: ['T04', 'T05'],
   },

@@ -9,6 +9,7 @@ const rule: Rule = {
     title: { zh: '财政拨款收支总表国有资本经营预算财政拨款与国有资本经营预算财政拨款表一致', en: 'T04 State-capital column equals T08' },
     description: '财政拨款收入支出决算总表中国有资本经营预算财政拨款的本年收入、本年支出，应等于国有资本经营预算财政拨款决算表合计行的对应数；该表注明无数据时，总表中对应数应为空或零。',
     severity: 'error',
+    kinds: ['final-accounts', 'budget'],
     references: ['《部门决算报表》填报说明：财政拨款收入支出决算总表与国有资本经营预算财政拨款决算表的勾稽关系', '财预〔2016〕143号《地方预决算公开操作规程》（无数据的表应保留并说明）'],
     needsTables: ['T04'],
   },

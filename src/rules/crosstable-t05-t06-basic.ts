@@ -20,6 +20,7 @@ const rule: Rule = {
     title: { zh: '一般公共预算基本支出与基本支出决算表人员经费、公用经费之和一致', en: 'T05 basic expenditure equals T06 personnel plus public expenses' },
     description: '一般公共预算财政拨款支出决算表合计行的基本支出，应等于一般公共预算财政拨款基本支出决算表的人员经费合计与公用经费合计之和；旧式表分列人员经费、公用经费时应分别相等。',
     severity: 'error',
+    kinds: ['final-accounts', 'budget'],
     references: ['《部门决算报表》填报说明：一般公共预算财政拨款支出决算表与基本支出决算表的勾稽关系', '财预〔2016〕143号《地方预决算公开操作规程》'],
     needsTables: ['T05', 'T06'],
   },

@@ -6,6 +6,7 @@ import catalogMissingParentRows from './catalog-missing-parent-rows.js';
 import catalogNameMismatch from './catalog-name-mismatch.js';
 import catalogTruncatedName from './catalog-truncated-name.js';
 import catalogUnknownCode from './catalog-unknown-code.js';
+import completenessBlankTemplate from './completeness-blank-template.js';
 import completenessDuplicateOrdinal from './completeness-duplicate-ordinal.js';
 import completenessEmptyTableUnexplained from './completeness-empty-table-unexplained.js';
 import completenessEmptyTotalRow from './completeness-empty-total-row.js';
@@ -84,6 +85,7 @@ export const RULES: readonly Rule[] = [
   catalogNameMismatch,
   catalogTruncatedName,
   catalogUnknownCode,
+  completenessBlankTemplate,
   completenessDuplicateOrdinal,
   completenessEmptyTableUnexplained,
   completenessEmptyTotalRow,

@@ -17,6 +17,7 @@ const rule: Rule = {
     title: { zh: '财政拨款收支表：年末结转和结余等于年初加收入减支出', en: 'Fund tables: closing balance equals opening balance plus income minus expenditure' },
     description: '列示年初结转和结余、本年收入、本年支出、年末结转和结余的财政拨款收支决算表（政府性基金、国有资本经营及旧式一般公共预算表），每一行应满足 年末 = 年初 + 本年收入 − 本年支出；本年支出合计 = 基本支出 + 项目支出。',
     severity: 'error',
+    kinds: ['final-accounts'],
     references: ['《部门决算报表》填报说明：财政拨款收入支出决算表（年末结转和结余 = 年初结转和结余 + 本年收入 − 本年支出）', '财预〔2016〕143号《地方预决算公开操作规程》'],
   },
   check({ disclosure, skip }) {

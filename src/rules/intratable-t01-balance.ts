@@ -10,6 +10,7 @@ const rule: Rule = {
     title: { zh: '收入支出决算总表：收入总计等于支出总计', en: 'T01: income grand total equals expenditure grand total' },
     description: '收入支出决算总表两方平衡：收入总计应等于支出总计。',
     severity: 'error',
+    kinds: ['final-accounts', 'budget'],
     references: ['《部门决算报表》填报说明：收入支出决算总表（收入总计 = 支出总计）', '财预〔2016〕143号《地方预决算公开操作规程》'],
     needsTables: ['T01'],
   },

@@ -11,6 +11,7 @@ const rule: Rule = {
     title: { zh: '收入支出决算总表：本年支出合计等于各类支出之和', en: 'T01: expenditure total equals the sum of the function classes' },
     description: '收入支出决算总表中，本年支出合计应等于按支出功能分类科目（类级）列示的各项支出之和。',
     severity: 'error',
+    kinds: ['final-accounts', 'budget'],
     references: ['《部门决算报表》填报说明：收入支出决算总表（本年支出合计 = 各功能分类类级支出之和）', '财预〔2016〕143号《地方预决算公开操作规程》'],
     needsTables: ['T01'],
   },

@@ -31,6 +31,7 @@ const rule: Rule = {
     title: { zh: '收入支出决算总表：总计等于本年合计加结转结余', en: 'T01: grand totals equal the year totals plus carry-overs' },
     description: '收入总计 = 本年收入合计 + 使用非财政拨款结余 + 年初结转和结余；支出总计 = 本年支出合计 + 结余分配 + 年末结转和结余。',
     severity: 'error',
+    kinds: ['final-accounts', 'budget'],
     references: ['《部门决算报表》填报说明：收入支出决算总表（总计行）', '财预〔2016〕143号《地方预决算公开操作规程》'],
     needsTables: ['T01'],
   },

@@ -11,6 +11,7 @@ const rule: Rule = {
     title: { zh: '收入支出决算总表：本年收入合计等于各项收入之和', en: 'T01: income total equals the sum of the income lines' },
     description: '收入支出决算总表中，本年收入合计应等于一般公共预算财政拨款收入、政府性基金预算财政拨款收入、国有资本经营预算财政拨款收入、上级补助收入、事业收入、经营收入、附属单位上缴收入和其他收入之和。',
     severity: 'error',
+    kinds: ['final-accounts', 'budget'],
     references: ['《部门决算报表》填报说明：收入支出决算总表（本年收入合计 = 各项收入之和）', '财预〔2016〕143号《地方预决算公开操作规程》'],
     needsTables: ['T01'],
   },

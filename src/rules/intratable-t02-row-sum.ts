@@ -10,6 +10,7 @@ const rule: Rule = {
     title: { zh: '收入决算表：各行本年收入合计等于各项收入之和', en: 'T02: each row total equals the sum of its income columns' },
     description: '收入决算表每一行的本年收入合计应等于财政拨款收入、上级补助收入、事业收入、经营收入、附属单位上缴收入与其他收入之和（“其中：教育收费”不另计）。',
     severity: 'error',
+    kinds: ['final-accounts', 'budget'],
     references: ['《部门决算报表》填报说明：收入决算表（本年收入合计 = 各项收入之和）', '财预〔2016〕143号《地方预决算公开操作规程》'],
     needsTables: ['T02'],
   },

@@ -47,6 +47,7 @@ const rule: Rule = {
     title: { zh: '财政拨款收入支出决算总表：各类财政拨款收支平衡', en: 'T04: each fund balances (opening + income = expenditure + closing)' },
     description: '财政拨款收入支出决算总表中，一般公共预算、政府性基金预算、国有资本经营预算财政拨款分别满足：年初结转和结余 + 本年收入 = 本年支出 + 年末结转和结余。',
     severity: 'error',
+    kinds: ['final-accounts'],
     references: ['《部门决算报表》填报说明：财政拨款收入支出决算总表（分资金来源收支平衡）', '财预〔2016〕143号《地方预决算公开操作规程》'],
     needsTables: ['T04'],
   },

@@ -76,6 +76,7 @@ const rule: Rule = {
     title: { zh: '财政拨款收入支出决算总表：合计与总计', en: 'T04: year totals, grand totals and balance' },
     description: '财政拨款收入支出决算总表中：本年收入合计等于各类财政拨款收入之和；本年支出合计（各列）等于各功能分类类级支出之和；收入总计 = 本年收入合计 + 年初财政拨款结转和结余；支出总计 = 本年支出合计 + 年末财政拨款结转和结余；收入总计等于支出总计。',
     severity: 'error',
+    kinds: ['final-accounts', 'budget'],
     references: ['《部门决算报表》填报说明：财政拨款收入支出决算总表（合计与总计）', '财预〔2016〕143号《地方预决算公开操作规程》'],
     needsTables: ['T04'],
   },

@@ -10,6 +10,7 @@ const rule: Rule = {
     title: { zh: '一般公共预算财政拨款支出决算表：各行小计等于基本支出加项目支出', en: 'T05: each row subtotal equals basic plus project expenditure' },
     description: '一般公共预算财政拨款支出决算表每一行的本年支出小计应等于基本支出与项目支出之和；列示人员经费、公用经费的格式中，基本支出应等于人员经费与公用经费之和。',
     severity: 'error',
+    kinds: ['final-accounts', 'budget'],
     references: ['《部门决算报表》填报说明：一般公共预算财政拨款支出决算表（小计 = 基本支出 + 项目支出）', '财预〔2016〕143号《地方预决算公开操作规程》'],
     needsTables: ['T05'],
   },

@@ -33,6 +33,7 @@ const rule: Rule = {
     title: { zh: '基本支出决算表：人员经费、公用经费合计等于所列经济分类之和', en: 'T06: personnel and public totals equal the sums of their economic classes' },
     description: '一般公共预算财政拨款基本支出决算表中，人员经费合计应等于工资福利支出与对个人和家庭的补助之和；公用经费合计应等于商品和服务支出、债务利息及费用支出、资本性支出、对企业补助、其他支出等所列类级科目之和（未列类级时按款级）。',
     severity: 'error',
+    kinds: ['final-accounts', 'budget'],
     references: ['《部门决算报表》填报说明：一般公共预算财政拨款基本支出决算表（人员经费、公用经费按经济分类款级填列）', '财政部《政府收支分类科目》部门预算支出经济分类'],
     needsTables: ['T06'],
   },

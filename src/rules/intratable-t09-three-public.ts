@@ -36,6 +36,7 @@ const rule: Rule = {
     title: { zh: '“三公”经费表：合计等于各项之和，公务用车小计等于购置费加运行维护费', en: 'T09: three-public total and vehicle subtotal equal their parts' },
     description: '财政拨款“三公”经费支出决算表中，预算数和决算数分别满足：合计 = 因公出国（境）费 + 公务用车购置及运行维护费 + 公务接待费；公务用车购置及运行维护费 = 公务用车购置费 + 公务用车运行维护费。',
     severity: 'error',
+    kinds: ['final-accounts', 'budget'],
     references: ['《部门决算报表》填报说明：财政拨款“三公”经费支出决算表', '财预〔2016〕143号《地方预决算公开操作规程》（“三公”经费公开）'],
     needsTables: ['T09'],
   },

@@ -13,6 +13,7 @@ const rule: Rule = {
     title: { zh: '合计行等于各科目之和', en: 'The total row equals the sum of the top-level code rows' },
     description: '按支出功能分类列示的表中，合计行各列应等于各类级科目之和；只列示项级科目时，应等于各项之和。',
     severity: 'error',
+    kinds: ['final-accounts', 'budget'],
     references: ['《部门决算报表》填报说明：合计行 = 各科目之和', '财预〔2016〕143号《地方预决算公开操作规程》'],
   },
   check({ disclosure, skip }) {

@@ -58,6 +58,7 @@ const rule: Rule = located({
     title: { zh: '说明中的金额与决算表不符', en: 'Amount stated in the text differs from the table' },
     description: 'Every amount the 情况说明 states for a total, 基本/项目支出, 类, 人员/公用经费 or 三公 item equals the figure of the table it explains, within the printed rounding.',
     severity: 'error',
+    kinds: ['final-accounts', 'budget'],
     references: ['财预〔2016〕143号 第十条（情况说明应与决算表一致）', '部门决算情况说明模板（收入支出决算总体情况说明 … 财政拨款“三公”经费支出决算情况说明）', 'domain.md §4 item 12'],
     needsNarrative: true,
   },

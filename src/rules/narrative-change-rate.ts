@@ -74,6 +74,7 @@ const rule: Rule = located({
     title: { zh: '增减变动率与变动额、上年数不符', en: 'Stated change rate differs from change ÷ prior' },
     description: 'Every 增长/下降 y% equals the change divided by the prior figure (stated, or value − change), and a 预决算差异率 equals (actual − budget) ÷ budget, at the printed precision; the worded direction agrees with value − prior.',
     severity: 'error',
+    kinds: ['final-accounts', 'budget', 'performance-self-evaluation'],
     references: ['财预〔2016〕143号 第十条（对决算收支增减变化情况作出说明）', '部门决算情况说明模板：较上年决算数增加/减少…万元，增长/下降…%', 'domain.md §4 item 12'],
     needsNarrative: true,
   },

@@ -101,6 +101,7 @@ const rule: Rule = located({
     title: { zh: '预决算比较用语与数字不符', en: 'Budget-versus-actual wording contradicts the figures' },
     description: "'决算数小于/大于预算数' and '与预算数一致/持平/相同' agree with the stated 决算 and 预算 figures of the same subject; 增加/减少 agrees with the sign of the stated value − the stated prior.",
     severity: 'error',
+    kinds: ['final-accounts', 'budget', 'performance-self-evaluation'],
     references: ['部门决算情况说明模板：“三公”经费…决算数小于/大于预算数的主要原因是…', '财预〔2016〕143号 第十条', 'domain.md §4 item 12（the words agree with the numbers: 大于/小于/持平/一致）'],
     needsNarrative: true,
   },

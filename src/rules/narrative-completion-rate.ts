@@ -65,6 +65,7 @@ const rule: Rule = located({
     title: { zh: '完成预算比例与决算数、预算数不符', en: 'Stated completion of the budget differs from actual ÷ budget' },
     description: 'Every 完成年初预算的 z% / 完成预算的 z% / 执行率 z% stated in the narrative equals the stated 决算 (执行数) divided by the stated budget of the same subject, at the printed precision; a rounding-sized gap is info.',
     severity: 'error',
+    kinds: ['final-accounts', 'performance-self-evaluation'],
     references: ['财预〔2016〕143号 第十条（部门决算公开应当对决算收支增减变化等情况作出说明）', '部门决算情况说明模板：一般公共预算财政拨款支出决算具体情况（年初预算为…万元，支出决算为…万元，完成年初预算的…%）', 'domain.md §4 item 12'],
     needsNarrative: true,
   },

@@ -208,6 +208,7 @@ const rule: Rule = located({
     title: { zh: '说明中的合计数与其下分项之和不符', en: 'A total stated in the text differs from the items listed under it' },
     description: 'A 年初预算 / 决算 total followed by 其中： and numbered items equals the sum of the items\' figures, within rounding.',
     severity: 'error',
+    kinds: ['final-accounts', 'budget'],
     references: ['部门决算情况说明模板：一般公共预算财政拨款支出决算具体情况（年初预算为…万元，支出决算为…万元…其中：1. …）', '财预〔2016〕143号 第十条', 'domain.md §4 item 12'],
     needsNarrative: true,
   },

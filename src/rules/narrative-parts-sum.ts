@@ -84,6 +84,7 @@ const rule: Rule = located({
     title: { zh: '说明中总额与其中各项之和不符', en: 'A total stated with its parts does not add up' },
     description: 'A total followed by 其中 and its parts (with their shares) equals the sum of the parts, within rounding: reported when the parts exceed it, or when the shares show the list is complete.',
     severity: 'error',
+    kinds: ['final-accounts', 'budget', 'performance-self-evaluation'],
     references: ['部门决算情况说明模板：收入决算情况说明（本年收入合计…万元，其中：…万元，占…%）、支出决算情况说明', '财预〔2016〕143号 第十条', 'domain.md §4 item 12'],
     needsNarrative: true,
   },

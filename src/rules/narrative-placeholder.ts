@@ -53,6 +53,7 @@ const rule: Rule = located({
     title: { zh: '说明中留有未填写的占位符', en: 'Unfilled template placeholder in the text' },
     description: "A percentage or amount with no number ('下降%', '减少万元'), 'XX局', '×××', '**万元', '[ ]' or '某某' left in the published 情况说明.",
     severity: 'error',
+    kinds: ['final-accounts', 'budget', 'performance-self-evaluation'],
     references: ['财预〔2016〕143号 第十条（公开内容应当真实、完整）', 'domain.md §4 item 12（A percentage with no number ("下降%") is a defect）'],
     needsNarrative: true,
   },

@@ -95,6 +95,7 @@ const rule: Rule = located({
     title: { zh: '绩效自评项目资金合计与各项目之和不符', en: 'Stated funds of the evaluated projects differ from their sum' },
     description: "'N 个项目 … 涉及资金 X 万元' (or 全年预算数 / 全年执行数 X) equals the sum of the N projects' figures in the 绩效自评表 or in the per-project sentences.",
     severity: 'error',
+    kinds: ['final-accounts', 'performance-self-evaluation'],
     references: ['财预〔2020〕10号《项目支出绩效评价管理办法》', '部门决算情况说明模板：预算绩效情况说明（本部门组织对…个项目开展绩效自评，涉及资金…万元）', 'domain.md §4 item 12'],
     needsNarrative: true,
   },

@@ -58,6 +58,7 @@ const rule: Rule = located({
     title: { zh: '增减变动原因与变动方向相反', en: 'Reason points the opposite way to the change' },
     description: 'A change explained by a reason that itself compares with the prior year in the opposite direction (减少 … 主要原因是 … 较上年有所增加).',
     severity: 'warning',
+    kinds: ['final-accounts', 'budget', 'performance-self-evaluation'],
     references: ['财预〔2016〕143号 第十条（对决算收支增减变化的原因作出说明）', 'domain.md §4 item 12（a reason given for a change points the same way）'],
     needsNarrative: true,
   },

@@ -106,6 +106,7 @@ const rule: Rule = located({
     title: { zh: '同一数据在说明中前后表述不一致', en: 'The same quantity stated differently in two places' },
     description: 'A change (same value and change) stated with two different rates, or an amount of the same subject and role stated with two close but different figures in different places of the text.',
     severity: 'warning',
+    kinds: ['final-accounts', 'budget', 'performance-self-evaluation'],
     references: ['财预〔2016〕143号 第十条（公开内容真实、准确）', 'domain.md §4 item 12'],
     needsNarrative: true,
   },

@@ -113,6 +113,7 @@ const rule: Rule = located({
     title: { zh: '占比与分项、总额不符', en: 'Stated share differs from part ÷ whole' },
     description: 'Every 占 x% equals the amount stated before it divided by the whole — the total its sentence opens with, or the total it names (stated earlier or printed in the tables) — at the printed precision.',
     severity: 'error',
+    kinds: ['final-accounts', 'budget', 'performance-self-evaluation'],
     references: ['部门决算情况说明模板：收入决算情况说明（…万元，占…%）、支出决算情况说明、一般公共预算财政拨款支出决算结构情况', '财预〔2016〕143号 第十条', 'domain.md §4 item 12'],
     needsNarrative: true,
   },

@@ -40,6 +40,7 @@ const rule: Rule = located({
     title: { zh: '以零为基数的增长率', en: 'Growth rate from a zero base' },
     description: 'A 增长/下降 y% whose prior (stated, or value − change) is zero: the rate is undefined. Common convention (增长100%), so reported as info.',
     severity: 'info',
+    kinds: ['final-accounts', 'budget', 'performance-self-evaluation'],
     references: ['domain.md §4 item 12（A growth rate from a zero base is undefined）', '部门决算情况说明模板：较上年决算数增加/减少…万元，增长/下降…%'],
     needsNarrative: true,
   },

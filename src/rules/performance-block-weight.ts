@@ -53,6 +53,7 @@ const rule: Rule = {
     title: { zh: '一级指标分值与其下指标分值合计不符', en: 'Block points differ from the points of its indicators' },
     description: 'When a 一级指标 cell declares its points (产出指标（40分）), the 分值 of the indicators under it add up to them; a block 分值 printed once for the block equals them.',
     severity: 'error',
+    kinds: ['final-accounts', 'performance-self-evaluation'],
     references: [REF_WEIGHTS, '项目支出绩效自评表：一级指标（分值）栏', REF_DOMAIN],
     needsPerformance: true,
   },

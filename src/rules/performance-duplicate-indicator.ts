@@ -33,6 +33,7 @@ const rule: Rule = {
     title: { zh: '绩效指标重复列示', en: 'Indicator row printed twice' },
     description: 'Within one 绩效自评表, no 三级指标 appears twice under the same 一级 and 二级指标: a repeated row counts its points and score twice.',
     severity: 'error',
+    kinds: ['final-accounts', 'performance-self-evaluation'],
     references: [REF_SCORING, REF_DOMAIN],
     needsPerformance: true,
   },

@@ -55,6 +55,7 @@ const rule: Rule = {
     title: { zh: '预算执行率与执行数、预算数不符', en: 'Execution rate differs from executed ÷ annual budget' },
     description: 'In the 项目资金 block of a 绩效自评表, 执行率 equals 全年执行数 / 全年预算数 at the printed precision; a gap explained by the rounding of the printed amounts is info.',
     severity: 'error',
+    kinds: ['final-accounts', 'performance-self-evaluation'],
     references: [`${REF_METHOD} 附件 项目支出绩效自评表（执行率 = 全年执行数 / 全年预算数）`, REF_DOMAIN],
     needsPerformance: true,
   },

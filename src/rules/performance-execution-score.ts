@@ -82,6 +82,7 @@ const rule: Rule = {
     title: { zh: '预算执行率得分计算有误', en: 'Execution-rate score is not min(rate, 100%) × points' },
     description: 'The 得分 of the 项目资金 block equals min(全年执行数 / 全年预算数, 100%) × 分值 at the printed precision. A score agreeing only at fewer than two decimals is a warning; a gap within the rounding of the printed amounts is info.',
     severity: 'error',
+    kinds: ['final-accounts', 'performance-self-evaluation'],
     references: [`${REF_METHOD} 附件 项目支出绩效自评表（预算执行率得分 = 执行率 × 分值）`, REF_DOMAIN],
     needsPerformance: true,
   },

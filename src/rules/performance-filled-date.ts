@@ -31,6 +31,7 @@ const rule: Rule = {
     title: { zh: '填报时间早于评价年度结束', en: 'Filled before the evaluated year ended' },
     description: 'The 填报时间 of a 绩效自评表 of year N is after 31 December of year N: a full-year self-evaluation cannot be filled before the year ends.',
     severity: 'error',
+    kinds: ['final-accounts', 'performance-self-evaluation'],
     references: [`${REF_METHOD}：单位自评是指预算部门组织部门本级和所属单位对预算批复的项目绩效目标完成情况进行自我评价（年度终了后开展）`, REF_DOMAIN],
     needsPerformance: true,
   },

@@ -56,6 +56,7 @@ const rule: Rule = {
     title: { zh: '自评等级与总分不符', en: 'Grade does not follow from the total score' },
     description: 'The 自评等级 is the band the 总分 falls in: the bands printed in the table notes when there are any, else 优 ≥ 90, 良 80–<90, 中 60–<80, 差 < 60. Grades outside the scale are not judged.',
     severity: 'error',
+    kinds: ['final-accounts', 'performance-self-evaluation'],
     references: [REF_GRADES, REF_FORM_NOTES, REF_DOMAIN],
     needsPerformance: true,
   },

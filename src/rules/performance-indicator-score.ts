@@ -85,6 +85,7 @@ const rule: Rule = {
     title: { zh: '定量指标得分与完成情况不符', en: 'Quantitative indicator scored against the method' },
     description: 'A quantitative indicator that meets its target gets its full 分值; one that misses it gets 实际/目标 × 分值 (≥) or 目标/实际 × 分值 (≤), compared at the printed precision. An over-score is an error, an under-score a warning (local methods may be stricter). A block scored in full with an unmet indicator is reported.',
     severity: 'error',
+    kinds: ['final-accounts', 'performance-self-evaluation'],
     references: [REF_QUANT, REF_DOMAIN],
     needsPerformance: true,
   },

@@ -31,6 +31,7 @@ const rule: Rule = {
     title: { zh: '定性指标完全达到预期却未得满分', en: 'Qualitative indicator fully reached but not scored in full' },
     description: 'A qualitative indicator whose actual value states that the target was fully reached (完全达到预期, 全部完成) gets its full 分值; a lower score contradicts the row.',
     severity: 'warning',
+    kinds: ['final-accounts', 'performance-self-evaluation'],
     references: [REF_QUAL, REF_DOMAIN],
     needsPerformance: true,
   },

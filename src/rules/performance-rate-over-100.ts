@@ -30,6 +30,7 @@ const rule: Rule = {
     title: { zh: '覆盖率等比率超过100%', en: 'Bounded rate above 100%' },
     description: 'Rates that are shares of a whole (参保率, 覆盖率, 知晓率, 满意度, 合格率, 及时率 …) cannot exceed 100%; a value above it is implausible and must be explained.',
     severity: 'warning',
+    kinds: ['final-accounts', 'performance-self-evaluation'],
     references: [`${REF_METHOD}：绩效指标完成值应真实、准确`, REF_DOMAIN],
     needsPerformance: true,
   },

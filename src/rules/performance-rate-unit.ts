@@ -40,6 +40,7 @@ const rule: Rule = {
     title: { zh: '比率指标使用了计数单位', en: 'Rate indicator with a count unit' },
     description: 'An indicator whose name is a rate (…率, …比例, …占比) is measured in %, not in a count unit such as 件, 人, 个 or 次.',
     severity: 'error',
+    kinds: ['final-accounts', 'performance-self-evaluation'],
     references: [`${REF_METHOD}：绩效指标应当细化、量化，指标值与度量单位相符`, REF_DOMAIN],
     needsPerformance: true,
   },

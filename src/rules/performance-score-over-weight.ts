@@ -49,6 +49,7 @@ const rule: Rule = {
     title: { zh: '得分超过分值', en: 'Score above its points' },
     description: 'The 得分 of the 预算执行率 row, of a 一级 block or of an indicator never exceeds its 分值 (the cell, or the points declared in the name).',
     severity: 'error',
+    kinds: ['final-accounts', 'performance-self-evaluation'],
     references: [REF_QUANT, REF_DOMAIN],
     needsPerformance: true,
   },

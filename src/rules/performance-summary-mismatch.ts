@@ -40,6 +40,7 @@ const rule: Rule = {
     title: { zh: '绩效自评汇总表与项目自评表不一致', en: 'Summary row differs from the project table' },
     description: 'The 自评得分 and 自评等级 that a 绩效自评情况汇总表 gives a project equal the 总分 and 自评等级 of that project\'s own 自评表 (matched by name).',
     severity: 'error',
+    kinds: ['final-accounts', 'performance-self-evaluation'],
     references: [`${REF_METHOD}：各部门应将单位自评结果汇总后报送同级财政部门`, REF_DOMAIN],
     needsPerformance: true,
   },

@@ -58,6 +58,7 @@ const rule: Rule = {
     title: { zh: '总分与各项得分之和不符', en: 'Total score differs from the sum of the scores' },
     description: '总分 (总得分) of a 绩效自评表 equals the 预算执行率 score plus the scores of every indicator (or of every 一级 block where the form scores blocks); a printed indicator subtotal equals the indicator scores. Gaps within the rounding of the printed scores are info.',
     severity: 'error',
+    kinds: ['final-accounts', 'performance-self-evaluation'],
     references: [REF_SCORING, REF_DOMAIN],
     needsPerformance: true,
   },

@@ -60,6 +60,7 @@ const rule: Rule = {
     title: { zh: '分值合计不等于总分值', en: 'Points do not add up to the total' },
     description: 'The 分值 of the 预算执行率 row and of every indicator (or 一级 block) add up to the printed 总分值, or 100 when none is printed; a printed indicator 分值 subtotal equals the indicator points.',
     severity: 'error',
+    kinds: ['final-accounts', 'performance-self-evaluation'],
     references: [REF_WEIGHTS, REF_FORM_NOTES, REF_DOMAIN],
     needsPerformance: true,
   },

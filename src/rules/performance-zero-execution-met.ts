@@ -55,6 +55,7 @@ const rule: Rule = {
     title: { zh: '资金未执行但产出指标全部完成', en: 'No spending, yet every output indicator achieved' },
     description: 'A project that spent nothing (全年执行数 0 or not stated, with no execution score) but reports every 产出指标 fully achieved: implausible unless other funds paid for the outputs.',
     severity: 'warning',
+    kinds: ['final-accounts', 'performance-self-evaluation'],
     references: [`${REF_METHOD}：单位自评内容主要包括项目总体绩效目标、各项绩效指标完成情况以及预算执行情况`, REF_DOMAIN],
     needsPerformance: true,
   },

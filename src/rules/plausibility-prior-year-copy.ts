@@ -64,6 +64,7 @@ const rule: Rule = {
     title: { zh: '上年数与本年数完全相同', en: 'Prior-year figures identical to the current year' },
     description: 'A prior-year column equals the current-year column in every row: likely copied.',
     severity: 'warning',
+    kinds: ['final-accounts', 'budget'],
     references: ['财预〔2016〕143号《地方预决算公开操作规程》：公开数据应真实准确', '部门决算公开表填报说明：上年数按上年决算数填列'],
   },
   check({ disclosure }) {

@@ -19,6 +19,7 @@ const rule: Rule = {
     title: { zh: '政府采购支出超过非人员支出', en: 'Procurement exceeds non-personnel spending' },
     description: 'The 政府采购 total stated in the text is above 本年支出合计 − 人员经费.',
     severity: 'warning',
+    kinds: ['final-accounts'],
     references: [
       '财预〔2016〕143号《地方预决算公开操作规程》：部门决算应公开政府采购情况',
       '部门决算公开模板：政府采购支出总额 = 货物 + 工程 + 服务，为本年度实际支出中的采购部分',

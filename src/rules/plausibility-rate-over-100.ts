@@ -45,6 +45,7 @@ const rule: Rule = {
     title: { zh: '比率超过100%', en: 'Rate above 100 %' },
     description: 'A coverage, satisfaction, pass or timeliness rate, or a share of a whole, stated above 100 % in the text (indicator values: performance-rate-over-100).',
     severity: 'warning',
+    kinds: ['final-accounts', 'budget', 'performance-self-evaluation'],
     references: [
       '财预〔2020〕10号《项目支出绩效评价管理办法》：绩效指标实际完成值应真实、准确',
       '财预〔2016〕143号《地方预决算公开操作规程》：公开数据应真实准确',

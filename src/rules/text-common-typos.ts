@@ -73,6 +73,7 @@ const rule: Rule = located({
     title: { zh: '常见错别字', en: 'Common miswritten words' },
     description: "Words commonly miswritten in disclosures ('滴三方', '己经', '部份', '截止2023年12月31日' for 截至 …), with the correct form.",
     severity: 'warning',
+    kinds: ['final-accounts', 'budget', 'performance-self-evaluation'],
     references: ['财预〔2016〕143号 第十条（公开内容应当真实、准确、规范）', 'GB/T 15834、《通用规范汉字表》', 'domain.md §4 item 13'],
   },
   check(rc) {

@@ -47,6 +47,7 @@ const rule: Rule = located({
     title: { zh: '文字重复', en: 'Duplicated words' },
     description: "A word printed twice in a row ('年度年度', '费费', '2024年2024年'); legitimate reduplication (人人, 研究研究, 一个一个) and word boundaries (目的的, 为了了解, 局局长) are not reported.",
     severity: 'warning',
+    kinds: ['final-accounts', 'budget', 'performance-self-evaluation'],
     references: ['财预〔2016〕143号 第十条（公开内容应当真实、准确、规范）', 'domain.md §4 item 13'],
     needsNarrative: true,
   },

@@ -60,6 +60,7 @@ const rule: Rule = located({
     title: { zh: '说明中的单位名称或级次与本单位不一致', en: 'Entity or budget level named in the text is not the document\'s' },
     description: "Another region's body of the same kind (or any, where the sentence speaks of itself), or a budget level (区级/县级/市级预算项目) other than the entity's own.",
     severity: 'warning',
+    kinds: ['final-accounts', 'budget', 'performance-self-evaluation'],
     references: ['财预〔2016〕143号 第十条', 'domain.md §4 item 13（the entity named in the text match the tables）'],
     needsNarrative: true,
   },

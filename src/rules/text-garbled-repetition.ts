@@ -55,6 +55,7 @@ const rule: Rule = located({
     title: { zh: '语句重复错乱', en: 'Garbled repeated phrase' },
     description: "A date repeated within a clause with nothing connecting the two ('2024年5-12月2024年…'): the sentence is garbled.",
     severity: 'warning',
+    kinds: ['final-accounts', 'budget', 'performance-self-evaluation'],
     references: ['财预〔2016〕143号 第十条（公开内容应当真实、准确、规范）', 'domain.md §4 item 13'],
     needsNarrative: true,
   },

@@ -49,6 +49,7 @@ const rule: Rule = located({
     title: { zh: '金额单位错误（元/万元）', en: 'Unit slip (元 / 万元)' },
     description: 'An amount printed with 元 whose number is printed elsewhere in 万元 (or the reverse): the unit is wrong by a factor of 10,000.',
     severity: 'error',
+    kinds: ['final-accounts', 'budget', 'performance-self-evaluation'],
     references: ['财预〔2016〕143号 第十条', '部门决算公开表样：金额单位：万元', 'domain.md §4 item 13（the unit named in the text matches the tables）'],
     needsNarrative: true,
   },

@@ -78,6 +78,7 @@ const rule: Rule = located({
     title: { zh: '说明中的年份与决算年度不一致', en: 'A year in the text disagrees with the document year' },
     description: 'Headings name the document year; comparisons and prior-year figures name the year before it; the reported year is not stated as the prior year; cited evaluations are of the year evaluated.',
     severity: 'error',
+    kinds: ['final-accounts', 'budget', 'performance-self-evaluation'],
     references: ['财预〔2016〕143号 第十条', 'domain.md §4 item 13（The year … named in the text match the tables）'],
     needsNarrative: true,
   },

@@ -27,7 +27,7 @@ export interface ProjectFunds {
   executed?: Amount;
 }
 
-const COUNT_RE = /(?:(?:二级|一级|评价|绩效|预算)?项目|涵盖项目)\s*(\d+)\s*个|(\d+)\s*个(?:二级|一级|预算)?项目/g;
+const COUNT_RE = /(?:(?:二级|一级|评价|绩效|预算)?项目|涵盖项目)\s*(\d+)\s*个|(?<!\d)(\d+)\s*个(?:二级|一级|预算)?项目/g;
 
 function fundKind(cue: string): FundKind {
   if (/执行(数|金额)/.test(cue)) return 'executed';
