@@ -16,7 +16,12 @@ export async function serveCommand(o: { port: number; host: string; db?: string;
     const n = await loadDemoCorpus(opened.db);
     if (n) process.stdout.write(`demo corpus: ${n} documents loaded\n`);
   }
-  const app = await buildServer({ db: opened.db, mode });
+  // structured request and error logs (JSON lines) on stderr; JUESUAN_LOG_LEVEL=warn for fewer
+  const app = await buildServer({ db: opened.db, mode, logger: { level: process.env.JUESUAN_LOG_LEVEL ?? 'info', stream: process.stderr } });
+  // a rejection that escapes a handler is logged with its cause; the server stays up (the readers run
+  // in workers, so nothing of a document's state is shared with the loop)
+  process.removeAllListeners('unhandledRejection');
+  process.on('unhandledRejection', (reason) => app.log.error({ err: reason }, 'unhandled rejection'));
   await app.listen({ port: o.port, host: o.host });
   process.stdout.write(`juesuan serving ${opened.dialect} store ${opened.url} (${mode}-user mode)\n  → http://${o.host}:${o.port}/   API docs: http://${o.host}:${o.port}/docs\n`);
   const stop = async () => {

@@ -12,9 +12,12 @@ export interface ReadInput {
   path?: string;
   bytes?: Uint8Array;
   name?: string;
+  /** a model read before (re-checking a stored document) */
+  model?: Disclosure;
 }
 
 async function load(input: ReadInput): Promise<Disclosure> {
+  if (input.model) return input.model;
   if (input.bytes) return readDisclosure(input.bytes, input.name);
   if (input.path) return readDisclosureFile(input.path);
   throw new Error('operation needs a path or bytes');

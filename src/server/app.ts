@@ -5,7 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyRequest, type FastifyServerOptions } from 'fastify';
 import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
 import swagger from '@fastify/swagger';
@@ -18,6 +18,9 @@ import { documentRoutes } from './routes-documents.js';
 import { corpusRoutes } from './routes-corpus.js';
 import { authRoutes } from './routes-auth.js';
 import { composeRoutes } from './routes-compose.js';
+import { WorkerPool, PoolInternalError } from '../core/pool/pool.js';
+import { allowedHostsFromEnv, allowedOriginsFromEnv, crossOriginWrite, hostAllowed, normalisedPath, securityHeaders } from './guards.js';
+import { ConcurrencyLimiter, LoginBackoff } from './limits.js';
 
 export interface ServerOptions {
   db: Db;
@@ -27,7 +30,21 @@ export interface ServerOptions {
   uploadLimit?: number;
   /** Built web application to serve at / (default web/dist when present). */
   webDir?: string;
-  logger?: boolean;
+  /** Fastify (pino) logger: false (default), true, or options such as { level, stream }. */
+  logger?: FastifyServerOptions['logger'];
+  /** Reads and checks uploads (default: a pool of JUESUAN_JOBS or the cores, closed with the server). */
+  pool?: WorkerPool;
+  /** Uploads of one client in progress at once (default JUESUAN_UPLOADS_PER_CLIENT or 8; more → 429). */
+  uploadsPerClient?: number;
+  /** Documents waiting for or being read, over all clients, before uploads are refused with 503
+   * (default JUESUAN_MAX_QUEUE or 16 per worker). */
+  maxQueue?: number;
+  /** Single-user mode: host names answered besides IP literals and localhost (default JUESUAN_ALLOWED_HOSTS). */
+  allowedHosts?: string[];
+  /** Origins whose writes are accepted besides the server's own (default JUESUAN_ALLOWED_ORIGINS). */
+  allowedOrigins?: string[];
+  /** Failed sign-ins: back-off policy (tests shorten it). */
+  loginBackoff?: LoginBackoff;
 }
 
 declare module 'fastify' {
@@ -41,7 +58,13 @@ const LOCAL_USER: SessionUser = { id: 0, username: 'local', role: 'admin', csrf:
 
 export async function buildServer(opts: ServerOptions): Promise<FastifyInstance> {
   const uploadLimit = opts.uploadLimit ?? 50 * 1024 * 1024;
-  const app = Fastify({ logger: opts.logger ?? false, bodyLimit: uploadLimit });
+  const app = Fastify({ logger: opts.logger ?? false, bodyLimit: uploadLimit, requestTimeout: 300_000 });
+  const ownPool = !opts.pool;
+  const pool = opts.pool ?? new WorkerPool({ ...(Number(process.env.JUESUAN_JOBS) > 0 && { size: Number(process.env.JUESUAN_JOBS) }) });
+  if (ownPool) app.addHook('onClose', async () => pool.close());
+  const envInt = (name: string, fallback: number) => (Number(process.env[name]) > 0 ? Math.floor(Number(process.env[name])) : fallback);
+  const allowedHosts = opts.allowedHosts ?? allowedHostsFromEnv();
+  const allowedOrigins = opts.allowedOrigins ?? allowedOriginsFromEnv();
   await app.register(cookie);
   await app.register(multipart, { limits: { fileSize: uploadLimit, files: 1 } });
   await app.register(swagger, {
@@ -49,30 +72,56 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });
 
-  app.setErrorHandler((err: Error & { statusCode?: number; code?: string; validation?: unknown }, _req, reply) => {
+  app.setErrorHandler((err: Error & { statusCode?: number; code?: string; validation?: unknown }, req, reply) => {
     if (err instanceof ApiError) return reply.status(err.status).send(errorBody(err.code, err.message, err.hint));
     if (err.code === 'FST_REQ_FILE_TOO_LARGE' || err.statusCode === 413) {
       return reply.status(413).send(errorBody('too-large', `upload larger than ${uploadLimit >> 20} MB`, 'split the file or raise the limit'));
     }
     if (err.validation) return reply.status(400).send(errorBody('bad-request', err.message));
     if (err.statusCode && err.statusCode < 500) return reply.status(err.statusCode).send(errorBody('bad-request', err.message));
-    app.log.error(err);
-    return reply.status(500).send(errorBody('internal', 'internal error', 'see the server log'));
+    const cause = err instanceof PoolInternalError ? (err as unknown as PoolInternalError).detail : undefined;
+    req.log.error({ err, ...(cause && { cause }) }, `internal error: ${err.message.split('\n')[0]}`);
+    if (err instanceof PoolInternalError) return reply.status(500).send(errorBody('reader-failed', err.message, 'the file broke the reader; the server log has the cause'));
+    return reply.status(500).send(errorBody('internal', 'internal error', `see the server log (request ${req.id})`));
   });
   app.setNotFoundHandler((req, reply) => {
     if (req.url.startsWith('/api/') || !opts.webDir) return reply.status(404).send(errorBody('not-found', `no route ${req.method} ${req.url.split('?')[0]}`));
     return reply.sendFile('index.html');
   });
 
+  app.addHook('onSend', async (req, reply, payload) => {
+    for (const [k, v] of Object.entries(securityHeaders(normalisedPath(req.url)))) reply.header(k, v);
+    return payload;
+  });
+  // Guards run on the route the router matched (req.routeOptions.url: decoded, as the handler sees it)
+  // and on the decoded, normalised path, so /%61pi/… or //api/… cannot slip past them.
   app.addHook('onRequest', async (req) => {
-    req.user = opts.mode === 'single' ? LOCAL_USER : await sessionUser(opts.db, req.cookies[SESSION_COOKIE]);
+    if (opts.mode === 'single' && !hostAllowed(req.headers.host, allowedHosts)) {
+      throw new ApiError(403, 'foreign-host', `host ${String(req.headers.host)} is not served`, 'open the server as localhost or its IP address, or list the name in JUESUAN_ALLOWED_HOSTS');
+    }
     const mutating = req.method !== 'GET' && req.method !== 'HEAD' && req.method !== 'OPTIONS';
-    if (opts.mode === 'multi' && mutating && req.user && req.url.startsWith('/api/') && req.url !== '/api/login') {
-      if (req.headers['x-csrf-token'] !== req.user.csrf) throw new ApiError(403, 'csrf', 'missing or wrong CSRF token', 'send the x-csrf-token header from GET /api/me');
+    const foreign = mutating ? crossOriginWrite(req.headers, allowedOrigins) : undefined;
+    if (foreign) throw new ApiError(403, 'cross-origin', `writes from ${foreign} are refused`, 'use the web application served by this server, or list the origin in JUESUAN_ALLOWED_ORIGINS');
+    req.user = opts.mode === 'single' ? LOCAL_USER : await sessionUser(opts.db, req.cookies[SESSION_COOKIE]);
+    if (opts.mode !== 'multi') return;
+    const route = req.routeOptions.url;
+    const path = normalisedPath(req.url);
+    const isPublic = route === '/api/login' || route === '/api/health';
+    const protectedPath = (p: string | undefined) => p !== undefined && (p.toLowerCase().startsWith('/api') || p.toLowerCase().startsWith('/docs'));
+    if (!isPublic && !req.user && (protectedPath(route) || protectedPath(path) || mutating)) {
+      throw new ApiError(401, 'unauthenticated', 'sign in first', 'POST /api/login');
+    }
+    if (mutating && route !== '/api/login' && req.headers['x-csrf-token'] !== req.user?.csrf) {
+      throw new ApiError(403, 'csrf', 'missing or wrong CSRF token', 'send the x-csrf-token header from GET /api/me');
     }
   });
 
-  const ctx = { db: opts.db, mode: opts.mode, uploadLimit };
+  const ctx: RouteContext = {
+    db: opts.db, mode: opts.mode, uploadLimit, pool,
+    uploads: new ConcurrencyLimiter(opts.uploadsPerClient ?? envInt('JUESUAN_UPLOADS_PER_CLIENT', 8)),
+    maxQueue: opts.maxQueue ?? envInt('JUESUAN_MAX_QUEUE', 16 * pool.size),
+    logins: opts.loginBackoff ?? new LoginBackoff(),
+  };
   await app.register(async (api) => {
     await documentRoutes(api, ctx);
     await corpusRoutes(api, ctx);
@@ -92,6 +141,15 @@ export interface RouteContext {
   db: Db;
   mode: 'single' | 'multi';
   uploadLimit: number;
+  pool: WorkerPool;
+  uploads: ConcurrencyLimiter;
+  maxQueue: number;
+  logins: LoginBackoff;
+}
+
+/** Who a request counts against for per-client limits: the account in multi-user mode, else the address. */
+export function clientKey(req: FastifyRequest): string {
+  return req.user && req.user.id ? `user:${req.user.id}` : `ip:${req.ip}`;
 }
 
 /** The signed-in user allowed to do `action`, or a 401/403 ApiError. */

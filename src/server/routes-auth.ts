@@ -1,6 +1,6 @@
 /** Sign in and out, the current user with its CSRF token, accounts and the audit trail (multi-user mode). */
 import type { FastifyInstance } from 'fastify';
-import { audit, auditTrail, createUser, login, logout, ROLES, type Role } from '../store/accounts.js';
+import { audit, auditTrail, createUser, DuplicateUserError, login, logout, ROLES, type Role } from '../store/accounts.js';
 import { ApiError, errorSchema } from './errors.js';
 import { requireUser, SESSION_COOKIE, type RouteContext } from './app.js';
 
@@ -9,13 +9,26 @@ export async function authRoutes(api: FastifyInstance, ctx: RouteContext): Promi
     schema: {
       summary: 'Sign in (multi-user mode)', tags: ['auth'],
       body: { type: 'object', required: ['username', 'password'], properties: { username: { type: 'string' }, password: { type: 'string' } } },
-      response: { 401: errorSchema },
+      response: { 401: errorSchema, 429: errorSchema },
     },
   }, async (req, reply) => {
     if (ctx.mode === 'single') return { mode: 'single', user: req.user };
     const { username, password } = req.body as { username: string; password: string };
+    // back-off per user name and per address after repeated failures (429 with Retry-After)
+    const keys = [`user:${username.slice(0, 128)}`, `ip:${req.ip}`];
+    const wait = ctx.logins.waitMs(keys);
+    if (wait > 0) {
+      reply.header('retry-after', String(Math.ceil(wait / 1000)));
+      throw new ApiError(429, 'too-many-attempts', `too many failed sign-ins: try again in ${Math.ceil(wait / 1000)} s`);
+    }
     const s = await login(ctx.db, username, password);
-    if (!s) throw new ApiError(401, 'bad-credentials', 'wrong username or password');
+    if (!s) {
+      ctx.logins.failed(keys);
+      await audit(ctx.db, { username: username.slice(0, 128), action: 'login-failed', detail: `from ${req.ip}` });
+      req.log.warn({ username: username.slice(0, 128), ip: req.ip }, 'failed sign-in');
+      throw new ApiError(401, 'bad-credentials', 'wrong username or password');
+    }
+    ctx.logins.succeeded(keys[0]!);
     await audit(ctx.db, { username, action: 'login' });
     reply.setCookie(SESSION_COOKIE, s.token, { path: '/', httpOnly: true, sameSite: 'strict', maxAge: 12 * 3600 });
     return { mode: 'multi', user: { username: s.user.username, role: s.user.role }, csrf: s.user.csrf };
@@ -46,6 +59,7 @@ export async function authRoutes(api: FastifyInstance, ctx: RouteContext): Promi
       await audit(ctx.db, { username: admin.username, action: 'create-user', detail: `${b.username} (${b.role})` });
       return reply.status(201).send({ id, username: b.username, role: b.role });
     } catch (e) {
+      if (e instanceof DuplicateUserError) throw new ApiError(409, 'conflict', e.message, 'choose another user name');
       throw new ApiError(400, 'bad-request', e instanceof Error ? e.message : String(e));
     }
   });

@@ -68,7 +68,7 @@ export async function corpusRoutes(api: FastifyInstance, ctx: RouteContext): Pro
 
   api.post('/recheck', { schema: { summary: 'Re-run the rules on every document checked with an older rule set', tags: ['corpus'] } }, async (req) => {
     const user = requireUser(req, 'recheck');
-    const n = await recheckStale(ctx.db, currentRuleset());
+    const n = await recheckStale(ctx.db, currentRuleset(), (model) => ctx.pool.run({ op: 'check', input: { model } }));
     await audit(ctx.db, { username: user.username, action: 'recheck', detail: `${n} documents` });
     return { rechecked: n };
   });

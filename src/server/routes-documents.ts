@@ -5,7 +5,7 @@ import { audit } from '../store/accounts.js';
 import { storeDocument } from '../store/corpus.js';
 import { deleteDocument, getDocumentContent, getDocumentPart, getDocumentSummary, searchDocuments, type SearchFilters } from '../store/queries.js';
 import { ApiError, errorSchema } from './errors.js';
-import { requireUser, type RouteContext } from './app.js';
+import { clientKey, requireUser, type RouteContext } from './app.js';
 
 const idParams = { type: 'object', required: ['id'], properties: { id: { type: 'integer', minimum: 1 } } } as const;
 
@@ -22,16 +22,33 @@ export async function documentRoutes(api: FastifyInstance, ctx: RouteContext): P
   api.post('/documents', { schema: { summary: 'Upload a disclosure (multipart field "file"); read, check and store it', tags: ['documents'], response: { 400: errorSchema, 413: errorSchema, 422: errorSchema, 201: { type: 'object', additionalProperties: true }, 200: { type: 'object', additionalProperties: true } } } }, async (req, reply) => {
     const user = requireUser(req, 'upload');
     if (!req.isMultipart()) throw new ApiError(400, 'bad-request', 'expected a multipart/form-data upload with a "file" field');
-    const file = await req.file();
-    if (!file) throw new ApiError(400, 'bad-request', 'no file in the upload', 'send the document in the "file" field');
-    const bytes = new Uint8Array(await file.toBuffer());
-    if (file.file.truncated) throw new ApiError(413, 'too-large', `upload larger than ${ctx.uploadLimit >> 20} MB`);
-    if (!bytes.length) throw new ApiError(400, 'empty', 'the uploaded file is empty');
-    const result = await storeDocument(ctx.db, { bytes, name: file.filename || 'upload', user: user.username, keepUnreadable: false });
-    if (result.status === 'unreadable') throw new ApiError(422, 'unreadable', result.error ?? 'the file could not be read', 'upload a disclosure as PDF, XLSX/XLS, DOCX/DOC, HTML/MHT or text');
-    if (result.created) await audit(ctx.db, { username: user.username, action: 'upload', documentId: result.id, detail: file.filename });
-    const summary = await getDocumentSummary(ctx.db, result.id);
-    return reply.code(result.created ? 201 : 200).send({ ...result, document: summary });
+    // per-client concurrency, then a bound on all documents waiting for a worker: refuse early and
+    // cheaply rather than queue without end
+    const client = clientKey(req);
+    if (!ctx.uploads.tryAcquire(client)) {
+      reply.header('retry-after', '1');
+      throw new ApiError(429, 'too-many-uploads', `at most ${ctx.uploads.max} uploads of one client at once`, 'wait for an upload to finish, then send the next');
+    }
+    try {
+      if (ctx.pool.load >= ctx.maxQueue) {
+        reply.header('retry-after', '2');
+        throw new ApiError(503, 'busy', `the server is reading ${ctx.pool.load} documents`, 'try again in a few seconds');
+      }
+      const file = await req.file();
+      if (!file) throw new ApiError(400, 'bad-request', 'no file in the upload', 'send the document in the "file" field');
+      const bytes = new Uint8Array(await file.toBuffer());
+      if (file.file.truncated) throw new ApiError(413, 'too-large', `upload larger than ${ctx.uploadLimit >> 20} MB`);
+      if (!bytes.length) throw new ApiError(400, 'empty', 'the uploaded file is empty');
+      // the file name is kept as given (shown, offered on download) and never used as a path
+      const name = (file.filename || 'upload').slice(0, 255);
+      const result = await storeDocument(ctx.db, { bytes, name, user: user.username, keepUnreadable: false, analyse: (input) => ctx.pool.run({ op: 'analyse', input }) });
+      if (result.status === 'unreadable') throw new ApiError(422, 'unreadable', result.error ?? 'the file could not be read', 'upload a disclosure as PDF, XLSX/XLS, DOCX/DOC, HTML/MHT or text');
+      if (result.created) await audit(ctx.db, { username: user.username, action: 'upload', documentId: result.id, detail: name });
+      const summary = await getDocumentSummary(ctx.db, result.id);
+      return reply.code(result.created ? 201 : 200).send({ ...result, document: summary });
+    } finally {
+      ctx.uploads.release(client);
+    }
   });
 
   api.get('/documents', { schema: { summary: 'Search the corpus (filters and facets)', tags: ['documents'], querystring: searchQuery } }, async (req) => {

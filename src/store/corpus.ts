@@ -105,7 +105,7 @@ async function insertDocument(db: Db, sha: string, format: string, input: { byte
       .values({
         sha256: sha, name: input.name, format, size: input.bytes.length, content: input.bytes,
         entity: d?.meta.entity ?? null, year: d?.meta.year ?? null, kind: d?.meta.kind ?? null, scope: d?.meta.scope ?? null,
-        region: regionOf(d?.meta.entity), department_type: departmentTypeOf(d?.meta.entity), unit: d?.meta.unit ?? null,
+        region: d?.meta.region ?? regionOf(d?.meta.entity), department_type: d?.meta.departmentType ?? departmentTypeOf(d?.meta.entity), unit: d?.meta.unit ?? null,
         status: analysed ? 'ok' : 'unreadable', error: error ?? null,
         ruleset: analysed?.report.document.ruleset ?? null,
         errors: analysed?.report.counts.error ?? 0, warnings: analysed?.report.counts.warning ?? 0, infos: analysed?.report.counts.info ?? 0,
@@ -146,11 +146,11 @@ async function insertFacts(tx: Db, documentId: number, facts: Facts): Promise<vo
 }
 
 /** Re-runs the rules on every stored model whose rule-set version differs from the current one. */
-export async function recheckStale(db: Db, ruleset: string): Promise<number> {
+export async function recheckStale(db: Db, ruleset: string, check: (model: Disclosure) => Promise<CheckReport> = async (d) => checkDisclosure(d)): Promise<number> {
   const stale = await db.selectFrom('documents').select(['id', 'model_json']).where('status', '=', 'ok').where((eb) => eb.or([eb('ruleset', '!=', ruleset), eb('ruleset', 'is', null)])).execute();
   for (const row of stale) {
     if (!row.model_json) continue;
-    const report = checkDisclosure(JSON.parse(row.model_json) as Disclosure);
+    const report = await check(JSON.parse(row.model_json) as Disclosure);
     await db.transaction().execute(async (tx) => {
       await tx.deleteFrom('findings').where('document_id', '=', row.id).execute();
       await insertFindings(tx, row.id, report.findings);
