@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { api, yuan } from '../api';
 import { FACT_NAMES, useT } from '../i18n';
 import { Chart } from '../components/Chart';
+import { ExecutionCompare } from './ExecutionCompare';
 
 interface Column { documentId: number; entity: string | null; year: number | null; facts: Record<string, number> }
 interface Comparison { columns: Column[]; keys: string[] }
@@ -11,7 +12,7 @@ const CHART_KEYS = ['incomeTotal', 'expenditureTotal', 'basicExpenditure', 'proj
 export function ComparePage({ query }: { query: string }) {
   const t = useT();
   const initial = new URLSearchParams(query.replace(/^\?/, ''));
-  const [mode, setMode] = useState<'entity' | 'year'>(initial.get('year') ? 'year' : 'entity');
+  const [mode, setMode] = useState<'entity' | 'year' | 'execution'>(initial.get('mode') === 'execution' ? 'execution' : initial.get('year') ? 'year' : 'entity');
   const [entity, setEntity] = useState(initial.get('entity') ?? '');
   const [year, setYear] = useState(initial.get('year') ?? '');
   const [entities, setEntities] = useState<string[]>([]);
@@ -25,6 +26,7 @@ export function ComparePage({ query }: { query: string }) {
     }).catch(() => {});
   }, []);
   useEffect(() => {
+    if (mode === 'execution') return;
     const q = mode === 'entity' ? (entity ? `entity=${encodeURIComponent(entity)}` : '') : (year ? `year=${year}` : '');
     if (!q) return;
     api.get<Comparison>(`/compare?${q}`).then((c) => { setData(c); setError(''); }).catch((e) => setError(String(e.message)));
@@ -42,13 +44,15 @@ export function ComparePage({ query }: { query: string }) {
       <div className="panel">
         <label><input type="radio" checked={mode === 'entity'} onChange={() => setMode('entity')} /> {t('byYear')}</label>{' '}
         <label><input type="radio" checked={mode === 'year'} onChange={() => setMode('year')} /> {t('byEntity')}</label>{' '}
-        {mode === 'entity'
+        <label><input type="radio" checked={mode === 'execution'} onChange={() => setMode('execution')} data-testid="compare-execution" /> {t('byBudget')}</label>{' '}
+        {mode === 'execution' ? null : mode === 'entity'
           ? <select value={entity} onChange={(e) => setEntity(e.target.value)} data-testid="compare-entity">{entities.map((e) => <option key={e}>{e}</option>)}</select>
           : <input value={year} onChange={(e) => setYear(e.target.value)} placeholder={t('year')} data-testid="compare-year" />}
-        {' '}<a href={`${exportUrl}&format=csv`}>CSV</a> · <a href={`${exportUrl}&format=xlsx`}>XLSX</a> · <a href={`${exportUrl}&format=json`}>JSON</a>
+        {mode !== 'execution' && <>{' '}<a href={`${exportUrl}&format=csv`}>CSV</a> · <a href={`${exportUrl}&format=xlsx`}>XLSX</a> · <a href={`${exportUrl}&format=json`}>JSON</a></>}
       </div>
+      {mode === 'execution' && <ExecutionCompare initialEntity={initial.get('entity') ?? undefined} initialYear={initial.get('year') ?? undefined} />}
       {error && <p className="error-text">{error}</p>}
-      {data && (
+      {data && mode !== 'execution' && (
         <>
           <div className="panel"><Chart option={option!} testId="compare-chart" /></div>
           <div className="panel">
