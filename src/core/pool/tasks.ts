@@ -9,11 +9,13 @@ import { checkDisclosure } from '../../check/engine.js';
 import type { Disclosure } from '../../model/index.js';
 import type { CheckReport } from '../../check/types.js';
 
-export type TaskOp = 'parse' | 'facts' | 'check' | 'analyse';
+export type TaskOp = 'parse' | 'facts' | 'check' | 'analyse' | 'selftest';
 
 export interface PoolTask {
   op: TaskOp;
   input: ReadInput;
+  /** selftest (only when JUESUAN_POOL_SELFTEST=1, for the pool's own tests): misbehave on purpose */
+  selftest?: 'spin' | 'allocate' | 'escape' | 'exit' | 'echo';
   /** check: rule selection */
   only?: string[];
   disable?: string[];
@@ -24,6 +26,7 @@ export interface TaskValue {
   facts: Facts;
   check: CheckReport;
   analyse: { disclosure: Disclosure; facts: Facts; report: CheckReport };
+  selftest: string;
 }
 
 /** A failure as it crosses the thread boundary: `input` is the user's file (exit 2), `limit` a budget
@@ -48,6 +51,8 @@ export async function runTask(task: PoolTask): Promise<unknown> {
       const disclosure = await operations.parse(task.input);
       return { disclosure, facts: factsOf(disclosure), report: checkDisclosure(disclosure, opts) };
     }
+    case 'selftest':
+      return selftest(task.selftest);
     default:
       throw new Error(`unknown task ${String((task as { op: unknown }).op)}`);
   }
@@ -60,4 +65,24 @@ export function toFailure(e: unknown): TaskFailure {
   }
   if (e instanceof Error) return { kind: 'internal', message: e.message.split('\n')[0] ?? e.name, ...(e.stack && { stack: e.stack }) };
   return { kind: 'internal', message: String(e) };
+}
+
+async function selftest(what: PoolTask['selftest']): Promise<string> {
+  if (process.env.JUESUAN_POOL_SELFTEST !== '1') throw new Error('selftest tasks are off');
+  switch (what) {
+    case 'spin':
+      for (;;) { /* a reader stuck in a loop */ }
+    case 'allocate': {
+      const keep: number[][] = [];
+      for (;;) keep.push(new Array(1 << 20).fill(keep.length));
+    }
+    case 'escape':
+      void Promise.reject(new Error('escaped rejection'));
+      await new Promise((r) => setTimeout(r, 1000));
+      return 'not reached';
+    case 'exit':
+      process.exit(7);
+    default:
+      return 'echo';
+  }
 }
