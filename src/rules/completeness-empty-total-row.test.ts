@@ -29,3 +29,15 @@ test('completeness-empty-total-row: must not trigger on a filled total or an all
   assert.deepEqual(run(rule, filled).findings, []);
   assert.deepEqual(run(rule, blank).findings, []);
 });
+
+test('completeness-empty-total-row: must not trigger on 本年收入 / 本年支出 side headings of a budget summary table', () => {
+  const d = disclosure({
+    unit: '元',
+    kind: 'budget',
+    tables: [table('T01', {
+      unit: '元', columns: ['amount'],
+      rows: [['incomeTotal', '本年收入', ''], ['expenditureTotal', '本年支出', ''], ['income:fiscal', '一、财政拨款收入', '9,501,164'], ['grandTotal', '收入总计', '12,121,164']],
+    })],
+  });
+  assert.deepEqual(run(rule, d).findings, []);
+});

@@ -22,8 +22,11 @@ function isEmpty(row: Row): boolean {
   return Object.values(row.cells).every(isNil);
 }
 
+/** '本年收入' / '本年支出' / '收入' / '支出' alone: the heading of a side of a two-sided table, not a total line. */
+const SIDE_HEADING = /^(本年)?(收入|支出)(预算)?$/;
+
 function check(table: Table): RawFinding[] {
-  const totals = totalRows(table);
+  const totals = totalRows(table).filter((r) => !SIDE_HEADING.test(r.name.replace(/\s+/g, '')));
   return totals.filter(isEmpty).flatMap((total) => {
     const others = table.rows.filter((r) => !totals.includes(r) && (total.side === undefined || r.side === total.side));
     if (!others.some(hasFigures)) return [];

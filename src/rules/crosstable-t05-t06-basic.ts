@@ -3,10 +3,24 @@ import type { Table } from '../model/index.js';
 import { topLevelRows } from './utils/hierarchy.js';
 import { checkEquality, checkIdentity, type Term } from './utils/identity.js';
 import { BLOCK_NAMES, blockCodeRows, blockTotalRow, type Block } from './utils/t06.js';
-import { columnLabel, mainCell, presentTable, rowLabel, tableName, totalRow } from './utils/table-access.js';
+import { amountOf, codeRows, columnLabel, mainCell, presentTable, rowLabel, tableName, totalRow } from './utils/table-access.js';
+
+/**
+ * The budget form prints 人员经费 and 公用经费 as columns beside the 合计 of each economic code
+ * (合计 | 人员经费 | 公用经费): the block is that column of the 合计 row, else of the top-level classes.
+ */
+function columnTerms(t06: Table, block: Block): Term[] | undefined {
+  if (!t06.columns.some((c) => c.key === block)) return undefined;
+  const total = totalRow(t06);
+  const rows = total && amountOf(total.cells[block]) ? [total] : topLevelRows(codeRows(t06)).filter((r) => r.cells[block]);
+  const column = columnLabel(t06, block);
+  return rows.map((r) => ({ cell: r.cells[block], label: `${rowLabel(r) || BLOCK_NAMES[block]}／${column}`, table: t06.key!, row: rowLabel(r) || BLOCK_NAMES[block], column }));
+}
 
 /** The T06 人员经费/公用经费 amount: its 合计 row, else the sum of its top-level classes. */
 function blockTerms(t06: Table, block: Block): Term[] {
+  const byColumn = columnTerms(t06, block);
+  if (byColumn) return byColumn;
   const total = blockTotalRow(t06, block);
   const rows = total ? [total] : topLevelRows(blockCodeRows(t06, block));
   return rows.map((r) => ({ cell: mainCell(r), label: rowLabel(r) || BLOCK_NAMES[block], table: t06.key!, row: rowLabel(r) || BLOCK_NAMES[block] }));

@@ -25,3 +25,15 @@ test('intratable-t01-grand-total: must trigger on each side whose 总计 is not 
 test('intratable-t01-grand-total: must not trigger when 总计 = 本年合计 + 结转结余', () => {
   assert.deepEqual(runRule(rule, t01('105.00', '105.00')).findings, []);
 });
+
+test('intratable-t01-grand-total: must not trigger on a budget summary whose 本年收入/本年支出 lines carry no figure (side headings)', () => {
+  const d = disclosure({ kind: 'budget', unit: '元', tables: [table('T01', { unit: '元', columns: ['amount'], rows: [
+    r('incomeTotal', '本年收入', 'income', ''),
+    r('expenditureTotal', '本年支出', 'expenditure', ''),
+    r('income:fiscal', '一、财政拨款收入', 'income', '9,501,164'),
+    r('income:operational', '二、事业收入', 'income', '2,620,000'),
+    r('grandTotal', '收入总计', 'income', '12,121,164'),
+    r('grandTotal', '支出总计', 'expenditure', '12,121,164'),
+  ] })] });
+  assert.deepEqual(runRule(rule, d).findings, []);
+});

@@ -1,7 +1,7 @@
 import type { RawFinding, Rule } from '../check/types.js';
 import type { Table } from '../model/index.js';
 import { checkIdentity } from './utils/identity.js';
-import { mainCell, presentTables, rowLabel, sideRow, tableName } from './utils/table-access.js';
+import { isNil, mainCell, presentTables, rowLabel, sideRow, tableName } from './utils/table-access.js';
 
 const SIDES = {
   income: { parts: ['incomeTotal', 'useNonFiscalSurplus', 'carryoverBegin'], statement: '收入总计 = 本年收入合计 + 使用非财政拨款结余 + 年初结转和结余' },
@@ -11,7 +11,9 @@ const SIDES = {
 function checkSide(t: Table, side: keyof typeof SIDES): RawFinding | undefined {
   const grand = sideRow(t, 'grandTotal', side);
   const [main, ...rest] = SIDES[side].parts.map((k) => sideRow(t, k, side));
-  if (!grand || !main) return undefined;
+  // A 本年合计 row printed without a figure is not judged here (completeness-empty-total-row says it);
+  // budget forms often print no 本年收入合计 line at all, their 收入总计 being the sum of the lines.
+  if (!grand || !main || isNil(mainCell(main, t))) return undefined;
   const rows = [main, ...rest].filter((r) => r !== undefined);
   return checkIdentity({
     messageId: `${side}-grand-total-mismatch`,

@@ -23,3 +23,18 @@ test('intratable-t03-row-sum: must not trigger an error for 327.51 + 2175.20 = 2
   assert.ok(findings.every((f) => f.severity === 'info'));
   assert.deepEqual(runRule(rule, t03('2,502.71')).findings, []);
 });
+
+/** A 江苏 支出预算总表 with the third category 单位预留机动经费 (figures of a 2019 provincial budget). */
+const budgetT03 = (total: string) => disclosure({ kind: 'budget', tables: [table('T03', { columns: ['total', 'basic', 'project', 'reserve', 'carryoverEnd'], rows: [
+  ['total', '合计', total, '9,312.90', '6,459.58', '2,557.89', ''],
+] })] });
+
+test('intratable-t03-row-sum: must not trigger on a budget whose total includes 单位预留机动经费', () => {
+  assert.deepEqual(runRule(rule, budgetT03('18,330.37')).findings, []);
+});
+
+test('intratable-t03-row-sum: must trigger on a budget total that is not 基本 + 项目 + 单位预留机动经费', () => {
+  const { findings } = runRule(rule, budgetT03('15,772.48'));
+  assert.equal(findings.length, 1);
+  assert.equal(findings[0]!.expected, '18,330.37');
+});

@@ -18,7 +18,7 @@ const rule: Rule = {
     return presentTables(disclosure, 'T03').flatMap((t) => checkRowSums(t, {
       messageId: 'row-sum-mismatch',
       totalColumn: 'total',
-      parts: ['basic', 'project', 'remittance', 'business', 'subsidy'],
+      parts: ['basic', 'project', 'remittance', 'business', 'subsidy', 'reserve', 'carryoverEnd'],
     }));
   },
 };

@@ -16,7 +16,7 @@ const rule: Rule = {
   },
   check({ disclosure }) {
     return presentTables(disclosure, 'T05').flatMap((t) => [
-      ...checkRowSums(t, { messageId: 'row-sum-mismatch', totalColumn: 'total', parts: ['basic', 'project'] }),
+      ...checkRowSums(t, { messageId: 'row-sum-mismatch', totalColumn: 'total', parts: ['basic', 'project', 'reserve'] }),
       ...checkRowSums(t, { messageId: 'basic-split-mismatch', totalColumn: 'basic', parts: ['personnel', 'public'] }),
     ]);
   },

@@ -44,3 +44,19 @@ test('intratable-t09-three-public: must trigger on the older row form with item-
   assert.equal(findings[0]!.location.row, '（一）支出合计');
   assert.equal(findings[0]!.expected, '898.00');
 });
+
+/** A 江苏 budget 三公 table with 会议费/培训费 (figures of a 2017 provincial budget: 110 + 317.8 + 156.55 = 584.35; + 168 + 700 = 1,452.35). */
+const BUDGET_COLS = ['budget.totalAll', 'budget.total', 'budget.abroad', 'budget.vehicle', 'budget.vehiclePurchase', 'budget.vehicleOperation', 'budget.reception', 'budget.meeting', 'budget.training'];
+const budgetDoc = (cells: string[], columns = BUDGET_COLS) => disclosure({ kind: 'budget', tables: [table('T09', { columns, rows: [['', '', ...cells]] })] });
+
+test('intratable-t09-three-public: must not trigger on a budget 合计 that includes 会议费 and 培训费', () => {
+  assert.deepEqual(runRule(rule, budgetDoc(['1,452.35', '584.35', '110.00', '317.80', '50.00', '267.80', '156.55', '168.00', '700.00'])).findings, []);
+  // The same table read with its 合计 under budget.total: the total with the meeting and training fees is the form's too.
+  const cols = BUDGET_COLS.slice(1);
+  assert.deepEqual(runRule(rule, budgetDoc(['1,452.35', '110.00', '317.80', '50.00', '267.80', '156.55', '168.00', '700.00'], cols)).findings, []);
+});
+
+test('intratable-t09-three-public: must trigger on a budget 合计 that is neither the 三公 total nor it with 会议费/培训费', () => {
+  const { findings } = runRule(rule, budgetDoc(['1,462.35', '584.35', '110.00', '317.80', '50.00', '267.80', '156.55', '168.00', '700.00']));
+  assert.deepEqual(findings.map((f) => f.messageId), ['total-all-mismatch']);
+});

@@ -21,10 +21,15 @@ function identity(t: Table, basis: ThreePublicBasis, cells: Map<ThreePublicItem,
 function checkBasis(t: Table, basis: ThreePublicBasis): RawFinding[] {
   return threePublicCells(t, basis).flatMap((cells) => {
     const vehicle = identity(t, basis, cells, 'vehicle', ['vehiclePurchase', 'vehicleOperation'], 'vehicle-mismatch');
-    const total = cells.has('vehicle')
-      ? identity(t, basis, cells, 'total', ['abroad', 'vehicle', 'reception'], 'total-mismatch')
-      : identity(t, basis, cells, 'total', ['abroad', 'vehiclePurchase', 'vehicleOperation', 'reception'], 'total-mismatch');
-    return [total, vehicle].filter((f): f is RawFinding => f !== undefined);
+    const items: ThreePublicItem[] = cells.has('vehicle') ? ['abroad', 'vehicle', 'reception'] : ['abroad', 'vehiclePurchase', 'vehicleOperation', 'reception'];
+    const extra = (['meeting', 'training'] as const).filter((k) => cells.has(k));
+    let total = identity(t, basis, cells, 'total', items, 'total-mismatch');
+    // A budget form that prints 会议费/培训费 may print its 合计 with them: either reading is the form's.
+    if (total && extra.length && !identity(t, basis, cells, 'total', [...items, ...extra], 'total-mismatch')) total = undefined;
+    const totalAll = cells.has('total')
+      ? identity(t, basis, cells, 'totalAll', ['total', ...extra], 'total-all-mismatch')
+      : identity(t, basis, cells, 'totalAll', [...items, ...extra], 'total-all-mismatch');
+    return [total, totalAll, vehicle].filter((f): f is RawFinding => f !== undefined);
   });
 }
 
@@ -34,7 +39,7 @@ const rule: Rule = {
     id: 'intratable-t09-three-public',
     family: 'intratable',
     title: { zh: '“三公”经费表：合计等于各项之和，公务用车小计等于购置费加运行维护费', en: 'T09: three-public total and vehicle subtotal equal their parts' },
-    description: '财政拨款“三公”经费支出决算表中，预算数和决算数分别满足：合计 = 因公出国（境）费 + 公务用车购置及运行维护费 + 公务接待费；公务用车购置及运行维护费 = 公务用车购置费 + 公务用车运行维护费。',
+    description: '财政拨款“三公”经费支出决算表（预算表）中，预算数和决算数分别满足：合计 = 因公出国（境）费 + 公务用车购置及运行维护费 + 公务接待费；公务用车购置及运行维护费 = 公务用车购置费 + 公务用车运行维护费。预算表另列会议费、培训费时，其合计可含这两项（合计 = 三公经费 + 会议费 + 培训费），不是错误。',
     severity: 'error',
     kinds: ['final-accounts', 'budget'],
     references: ['《部门决算报表》填报说明：财政拨款“三公”经费支出决算表', '财预〔2016〕143号《地方预决算公开操作规程》（“三公”经费公开）'],

@@ -5,12 +5,15 @@
 import type { Cell, Row, Table } from '../../model/index.js';
 import { columnLabel, rowLabel } from './table-access.js';
 
-export type ThreePublicItem = 'total' | 'abroad' | 'vehicle' | 'vehiclePurchase' | 'vehicleOperation' | 'reception';
+export type ThreePublicItem = 'total' | 'abroad' | 'vehicle' | 'vehiclePurchase' | 'vehicleOperation' | 'reception'
+  /** Budget forms (江苏): 会议费, 培训费 and the table's 合计 that includes them. */
+  | 'meeting' | 'training' | 'totalAll';
 export type ThreePublicBasis = 'budget' | 'actual';
 
 export const ITEM_NAMES: Record<ThreePublicItem, string> = {
   total: '合计', abroad: '因公出国（境）费', vehicle: '公务用车购置及运行维护费', vehiclePurchase: '公务用车购置费',
   vehicleOperation: '公务用车运行维护费', reception: '公务接待费',
+  meeting: '会议费', training: '培训费', totalAll: '合计（含会议费、培训费）',
 };
 export const BASIS_NAMES: Record<ThreePublicBasis, string> = { budget: '预算数', actual: '决算数' };
 
