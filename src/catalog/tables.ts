@@ -4,6 +4,9 @@
  * known form, and canonical row keys (T01, T04, T09). Ordinals (公开01表, 表一) are display data only.
  */
 import type { Cell, Table, TableKey } from '../model/table.js';
+import { BUDGET_OTHER_DEF, BUDGET_OTHER_TABLE_TITLES, BUDGET_OTHER_VARIANT, BUDGET_TABLES, isBudgetVariant } from './budget-tables.js';
+
+export { BUDGET_OTHER_VARIANT, BUDGET_TABLES, isBudgetVariant } from './budget-tables.js';
 
 export type TableShape = 'two-sided' | 'code-rows' | 'economic-blocks' | 'three-public' | 'three-public-legacy';
 
@@ -30,6 +33,10 @@ export interface TableDef {
   shape: TableShape;
   columnRules: ColumnRule[];
   forms: TableForm[];
+  /** 'budget' for the tables of a 部门预算/单位预算 (src/catalog/budget-tables.ts); absent: final accounts. */
+  kind?: 'budget';
+  /** Row labels of a two-sided table → row key, when they differ from T01_ROWS / T04_ROWS. */
+  rows?: Readonly<Record<string, string>>;
 }
 
 const r = (key: string, match: RegExp, label: string): ColumnRule => ({ key, match, label });
@@ -201,7 +208,13 @@ export const TABLES: readonly TableDef[] = [
   },
 ];
 
-export function tableDef(key: TableKey): TableDef {
+/**
+ * The definition of a standard table: the budget one when `variant` is a budget variant (every budget
+ * title announces one, see BUDGET_VARIANT), else the final-accounts one.
+ */
+export function tableDef(key: TableKey, variant?: string): TableDef {
+  if (variant === BUDGET_OTHER_VARIANT) return BUDGET_OTHER_DEF;
+  if (isBudgetVariant(variant)) return BUDGET_TABLES.find((t) => t.key === key)!;
   return TABLES.find((t) => t.key === key)!;
 }
 
@@ -211,7 +224,7 @@ export function normalizeTitle(text: string): string {
 }
 
 /** Every (alias, table, variant), longest alias first (so that 财政拨款收入支出决算总表 wins over 支出决算表). */
-export const TITLE_ALIASES: readonly { alias: string; key: TableKey; variant: string }[] = TABLES.flatMap((t) =>
+export const TITLE_ALIASES: readonly { alias: string; key: TableKey; variant: string }[] = [...TABLES, ...BUDGET_TABLES].flatMap((t) =>
   Object.entries(t.titles).map(([alias, variant]) => ({ alias: normalizeTitle(alias), key: t.key, variant })),
 ).sort((a, b) => b.alias.length - a.alias.length);
 
@@ -222,6 +235,7 @@ export const TITLE_ALIASES: readonly { alias: string; key: TableKey; variant: st
 export const OTHER_TABLE_TITLES: readonly string[] = [
   '一般公共预算财政拨款项目支出决算表', '项目支出决算表', '政府采购情况表', '政府采购支出表', '机关运行经费支出表',
   '国有资产占用情况表', '绩效自评表', '绩效评价基础数据表', '绩效目标表', '部门整体支出绩效', '项目支出绩效',
+  ...BUDGET_OTHER_TABLE_TITLES,
 ];
 
 /** T01 row labels (compact, ordinal removed) → key; side follows from the column the label is in. */

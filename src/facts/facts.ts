@@ -36,7 +36,12 @@ export function factsOf(d: Disclosure): Facts {
   const byFn = fromTables.expenditureByFunction ?? fromText.expenditureByFunction;
   if (byFn && Object.keys(byFn).length) facts.expenditureByFunction = byFn;
   const tp = mergeThreePublic(fromTables.threePublic, fromText.threePublic);
-  if (tp) facts.threePublic = tp;
+  // A budget states budget figures only: 三公 under threePublic.budget, never .actual (contract, budget section).
+  if (tp && d.meta.kind === 'budget') {
+    if (tp.actual && !tp.budget && !fromTables.threePublic) tp.budget = tp.actual;
+    delete tp.actual;
+  }
+  if (tp && Object.keys(tp).length) facts.threePublic = tp;
   const perf = mergePerformance(performanceFacts(d.performance), performanceFromText(d));
   if (perf.length) facts.performance = perf;
   return facts;

@@ -98,6 +98,53 @@ function cellByKeySuffix(row: Row | undefined, suffix: string): Cell | undefined
   return k ? row.cells[k] : undefined;
 }
 
+/** The first cell of `row` stating an amount, preferring `columns` in order (a budget summary table prints its figure in whichever side column). */
+function statedAmount(row: Row | undefined, columns: string[] = ['amount', 'total']): Cell | undefined {
+  if (!row) return undefined;
+  for (const c of columns) if (row.cells[c]?.value.kind === 'amount') return row.cells[c];
+  return Object.values(row.cells).find((c) => c.value.kind === 'amount');
+}
+
+/** Another budget table (机关运行经费, 政府采购 …) by its printed title. */
+function otherTable(d: Disclosure, title: RegExp): Table | undefined {
+  return d.tables.find((t) => !t.key && title.test(normName(t.title)));
+}
+
+/**
+ * A 部门预算/单位预算: the budget tables state the budget-year figures (contract, budget section). Their
+ * summary tables print 当年收入小计 / 收入合计 (the balancing total) and a third spending category.
+ */
+function budgetAmounts(d: Disclosure, a: Amounts): void {
+  const t01 = tableOf(d, 'T01');
+  set(a, 'incomeTotal', yuan(statedAmount(findRow(t01, ['incomeTotal'], [], 'income'))));
+  set(a, 'expenditureTotal', yuan(statedAmount(findRow(t01, ['expenditureTotal'], [], 'expenditure'))));
+  set(a, 'carryoverBegin', yuan(statedAmount(findRow(t01, ['carryoverBegin'], [], 'income'))));
+  set(a, 'carryoverEnd', yuan(statedAmount(findRow(t01, ['carryoverEnd'], [], 'expenditure'))));
+  set(a, 'grandTotal', yuan(statedAmount(findRow(t01, ['grandTotal'], [], 'income'))));
+  set(a, 'fiscalIncome', yuan(statedAmount(findRow(t01, ['income:fiscal'], [], 'income'))));
+  set(a, 'generalBudgetIncome', yuan(statedAmount(findRow(t01, ['income:generalBudget'], [], 'income'))));
+  set(a, 'otherIncome', yuan(statedAmount(findRow(t01, ['income:other'], [], 'income'))));
+  const t02 = totalRow(tableOf(d, 'T02')) ?? findRow(tableOf(d, 'T02'), [], [/^收入总计$/, /^收入合计$/]);
+  set(a, 'incomeTotal', yuan(statedAmount(t02, ['total'])));
+  set(a, 'fiscalIncome', yuan(pickCell(t02, ['fiscal'])));
+  const t03 = totalRow(tableOf(d, 'T03'));
+  set(a, 'expenditureTotal', yuan(statedAmount(t03, ['total'])));
+  const t04 = tableOf(d, 'T04');
+  for (const t of [t04, t01]) {
+    set(a, 'basicExpenditure', yuan(statedAmount(findRow(t, ['expenditure:basic'], [], 'expenditure'))));
+    set(a, 'projectExpenditure', yuan(statedAmount(findRow(t, ['expenditure:project'], [], 'expenditure'))));
+  }
+  const t04total = findRow(t04, ['expenditureTotal'], [], 'expenditure') ?? findRow(t04, ['grandTotal'], [], 'expenditure');
+  set(a, 'generalBudgetExpenditure', yuan(pickCell(totalRow(tableOf(d, 'T05')), ['total'])));
+  set(a, 'generalBudgetExpenditure', yuan(pickCell(t04total, ['generalBudget'])));
+  const t06total = totalRow(tableOf(d, 'T06'));
+  set(a, 'personnelExpense', yuan(pickCell(t06total, ['personnel'])));
+  set(a, 'publicExpense', yuan(pickCell(t06total, ['public'])));
+  for (const r of tableOf(d, 'T09')?.rows ?? []) set(a, 'operatingExpense', yuan(r.cells['budget.operatingExpense']));
+  set(a, 'operatingExpense', yuan(statedAmount(totalRow(otherTable(d, /机关运行经费/)), ['operatingExpense', 'total'])));
+  set(a, 'procurementTotal', yuan(statedAmount(totalRow(otherTable(d, /政府采购/)), ['total'])));
+}
+
 const THREE_PUBLIC_ITEMS: ThreePublicKey[] = ['total', 'abroad', 'vehicle', 'vehiclePurchase', 'vehicleOperation', 'reception'];
 
 function threePublicFromT09(t: Table | undefined): Facts['threePublic'] {
@@ -109,6 +156,11 @@ function threePublicFromT09(t: Table | undefined): Facts['threePublic'] {
       const v = yuan(t.rows.map((r) => r.cells[`${side}.${item}`]).find((c) => c !== undefined))
         ?? yuan(t.rows.find((r) => r.key === item)?.cells[side]);
       if (v !== undefined) values[item] = v;
+    }
+    // A budget 三公 table whose 合计 is the 三公 total (no 会议费/培训费 beside it).
+    if (side === 'budget' && values.total === undefined && !t.columns.some((c) => c.key === 'budget.meeting' || c.key === 'budget.training')) {
+      const all = yuan(t.rows.map((r) => r.cells['budget.totalAll']).find((c) => c !== undefined));
+      if (all !== undefined) values.total = all;
     }
     if (Object.keys(values).length) out[side] = values;
   }
@@ -158,6 +210,7 @@ function expenditureByFunction(d: Disclosure): Record<string, Yuan> | undefined 
 
 export function factsFromTables(d: Disclosure): Pick<Facts, 'amounts' | 'expenditureByFunction' | 'threePublic'> {
   const amounts: Amounts = {};
+  if (d.meta.kind === 'budget') budgetAmounts(d, amounts);
   fromT01(d, amounts);
   fromT02toT06(d, amounts);
   basicProjectFromT05(d, amounts);

@@ -21,7 +21,12 @@ export interface DisclosureMeta {
   title?: string;
   /** The unit most tables print (元/万元); per-table units are on each table. */
   unit?: Unit;
+  /** The administrative area the entity belongs to ('上海市普陀区', '江苏省'), from its printed name. */
   region?: string;
+  /** What kind of body the entity is ('社会福利院', '商务委员会', '街道办事处'), from its printed name. */
+  departmentType?: string;
+  /** The document is a blank template (XX placeholders), not a disclosure: said once, not checked figure by figure. */
+  template?: boolean;
 }
 
 export interface TocEntry {

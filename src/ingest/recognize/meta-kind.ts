@@ -4,7 +4,8 @@
  * Year: the title's, else the tables' and evaluations', else the year the text names most
  * ('YYYY年度' counting more than 'YYYY年').
  */
-import type { DisclosureKind, DisclosureScope, Provenance } from '../../model/index.js';
+import type { DisclosureKind, DisclosureScope, Provenance, Table } from '../../model/index.js';
+import { isBudgetVariant } from '../../catalog/budget-tables.js';
 import type { RawDocument } from '../raw.js';
 import type { MetaParts } from './meta.js';
 import type { TitleInfo } from './meta-title.js';
@@ -17,8 +18,11 @@ function headText(raw: RawDocument): string {
 
 export function kindOf(raw: RawDocument, title: string | undefined, parts: MetaParts): DisclosureKind {
   const nineTables = parts.tables.filter((t) => t.key).length;
+  const budgetTables = parts.tables.filter((t) => isBudgetVariant(t.variant)).length;
   const fromTitle = title ? kindFromWords(title, nineTables) : undefined;
   if (fromTitle) return fromTitle;
+  // Tables titled as budget tables (收支预算总表 …) outnumbering final-accounts ones make a budget.
+  if (budgetTables > 0 && budgetTables * 2 > parts.tables.length) return 'budget';
   const fromHead = kindFromWords(headText(raw), nineTables);
   if (fromHead) return fromHead;
   if (nineTables) return 'final-accounts';
@@ -28,7 +32,10 @@ export function kindOf(raw: RawDocument, title: string | undefined, parts: MetaP
 
 function kindFromWords(text: string, nineTables: number): DisclosureKind | undefined {
   const t = text.replace(/\s+/g, '');
-  if (/决算/.test(t)) return 'final-accounts';
+  const budget = /(部门|单位|区级|省级|市级|县级|年度?)预算(?:公开|信息公开|报表|表|说明)?|预算公开/.exec(t);
+  const final = /决算/.exec(t);
+  if (budget && (!final || budget.index < final.index)) return 'budget';
+  if (final) return 'final-accounts';
   if (/(绩效自评|绩效评价|自评报告|整体支出绩效)/.test(t)) return nineTables >= 3 ? 'final-accounts' : 'performance-self-evaluation';
   if (/(部门|单位)预算|预算公开|预算信息公开/.test(t)) return 'budget';
   return undefined;
@@ -57,13 +64,19 @@ export function yearOf(raw: RawDocument, title: TitleInfo | undefined, parts: Me
   return best;
 }
 
-export function scopeOf(title: string | undefined, entity: string | undefined, raw: RawDocument): DisclosureScope | undefined {
+export function scopeOf(title: string | undefined, entity: string | undefined, raw: RawDocument, tables: readonly Table[] = []): DisclosureScope | undefined {
   const t = `${title ?? ''}${entity ?? ''}`.replace(/\s+/g, '');
   if (/本级/.test(t)) return 'own-office';
   if (/单位决算|单位预算/.test(t)) return 'unit';
   if (/部门决算|部门预算|部门整体/.test(t)) return 'department';
   const head = headText(raw).replace(/\s+/g, '');
-  if (/单位决算/.test(head)) return 'unit';
-  if (/部门决算/.test(head)) return 'department';
+  if (/单位决算|单位预算|预算单位[：:]/.test(head)) return 'unit';
+  if (/部门决算|部门预算|预算主管部门[：:]/.test(head)) return 'department';
+  // Table titles: '2025年预算单位财务收支预算总表', '单位“三公”经费…' / '2025年部门…'.
+  const titles = tables.filter((x) => x.key).map((x) => x.title.replace(/\s+/g, '').replace(/^[\d一二三四五六七八九十]+[、.．]\s*/, '').replace(/^\d{4}年度?/, ''));
+  const unit = titles.filter((x) => /^(?:预算)?单位/.test(x)).length;
+  const dept = titles.filter((x) => /^部门/.test(x)).length;
+  if (unit > dept) return 'unit';
+  if (dept > unit) return 'department';
   return undefined;
 }

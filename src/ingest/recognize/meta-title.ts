@@ -42,8 +42,19 @@ export function findTitle(raw: RawDocument): TitleInfo | undefined {
   const year = /((?:19|20)\d\d)\s*年/.exec(text);
   if (year) info.year = Number(year[1]);
   const entity = entityInTitle(text);
-  if (entity) info.entity = entity;
+  if (entity && !isRegionOnly(entity)) info.entity = entity;
   return info;
+}
+
+const ADMIN_SEGMENT = '[\\u4e00-\\u9fff]{1,8}?(?:特别行政区|自治区|自治州|自治县|自治旗|地区|省|市|州|盟|县|区|旗)';
+const REGION_ONLY = new RegExp(`^(?:${ADMIN_SEGMENT})+(?:[省市区县]级|本级)?$`);
+const ORG_WORD = /(局|委|办|厅|院|中心|站|所|队|馆|会|校|政府|处|部|社|团|公司|协会|街道|镇|乡)/;
+
+/** '上海市普陀区区级', '江苏省省级', '上海市': an administrative area (and level), not a department. */
+export function isRegionOnly(name: string): boolean {
+  const n = name.replace(/\s+/g, '');
+  if (/^[省市区县]级$/.test(n)) return true;
+  return REGION_ONLY.test(n) && !ORG_WORD.test(n.replace(/(?:[省市区县]级|本级)$/, '').replace(/[省市区县州盟旗]/g, ''));
 }
 
 /** '乌鲁木齐市医疗保障局（本级）2023 年度部门决算公开说明' → '乌鲁木齐市医疗保障局（本级）'. */
@@ -58,17 +69,20 @@ function isEntityName(s: string): boolean {
   return s.length >= 2 && s.length <= 40 && /[\u4e00-\u9fff]/.test(s) && !/^(部门|单位|年度|本级)$/.test(s);
 }
 
-const LABEL = /^(?:部门|单位|编制单位|填报单位|单位名称|部门名称|预算单位|报送单位|部门（单位）|部门\(单位\))(?:名称)?\s*[：:]\s*(.+)$/;
+const LABEL = /^(?:部门|单位|编制单位|编制部门|填报单位|填报部门|单位名称|部门名称|预算单位|预算主管部门|主管部门|公开部门|报送单位|部门（单位）|部门\(单位\))(?:名称)?\s*[：:]\s*(.*)$/;
 
 /** The most frequent value of the '单位：…' labels (tables print one each). */
 export function entityFromLabels(raw: RawDocument): { text: string; prov: Provenance } | undefined {
   const found = new Map<string, { n: number; prov: Provenance }>();
   for (const l of raw.lines) {
-    for (const cell of l.cells.length ? l.cells : [l.text]) {
+    const cells = l.cells.length ? l.cells : [l.text];
+    for (let k = 0; k < cells.length; k++) {
+      const cell = cells[k]!;
       if (!cell.includes('：') && !cell.includes(':')) continue; // every label has its colon
-      const m = LABEL.exec(cell.trim());
-      const value = m?.[1]?.split(/\s{2,}|\t/)[0]?.trim();
-      if (!value || /^(万?元|千元)$/.test(value) || !isEntityName(value)) continue;
+      const m = LABEL.exec(cell.trim().replace(/^([部单])\s+([门位])/, '$1$2'));
+      let value = m?.[1]?.split(/\s{2,}|\t/)[0]?.trim();
+      if (m && !value) value = cells.slice(k + 1).find((c) => c.trim() !== '')?.trim(); // '部门：' | 'XX厅'
+      if (!value || /^(万?元|千元)$/.test(value) || /单位\s*[：:]/.test(value) || !isEntityName(value) || isRegionOnly(value)) continue;
       const entry = found.get(value) ?? { n: 0, prov: provOf(l) };
       entry.n++;
       found.set(value, entry);

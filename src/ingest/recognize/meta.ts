@@ -8,6 +8,7 @@ import type { DisclosureMeta, PerformanceEvaluation, Section, Table, Unit } from
 import type { RawDocument } from '../raw.js';
 import { entityFromLabels, entityFromText, findTitle } from './meta-title.js';
 import { kindOf, scopeOf, yearOf } from './meta-kind.js';
+import { entityParts, isBlankTemplate } from './meta-identity.js';
 
 export interface MetaParts {
   tables: Table[];
@@ -29,8 +30,12 @@ export function recognizeMeta(raw: RawDocument, parts: MetaParts): DisclosureMet
     meta.year = year.year;
     meta.yearProv = year.prov;
   }
-  const scope = scopeOf(title?.text, entity?.text, raw);
+  const scope = scopeOf(title?.text, entity?.text, raw, parts.tables);
   if (scope) meta.scope = scope;
+  const { region, departmentType } = entityParts(entity?.text);
+  if (region) meta.region = region;
+  if (departmentType) meta.departmentType = departmentType;
+  if (isBlankTemplate(raw, entity?.text)) meta.template = true;
   const unit = unitOf(raw, parts);
   if (unit) meta.unit = unit;
   return meta;

@@ -77,6 +77,12 @@ export interface HeaderSplit {
 export function splitHeader(grid: GridRow[], knownLabel: (text: string, index: number) => boolean): HeaderSplit {
   let dataStart = grid.findIndex((r) => isDataRow(r, knownLabel));
   if (dataStart < 0) dataStart = grid.length;
+  // A row printing header words (项目 | 预算数) just below the first "data" row: that row was a header
+  // level whose labels are also row labels (本年收入 | 本年支出, 财政拨款收入 | 财政拨款支出).
+  const labelsOnly = (k: number): boolean => !grid[k]!.cells.some((c) => isAmountLike(c.text));
+  for (let k = dataStart + 1; k < Math.min(grid.length, dataStart + 3) && labelsOnly(k - 1); k++) {
+    if (labelsOnly(k) && grid[k]!.cells.some((c) => HEADER_WORD.test(compactText(c.text)))) dataStart = k + 1;
+  }
   const header = grid.slice(0, dataStart);
   let numbering: number[] | undefined;
   for (const h of header) {

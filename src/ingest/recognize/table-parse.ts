@@ -38,7 +38,7 @@ interface Built {
 }
 
 export function parseTable(input: TableInput): Table {
-  const def = tableDef(input.key);
+  const def = tableDef(input.key, input.variant);
   const grid = toGrid(input.body);
   const built = grid.length ? buildRows(def, input.variant, grid, input.unit) : { rows: [], columns: [] };
   markKnownCodes(built.rows, def.shape === 'economic-blocks');
@@ -102,7 +102,7 @@ function buildRows(def: TableDef, variant: string, grid: GridRow[], unit: Unit):
 
 /** T06 printed by economic code with 合计 | 人员经费 | 公用经费 columns (one code column, not three blocks). */
 function isByCode(header: GridRow[]): boolean {
-  const codeHeaders = Math.max(0, ...header.map((h) => h.cells.filter((c) => /^(?:经济分类)?科目(?:代码|编码)$/.test(compactText(c.text))).length));
+  const codeHeaders = Math.max(0, ...header.map((h) => h.cells.filter((c) => /^(?:(?:部门预算|政府预算)?经济分类)?科目(?:代码|编码)$/.test(compactText(c.text))).length));
   const texts = header.flatMap((h) => h.cells.map((c) => compactText(c.text)));
   return codeHeaders === 1 && texts.includes('人员经费') && texts.includes('公用经费') && !texts.some((t) => /^人员经费合计$/.test(t));
 }

@@ -5,12 +5,14 @@
 import type { RawLine } from '../raw.js';
 import type { TableKey } from '../../model/table.js';
 import type { Unit } from '../../model/money.js';
-import { OTHER_TABLE_TITLES, TITLE_ALIASES, normalizeTitle } from '../../catalog/tables.js';
+import { BUDGET_OTHER_VARIANT, OTHER_TABLE_TITLES, TITLE_ALIASES, normalizeTitle } from '../../catalog/tables.js';
+import { BUDGET_OTHER_TABLE_TITLES } from '../../catalog/budget-tables.js';
 import { compactText } from './cells.js';
 import { memoByText } from './performance-memo.js';
 
 export interface TitleMatch {
-  key: TableKey;
+  /** The standard table; absent for another budget table (机关运行经费, 政府采购 …, variant 'budget:other'). */
+  key?: TableKey;
   variant: string;
   /** The title as printed (without markup). */
   title: string;
@@ -77,6 +79,21 @@ export const matchTitleText = memoByText(function matchTitleText(text: string): 
     return m;
   }
   return null;
+});
+
+/** The title of another budget table (财政拨款支出预算表, 机关运行经费, 政府采购, 项目绩效目标 …), read and kept without a key. */
+export const matchOtherBudgetTitleText = memoByText(function matchOtherBudgetTitleText(text: string): Readonly<TitleMatch> | null {
+  if (text.length > 70 || text.length < 5 || !text.includes('表')) return null;
+  const core = titleCore(text);
+  if (SENTENCE_PUNCT_RE.test(core)) return null;
+  const alias = BUDGET_OTHER_TABLE_TITLES.find((o) => core.endsWith(o));
+  if (!alias) return null;
+  const prefix = core.slice(0, core.length - alias.length).replace(/^\d{4}年度?/, '');
+  if (prefix !== '' && !ENTITY_END_RE.test(prefix) && !/^(?:部门|单位|预算单位)?$/.test(prefix)) return null;
+  const m: TitleMatch = { variant: BUDGET_OTHER_VARIANT, title: text.trim() };
+  const ordinal = findOrdinal(text);
+  if (ordinal) m.ordinal = ordinal;
+  return m;
 });
 
 /** A title of some other table (performance, procurement, 宁夏's project-expenditure table …). */

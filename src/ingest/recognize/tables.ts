@@ -25,6 +25,8 @@ import { findRegion, type Region } from './table-region.js';
 import { parseTable } from './table-parse.js';
 import { documentUnit } from './table-unit.js';
 import { findUntitledTables } from './table-content.js';
+import { isBudgetVariant } from '../../catalog/budget-tables.js';
+import { applyBudgetRows, ordinalAbove, parseOtherTable, titleAt } from './budget-tables.js';
 
 export interface TablesResult {
   tables: Table[];
@@ -35,7 +37,11 @@ export interface TablesResult {
 
 interface Candidate {
   index: number;
+  /** Index of the title's last line (a title wrapped onto a second line: '…支出预算' / '表'). */
+  last: number;
   match: TitleMatch;
+  /** A budget table outside the nine (机关运行经费, 政府采购 …): read, kept without a key. */
+  other?: boolean;
   region: Region | null;
   /** Its region was appended to the same table before it (a title printed again on the next page). */
   merged?: boolean;
@@ -52,16 +58,20 @@ export function recognizeTables(raw: RawDocument): TablesResult {
   const lines = raw.lines;
   const candidates: Candidate[] = [];
   const boundaries: number[] = [];
-  lines.forEach((l, i) => {
-    const match = matchTitle(l);
-    if (match) candidates.push({ index: i, match, region: null });
-    if (match || isOtherTableTitle(l)) boundaries.push(i);
-  });
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i]!;
+    const found = titleAt(lines, i);
+    if (found) {
+      candidates.push({ index: i, last: found.last, match: found.match, region: null, ...(found.other && { other: true }) });
+      boundaries.push(i);
+      i = found.last;
+    } else if (isOtherTableTitle(l)) boundaries.push(i);
+  }
   const toc = tocCluster(lines, candidates);
   for (const c of candidates) {
     if (toc.has(c.index)) continue;
     const stop = boundaries.find((b) => b > c.index) ?? lines.length;
-    c.region = findRegion(lines, c.index + 1, stop);
+    c.region = findRegion(lines, c.last + 1, stop);
   }
   mergeContinuations(candidates);
   const docUnit = documentUnit(lines, candidates.flatMap((c) => (c.region ? unitLines(lines, c) : [])));
@@ -72,6 +82,7 @@ export function recognizeTables(raw: RawDocument): TablesResult {
     tables.push(buildTable(lines, c, `tbl-${tables.length + 1}`, docUnit));
     markConsumed(lines, c, consumed);
   }
+  for (const t of tables) if (t.key && isBudgetVariant(t.variant ?? '')) applyBudgetRows(t);
   tables.push(...findUntitledTables(lines, consumed, new Set(tables.map((t) => t.key!)), docUnit));
   tables.sort((a, b) => a.prov.line - b.prov.line);
   tables.forEach((t, i) => (t.id = `tbl-${i + 1}`));
@@ -85,7 +96,7 @@ function mergeContinuations(candidates: Candidate[]): void {
   for (let k = candidates.length - 1; k > 0; k--) {
     const prev = candidates[k - 1]!;
     const cur = candidates[k]!;
-    if (!prev.region || !cur.region || prev.match.key !== cur.match.key) continue;
+    if (!prev.region || !cur.region || prev.match.key !== cur.match.key || prev.other || cur.other) continue;
     if (cur.index - prev.region.end > 3) continue;
     prev.region.meta.push(cur.index, ...cur.region.meta);
     prev.region.body.push(...cur.region.body);
@@ -113,10 +124,13 @@ function buildTable(lines: RawLine[], c: Candidate, id: string, docUnit: { unit:
   const r = c.region!;
   const { unit, source } = tableUnit(lines, c, docUnit);
   const last = [...r.meta, ...r.body, ...r.notes].reduce((m, i) => Math.max(m, i), c.index);
-  const ordinal = c.match.ordinal ?? r.meta.map((i) => findOrdinal(lines[i]!.cells.join(''))).find((o) => o);
+  const ordinal = c.match.ordinal ?? r.meta.map((i) => findOrdinal(lines[i]!.cells.join(''))).find((o) => o) ?? ordinalAbove(lines, c.index);
+  if (c.other) return parseOtherTable({ id, title: c.match.title, ...(ordinal ? { ordinal } : {}), unit, unitSource: source,
+    body: r.body.map((i) => lines[i]!), notes: r.notes.map((i) => lines[i]!.cells.filter((x) => x !== '').join(' ')),
+    prov: provOfLine(lines[c.index]!), endLine: lines[last]!.line });
   return parseTable({
     id,
-    key: c.match.key,
+    key: c.match.key!,
     variant: c.match.variant,
     title: c.match.title,
     ...(ordinal ? { ordinal } : {}),
@@ -131,7 +145,8 @@ function buildTable(lines: RawLine[], c: Candidate, id: string, docUnit: { unit:
 
 function markConsumed(lines: RawLine[], c: Candidate, consumed: Set<number>): void {
   const r = c.region!;
-  for (const i of [c.index, ...r.meta, ...r.body, ...r.notes]) consumed.add(lines[i]!.line);
+  for (let i = c.index; i <= c.last; i++) consumed.add(lines[i]!.line);
+  for (const i of [...r.meta, ...r.body, ...r.notes]) consumed.add(lines[i]!.line);
 }
 
 /**
@@ -176,7 +191,7 @@ function tocEntries(lines: RawLine[], candidates: Candidate[]): TocEntry[] {
       const neighbours = bare.filter((o) => o !== c && Math.abs(o.index - c.index) <= 4).length;
       return inToc || neighbours >= 2;
     })
-    .map((c) => ({ text: c.match.title, table: c.match.key as TableKey, prov: provOfLine(lines[c.index]!) }));
+    .map((c) => ({ text: c.match.title, ...(c.match.key && { table: c.match.key }), prov: provOfLine(lines[c.index]!) }));
 }
 
 /** Every printed table ordinal (公开01表, 表一, 附表2 …) standing alone or in a title (not in the 目录). */
