@@ -66,7 +66,8 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
   const allowedHosts = opts.allowedHosts ?? allowedHostsFromEnv();
   const allowedOrigins = opts.allowedOrigins ?? allowedOriginsFromEnv();
   await app.register(cookie);
-  await app.register(multipart, { limits: { fileSize: uploadLimit, files: 1 } });
+  // preservePath: the file name is kept as the client gave it (it is data, never a path here)
+  await app.register(multipart, { preservePath: true, limits: { fileSize: uploadLimit, files: 1 } });
   await app.register(swagger, {
     openapi: { info: { title: 'juesuan API', description: '决算公开: read, check, compare and compose disclosures', version: '0.1.0' } },
   });
