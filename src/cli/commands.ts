@@ -1,6 +1,11 @@
 import type { Command } from 'commander';
-import { operations } from '../core/operations.js';
+import type { operations as Operations } from '../core/operations.js';
 import { outline } from './outline.js';
+
+/** The core operations, loaded when a command runs (so `--help` and other commands start fast). */
+async function operationsLazy(): Promise<typeof Operations> {
+  return (await import('../core/operations.js')).operations;
+}
 
 function printJson(value: unknown): void {
   process.stdout.write(`${JSON.stringify(value, null, 1)}\n`);
@@ -17,7 +22,7 @@ export function registerCommands(program: Command): void {
     .option('--json', 'print the model as JSON')
     .option('--rows <n>', 'rows shown per table in the outline', '60')
     .action(async (file: string, o: { json?: boolean; rows: string }) => {
-      const d = await operations.parse({ path: file });
+      const d = await (await operationsLazy()).parse({ path: file });
       if (o.json) printJson(d);
       else process.stdout.write(`${outline(d, { rows: Number(o.rows) })}\n`);
     });
@@ -27,7 +32,7 @@ export function registerCommands(program: Command): void {
     .description('print the key figures (juesuan.facts/1)')
     .option('--json', 'JSON (the contract); the default prints it too')
     .action(async (file: string) => {
-      printJson(await operations.facts({ path: file }));
+      printJson(await (await operationsLazy()).facts({ path: file }));
     });
 
   program
@@ -49,7 +54,7 @@ export function registerCommands(program: Command): void {
         return;
       }
       const file = files[0]!;
-      const report = await operations.check({ path: file }, { ...(o.only && { only: o.only }), ...(o.disable && { disable: o.disable }) });
+      const report = await (await operationsLazy()).check({ path: file }, { ...(o.only && { only: o.only }), ...(o.disable && { disable: o.disable }) });
       if (o.json) {
         const { toJsonReport } = await import('../check/report-json.js');
         printJson(toJsonReport(report));

@@ -2,14 +2,27 @@
  * Opening a PDF with pdfjs-dist (legacy build, for Node): CMaps and standard fonts from the
  * package's folders as filesystem paths (file:// URLs fail on Node 20), no eval, no font faces.
  * Password and damage errors become InputErrors with the reason.
+ *
+ * Loaded only by the pdf.js engine (the fallback of the fast reader). The legacy build and its
+ * worker carry core-js, which replaces built-ins for the whole process: both are loaded here, once,
+ * inside withBuiltinsKept, which puts the originals back (the worker module is handed to pdf.js as
+ * globalThis.pdfjsWorker, so pdf.js does not import it later, outside the guard).
  */
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import * as pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { PDFDocumentProxy } from 'pdfjs-dist/types/src/display/api.js';
 import { InputError } from '../raw.js';
+import { withBuiltinsKept } from './builtins.js';
 
-export { pdfjs };
+type Pdfjs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
+export const pdfjs: Pdfjs = await withBuiltinsKept(async () => {
+  const lib = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  // @ts-expect-error the worker module has no type declarations
+  const worker = await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
+  (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = worker;
+  return lib;
+});
+
 export type { PDFDocumentProxy };
 
 const require = createRequire(import.meta.url);

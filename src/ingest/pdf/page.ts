@@ -1,13 +1,13 @@
 /**
  * One PDF page → text boxes and ruling lines in viewport space (origin top-left, y downwards, the
- * page's /Rotate applied, so landscape pages read upright).
- * - Text: pdfjs text items (whitespace-only items dropped; their gaps are kept by the geometry).
- * - Rulings: stroked axis-aligned path segments and thin filled rectangles from the operator list,
- *   with the current transformation matrix tracked through save/restore/cm and form XObjects.
+ * page's /Rotate applied, so landscape pages read upright). Engine-neutral: the fast reader
+ * (engine/) and pdf.js (engine/pdfjs.ts) both give text items (pdf.js's shape: string, text-space
+ * transform, width) and painted paths, and this module turns them into a PageContent.
+ * - Text: text items (whitespace-only items dropped; their gaps are kept by the geometry).
+ * - Rulings: stroked axis-aligned path segments and thin filled rectangles, with the current
+ *   transformation matrix tracked through save/restore/cm and form XObjects by the engine.
  */
-import type { PDFPageProxy } from 'pdfjs-dist/types/src/display/api.js';
 import { normalizeText } from '../normalize.js';
-import { pdfjs } from './load.js';
 
 export interface TextBox {
   str: string;
@@ -36,11 +36,13 @@ export interface PageContent {
   /** Text-showing and image-painting operators seen (counted only on pages with text). */
   textOps: number;
   imageOps: number;
+  /** Clockwise rotation applied to the page (its /Rotate plus a turn that makes most text upright). */
+  rotation?: number;
 }
 
-type Matrix = [number, number, number, number, number, number];
+export type Matrix = [number, number, number, number, number, number];
 
-function multiply(m: Matrix, n: Matrix): Matrix {
+export function multiply(m: Matrix, n: Matrix): Matrix {
   return [
     m[0] * n[0] + m[2] * n[1], m[1] * n[0] + m[3] * n[1],
     m[0] * n[2] + m[2] * n[3], m[1] * n[2] + m[3] * n[3],
@@ -48,46 +50,16 @@ function multiply(m: Matrix, n: Matrix): Matrix {
   ];
 }
 
-function apply(m: Matrix, x: number, y: number): [number, number] {
+export function apply(m: Matrix, x: number, y: number): [number, number] {
   return [m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]];
 }
 
-const OPS = pdfjs.OPS as Record<string, number>;
-const STROKES = new Set(['stroke', 'closeStroke', 'fillStroke', 'eoFillStroke', 'closeFillStroke', 'closeEOFillStroke'].map((k) => OPS[k]));
-const FILLS = new Set(['fill', 'eoFill'].map((k) => OPS[k]));
-const TEXT_OPS = new Set(['showText', 'showSpacedText', 'nextLineShowText', 'nextLineSetSpacingShowText'].map((k) => OPS[k]));
-const IMAGE_OPS = new Set(['paintImageXObject', 'paintInlineImageXObject', 'paintImageMaskXObject', 'paintImageXObjectRepeat', 'paintInlineImageXObjectGroup', 'paintSolidColorImageMask'].map((k) => OPS[k]));
-
-/** The polylines of a path (pdfjs DrawOPS: 0 moveTo, 1 lineTo, 2 curveTo, 3 quadraticCurveTo, 4 closePath). */
-function subpaths(data: ArrayLike<number>, m: Matrix): [number, number][][] {
-  const paths: [number, number][][] = [];
-  let cur: [number, number][] = [];
-  for (let i = 0; i < data.length; ) {
-    const op = data[i++];
-    if (op === 0) {
-      if (cur.length > 1) paths.push(cur);
-      cur = [apply(m, data[i++]!, data[i++]!)];
-    } else if (op === 1) cur.push(apply(m, data[i++]!, data[i++]!));
-    else if (op === 2) {
-      i += 4;
-      cur.push(apply(m, data[i++]!, data[i++]!));
-    } else if (op === 3) {
-      i += 2;
-      cur.push(apply(m, data[i++]!, data[i++]!));
-    } else if (op === 4) {
-      if (cur.length > 1) cur.push(cur[0]!);
-    } else break;
-  }
-  if (cur.length > 1) paths.push(cur);
-  return paths;
-}
-
-interface Rules {
+export interface Rules {
   h: Segment[];
   v: Segment[];
 }
 
-function addStroke(path: [number, number][], rules: Rules): void {
+export function addStroke(path: [number, number][], rules: Rules): void {
   for (let i = 1; i < path.length; i++) {
     const [x0, y0] = path[i - 1]!;
     const [x1, y1] = path[i]!;
@@ -96,47 +68,39 @@ function addStroke(path: [number, number][], rules: Rules): void {
   }
 }
 
-function addFill(path: [number, number][], rules: Rules): void {
-  const xs = path.map((p) => p[0]);
-  const ys = path.map((p) => p[1]);
-  const [x0, x1, y0, y1] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
+export function addFill(path: [number, number][], rules: Rules): void {
+  let [x0, x1, y0, y1] = [Infinity, -Infinity, Infinity, -Infinity];
+  for (const [x, y] of path) {
+    if (x < x0) x0 = x;
+    if (x > x1) x1 = x;
+    if (y < y0) y0 = y;
+    if (y > y1) y1 = y;
+  }
   if (y1 - y0 <= 2.5 && x1 - x0 >= 3) rules.h.push({ pos: (y0 + y1) / 2, a: x0, b: x1 });
   else if (x1 - x0 <= 2.5 && y1 - y0 >= 3) rules.v.push({ pos: (x0 + x1) / 2, a: y0, b: y1 });
 }
 
-async function operatorContent(page: PDFPageProxy, view: Matrix): Promise<Rules & { textOps: number; imageOps: number }> {
-  const list = await page.getOperatorList();
-  const rules: Rules = { h: [], v: [] };
-  const stack: Matrix[] = [];
-  let ctm: Matrix = view;
-  let textOps = 0;
-  let imageOps = 0;
-  for (let i = 0; i < list.fnArray.length; i++) {
-    const fn = list.fnArray[i]!;
-    const args = list.argsArray[i] as unknown[] | null;
-    if (fn === OPS.save) stack.push(ctm);
-    else if (fn === OPS.restore) ctm = stack.pop() ?? view;
-    else if (fn === OPS.transform) ctm = multiply(ctm, args as Matrix);
-    else if (fn === OPS.paintFormXObjectBegin) {
-      stack.push(ctm);
-      const m = args?.[0] as Matrix | null | undefined;
-      if (m && m.length === 6) ctm = multiply(ctm, Array.from(m) as Matrix);
-    } else if (fn === OPS.paintFormXObjectEnd) ctm = stack.pop() ?? view;
-    else if (fn === OPS.constructPath && args) {
-      const paint = args[0] as number;
-      const data = (args[1] as ArrayLike<number>[] | undefined)?.[0];
-      if (!data || (!STROKES.has(paint) && !FILLS.has(paint))) continue;
-      for (const path of subpaths(data, ctm)) (STROKES.has(paint) ? addStroke : addFill)(path, rules);
-    } else if (TEXT_OPS.has(fn)) textOps++;
-    else if (IMAGE_OPS.has(fn)) imageOps++;
+/** pdf.js's PageViewport at scale 1: the transform from page space and the size, for a view box and rotation. */
+export function viewport(viewBox: number[], rotation: number): { transform: Matrix; width: number; height: number } {
+  const [vx0, vy0, vx1, vy1] = viewBox as [number, number, number, number];
+  const centerX = (vx1 + vx0) / 2;
+  const centerY = (vy1 + vy0) / 2;
+  let r = rotation % 360;
+  if (r < 0) r += 360;
+  const [a, b, c, d] = r === 180 ? [-1, 0, 0, 1] : r === 90 ? [0, 1, 1, 0] : r === 270 ? [0, -1, -1, 0] : [1, 0, 0, -1];
+  let offX: number, offY: number, width: number, height: number;
+  if (a === 0) {
+    offX = Math.abs(centerY - vy0);
+    offY = Math.abs(centerX - vx0);
+    width = vy1 - vy0;
+    height = vx1 - vx0;
+  } else {
+    offX = Math.abs(centerX - vx0);
+    offY = Math.abs(centerY - vy0);
+    width = vx1 - vx0;
+    height = vy1 - vy0;
   }
-  return { ...rules, textOps, imageOps };
-}
-
-/** Text-showing operators on a page (text present even when none of it could be decoded). */
-export async function countTextOps(page: PDFPageProxy): Promise<number> {
-  const list = await page.getOperatorList();
-  return list.fnArray.reduce((n, fn) => n + (TEXT_OPS.has(fn) ? 1 : 0), 0);
+  return { transform: [a, b, c, d, offX - a * centerX - c * centerY, offY - b * centerX - d * centerY], width, height };
 }
 
 /** Joins collinear rulings that overlap or touch (sorted sweep: pages of vector drawings have thousands). */
@@ -158,13 +122,13 @@ export function mergeSegments(segs: Segment[], tol = 1.2, gap = 2): Segment[] {
   return out;
 }
 
-interface PdfTextItem {
+export interface PdfTextItem {
   str: string;
   transform: number[];
   width: number;
 }
 
-function textBoxes(items: PdfTextItem[], view: Matrix): TextBox[] {
+export function textBoxes(items: PdfTextItem[], view: Matrix): TextBox[] {
   const boxes: TextBox[] = [];
   for (const item of items) {
     if (!item.str || !item.str.trim()) continue;
@@ -181,7 +145,7 @@ function textBoxes(items: PdfTextItem[], view: Matrix): TextBox[] {
  * The clockwise turn (0, 90, 180, 270) that makes most of the page's text horizontal: a table
  * printed sideways on a portrait page, or a /Rotate that does not match the content.
  */
-function dominantTurn(items: PdfTextItem[], view: Matrix): number {
+export function dominantTurn(items: PdfTextItem[], view: Matrix): number {
   const weight = [0, 0, 0, 0];
   for (const item of items) {
     if (!item.str || !item.str.trim()) continue;
@@ -193,26 +157,47 @@ function dominantTurn(items: PdfTextItem[], view: Matrix): number {
   return weight[best]! > (weight[0] ?? 0) ? (4 - best) * 90 : 0;
 }
 
-export async function readPage(page: PDFPageProxy, pageNumber: number): Promise<PageContent> {
-  let viewport = page.getViewport({ scale: 1 });
-  let view = viewport.transform as Matrix;
-  const text = await page.getTextContent();
-  const turn = dominantTurn(text.items as PdfTextItem[], view);
-  if (turn) {
-    viewport = page.getViewport({ scale: 1, rotation: (page.rotate + turn) % 360 });
-    view = viewport.transform as Matrix;
+/** A painted path in page space (flattened x,y pairs) — engines give these for rulings. */
+export interface PaintedPath {
+  kind: 'stroke' | 'fill';
+  pts: ArrayLike<number>;
+}
+
+/**
+ * Items and paths of a page (in page space) → PageContent: the page turned so most text is
+ * upright, boxes and rulings in viewport space.
+ */
+export function pageContent(
+  pageNumber: number,
+  viewBox: number[],
+  rotate: number,
+  items: PdfTextItem[],
+  paths: () => PaintedPath[],
+  counts: { textOps: number; imageOps: number },
+): PageContent {
+  let vp = viewport(viewBox, rotate);
+  const turn = dominantTurn(items, vp.transform);
+  if (turn) vp = viewport(viewBox, (rotate + turn) % 360);
+  const view = vp.transform;
+  const boxes = textBoxes(items, view);
+  const rules: Rules = { h: [], v: [] };
+  // A page without text (a scanned page) needs no rulings.
+  if (boxes.length) {
+    for (const p of paths()) {
+      const pts: [number, number][] = [];
+      for (let i = 0; i + 1 < p.pts.length; i += 2) pts.push(apply(view, p.pts[i]!, p.pts[i + 1]!));
+      if (pts.length > 1) (p.kind === 'stroke' ? addStroke : addFill)(pts, rules);
+    }
   }
-  const boxes = textBoxes(text.items as PdfTextItem[], view);
-  // A page without text (a scanned page) needs no rulings: its images are not decoded.
-  const ops = boxes.length ? await operatorContent(page, view) : { h: [], v: [], textOps: 0, imageOps: 0 };
   return {
     page: pageNumber,
-    width: viewport.width,
-    height: viewport.height,
+    width: vp.width,
+    height: vp.height,
     boxes,
-    hRules: mergeSegments(ops.h),
-    vRules: mergeSegments(ops.v),
-    textOps: ops.textOps,
-    imageOps: ops.imageOps,
+    hRules: mergeSegments(rules.h),
+    vRules: mergeSegments(rules.v),
+    textOps: boxes.length ? counts.textOps : 0,
+    imageOps: boxes.length ? counts.imageOps : 0,
+    rotation: (rotate + turn) % 360,
   };
 }

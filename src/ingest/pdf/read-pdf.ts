@@ -1,8 +1,13 @@
 /**
- * PDF → RawDocument: per page, text boxes and ruling lines (pdfjs-dist), rows of ruled tables from
- * their grids and other lines split at wide gaps, running headers/footers dropped, page numbers
- * on every line. A PDF without a text layer is refused (no OCR yet); so is one whose text cannot
- * be decoded (missing CMaps or fonts without a Unicode map) — never an empty document.
+ * PDF → RawDocument: per page, text boxes and ruling lines, rows of ruled tables from their grids
+ * and other lines split at wide gaps, running headers/footers dropped, page numbers on every line.
+ * A PDF without a text layer is refused (no OCR yet); so is one whose text cannot be decoded
+ * (missing CMaps or fonts without a Unicode map) — never an empty document.
+ *
+ * Engines: the fast reader (engine/fast.ts) by default; pdf.js (loaded on demand) for what the fast
+ * reader does not cover (encryption, Type3 fonts, predefined CJK CMaps, damaged streams…) and for
+ * text it could not decode. JUESUAN_PDF_ENGINE=pdfjs forces pdf.js, =fast forbids the fallback.
+ * Limits (pages, objects, decoded bytes, inflation ratio, time): engine/limits.ts.
  */
 import { LineSink, normalizeCell } from '../normalize.js';
 import { InputError, type RawDocument } from '../raw.js';
@@ -10,8 +15,11 @@ import { joinContinuedRows } from './continued.js';
 import { dropFurniture, type PageRows } from './furniture.js';
 import { headingLevels } from './headings.js';
 import { pageRows } from './layout.js';
-import { openPdf, type PdfOpenOptions, type PDFDocumentProxy } from './load.js';
-import { countTextOps, readPage, type PageContent } from './page.js';
+import type { PdfOpenOptions } from './load.js';
+import type { PageContent } from './page.js';
+import { pdfLimits, type PdfLimits } from './engine/limits.js';
+import { Unsupported } from './engine/objects.js';
+import type { PdfReader } from './engine/reader.js';
 
 interface Stats {
   chars: number;
@@ -32,27 +40,28 @@ function count(stats: Stats, content: PageContent): void {
   }
 }
 
-function refuse(stats: Stats, label: string): void {
+/** Why the text layer is unusable, or undefined when it is fine. */
+function unusable(stats: Stats, label: string): InputError | undefined {
   if (stats.chars === 0 && stats.textOps > 0) {
-    throw new InputError(`the PDF${label} has text that could not be decoded (missing CMaps or fonts without a Unicode map)`, 'export the PDF again with embedded fonts, or supply the text');
+    return new InputError(`the PDF${label} has text that could not be decoded (missing CMaps or fonts without a Unicode map)`, 'export the PDF again with embedded fonts, or supply the text');
   }
   if (stats.chars === 0) {
-    throw new InputError(`the PDF${label} has no text layer (scanned PDF?): OCR is not supported yet`, 'supply the original PDF, Word or Excel file, or a text version');
+    return new InputError(`the PDF${label} has no text layer (scanned PDF?): OCR is not supported yet`, 'supply the original PDF, Word or Excel file, or a text version');
   }
   if (stats.undecodable > stats.chars * 0.3) {
-    throw new InputError(`the PDF${label} text layer is garbled (fonts without a Unicode map): ${stats.undecodable} of ${stats.chars} characters cannot be decoded`);
+    return new InputError(`the PDF${label} text layer is garbled (fonts without a Unicode map): ${stats.undecodable} of ${stats.chars} characters cannot be decoded`);
   }
+  return undefined;
 }
 
-async function readPages(doc: PDFDocumentProxy, stats: Stats, label: string): Promise<PageRows[]> {
+async function readPages(reader: PdfReader, stats: Stats, label: string): Promise<PageRows[]> {
   const pages: PageRows[] = [];
-  for (let n = 1; n <= doc.numPages; n++) {
+  for (let n = 1; n <= reader.numPages; n++) {
     let content: PageContent;
     try {
-      const page = await doc.getPage(n);
-      content = await readPage(page, n);
-      page.cleanup();
+      content = await reader.page(n);
     } catch (err) {
+      if (err instanceof InputError || err instanceof Unsupported) throw err;
       throw new InputError(`the PDF${label} is damaged: page ${n} cannot be read (${(err as Error).message})`);
     }
     count(stats, content);
@@ -61,25 +70,86 @@ async function readPages(doc: PDFDocumentProxy, stats: Stats, label: string): Pr
   return pages;
 }
 
-export async function readPdf(bytes: Uint8Array, name?: string, opts: PdfOpenOptions = {}): Promise<RawDocument> {
+type Engine = 'fast' | 'pdfjs' | 'auto';
+
+function engineChoice(): Engine {
+  const v = process.env.JUESUAN_PDF_ENGINE?.toLowerCase();
+  return v === 'pdfjs' || v === 'fast' ? v : 'auto';
+}
+
+async function open(kind: 'fast' | 'pdfjs', bytes: Uint8Array, name: string | undefined, limits: PdfLimits, opts: PdfOpenOptions): Promise<PdfReader> {
+  if (kind === 'fast') return (await import('./engine/fast.js')).openFast(bytes, limits);
+  return (await import('./engine/pdfjs.js')).openPdfjs(bytes, name, limits, opts);
+}
+
+async function readWith(reader: PdfReader, label: string): Promise<{ pages: PageRows[]; stats: Stats }> {
+  if (reader.numPages === 0) throw new InputError(`the PDF${label} has no pages`, 'export the document to PDF again');
+  const stats: Stats = { chars: 0, undecodable: 0, textOps: 0, imageOps: 0 };
+  const pages = await readPages(reader, stats, label);
+  if (stats.chars === 0) stats.textOps = await reader.textOps(1).catch(() => 0);
+  return { pages, stats };
+}
+
+function debug(msg: string): void {
+  if (process.env.JUESUAN_DEBUG) process.stderr.write(`juesuan: ${msg}\n`);
+}
+
+/** The engine that last read a PDF in this process (for benchmarks and tests). */
+export let lastPdfEngine: 'fast' | 'pdfjs' | undefined;
+
+export interface ReadPdfOptions extends PdfOpenOptions {
+  limits?: Partial<PdfLimits>;
+}
+
+export async function readPdf(bytes: Uint8Array, name?: string, opts: ReadPdfOptions = {}): Promise<RawDocument> {
   const label = name ? ` ${name}` : '';
-  const doc = await openPdf(bytes, name, opts);
-  try {
-    const stats: Stats = { chars: 0, undecodable: 0, textOps: 0, imageOps: 0 };
-    const pages = await readPages(doc, stats, label);
-    if (stats.chars === 0) stats.textOps = await countTextOps(await doc.getPage(1)).catch(() => 0);
-    refuse(stats, label);
-    dropFurniture(pages);
-    joinContinuedRows(pages);
-    const levels = headingLevels(pages);
-    const sink = new LineSink();
-    for (const p of pages) {
-      for (const row of p.rows) {
-        sink.add(row.cells.map(normalizeCell), { page: p.page, tabular: row.tabular, cellX: row.cellX, headingLevel: levels.get(row) });
+  const limits = pdfLimits(opts.limits);
+  const choice = engineChoice();
+  let result: { pages: PageRows[]; stats: Stats; numPages: number } | undefined;
+  if (choice !== 'pdfjs') {
+    try {
+      const reader = await open('fast', bytes, name, limits, opts);
+      try {
+        const r = await readWith(reader, label);
+        const why = unusable(r.stats, label);
+        // Text the fast reader could not decode may decode with pdf.js (its CMaps and font programs).
+        if (why && !(r.stats.chars === 0 && r.stats.textOps === 0)) {
+          if (choice === 'fast') throw why;
+          debug(`fast PDF reader: ${why.message}; trying pdf.js`);
+        } else result = { ...r, numPages: reader.numPages };
+      } finally {
+        await reader.close();
       }
+      lastPdfEngine = 'fast';
+    } catch (err) {
+      if (!(err instanceof Unsupported) || choice === 'fast') {
+        if (err instanceof Unsupported) throw new InputError(`the PDF${label} cannot be read: ${err.message}`);
+        throw err;
+      }
+      debug(`fast PDF reader: ${err.message}; using pdf.js`);
     }
-    return { format: 'pdf', name, lines: sink.lines, pages: doc.numPages };
-  } finally {
-    await doc.destroy();
   }
+  if (!result) {
+    const reader = await open('pdfjs', bytes, name, limits, opts);
+    try {
+      const r = await readWith(reader, label);
+      result = { ...r, numPages: reader.numPages };
+    } finally {
+      await reader.close();
+    }
+    lastPdfEngine = 'pdfjs';
+  }
+  const { pages, stats } = result;
+  const why = unusable(stats, label);
+  if (why) throw why;
+  dropFurniture(pages);
+  joinContinuedRows(pages);
+  const levels = headingLevels(pages);
+  const sink = new LineSink();
+  for (const p of pages) {
+    for (const row of p.rows) {
+      sink.add(row.cells.map(normalizeCell), { page: p.page, tabular: row.tabular, cellX: row.cellX, headingLevel: levels.get(row) });
+    }
+  }
+  return { format: 'pdf', name, lines: sink.lines, pages: result.numPages };
 }

@@ -1,0 +1,626 @@
+/**
+ * A page's content streams → text items (as pdf.js's getTextContent makes them) and ruling lines.
+ * One pass over the operators tracks the graphics state (CTM through q/Q/cm and form XObjects), the
+ * text state, and paths; images are counted, never decoded; fonts give Unicode and widths only.
+ *
+ * The grouping of glyphs into items (where a space is inserted, where a new item starts) follows
+ * pdf.js's `getTextContent` (src/core/evaluator.js, Apache-2.0), so the layout code sees the same
+ * boxes whichever reader ran.
+ */
+import type { PdfFile } from './document.js';
+import { Font, loadFont, type Glyph } from './fonts.js';
+import { Cmd, Dict, EOF, Lexer, Name, Parser, PdfStream, Ref, Unsupported, type PdfObj } from './objects.js';
+
+export type Matrix = [number, number, number, number, number, number];
+
+export interface TextItem {
+  str: string;
+  transform: number[];
+  width: number;
+}
+
+/** A stroked or filled path piece, in page space (before the viewport). */
+export interface RawRule {
+  kind: 'stroke' | 'fill';
+  pts: number[];
+}
+
+export interface RawContent {
+  items: TextItem[];
+  /** Polylines of painted paths (flattened x,y pairs), with how they were painted. */
+  paths: RawRule[];
+  textOps: number;
+  imageOps: number;
+}
+
+const IDENTITY: Matrix = [1, 0, 0, 1, 0, 0];
+
+function mul(m: Matrix | number[], n: Matrix | number[]): Matrix {
+  return [
+    m[0]! * n[0]! + m[2]! * n[1]!, m[1]! * n[0]! + m[3]! * n[1]!,
+    m[0]! * n[2]! + m[2]! * n[3]!, m[1]! * n[2]! + m[3]! * n[3]!,
+    m[0]! * n[4]! + m[2]! * n[5]! + m[4]!, m[1]! * n[4]! + m[3]! * n[5]! + m[5]!,
+  ];
+}
+
+class TextState {
+  ctm: Matrix = IDENTITY;
+  font: Font | null = null;
+  fontName: string | null = null;
+  fontSize = 0;
+  tm: number[] = [...IDENTITY];
+  tlm: number[] = [...IDENTITY];
+  charSpacing = 0;
+  wordSpacing = 0;
+  leading = 0;
+  textHScale = 1;
+  textRise = 0;
+
+  clone(): TextState {
+    const s = new TextState();
+    Object.assign(s, this);
+    s.tm = this.tm.slice();
+    s.tlm = this.tlm.slice();
+    return s;
+  }
+  translateTm(x: number, y: number): void {
+    const m = this.tm;
+    m[4] = m[0]! * x + m[2]! * y + m[4]!;
+    m[5] = m[1]! * x + m[3]! * y + m[5]!;
+  }
+  translateTlm(x: number, y: number): void {
+    const m = this.tlm;
+    m[4] = m[0]! * x + m[2]! * y + m[4]!;
+    m[5] = m[1]! * x + m[3]! * y + m[5]!;
+  }
+  carriageReturn(): void {
+    this.translateTlm(0, -this.leading);
+    this.tm = this.tlm.slice();
+  }
+}
+
+const NORMALIZE = /([\u00a0\u00b5\u037e\u0eb3\u2000-\u200a\u202f\u2126\ufb00-\ufb04\ufb06\ufb20-\ufb36\ufb38-\ufb3c\ufb3e\ufb40-\ufb41\ufb43-\ufb44\ufb46-\ufba1\ufba4-\ufba9\ufbae-\ufbb1\ufbd3-\ufbdc\ufbde-\ufbe7\ufbea-\ufbf8\ufbfc-\ufbfd\ufc00-\ufc5d\ufc64-\ufcf1\ufcf5-\ufd3d\ufd88\ufdf4\ufdfa-\ufdfb\ufe71\ufe77\ufe79\ufe7b\ufe7d]+)|(\ufb05+)/gu;
+function normalizeUnicode(s: string): string {
+  return s.replace(NORMALIZE, (_m, p1: string | undefined, p2: string | undefined) => (p1 ? p1.normalize('NFKC') : 'ſt'.repeat(p2!.length)));
+}
+
+const TRACKING_SPACE_FACTOR = 0.102;
+const NOT_A_SPACE_FACTOR = 0.03;
+const NEGATIVE_SPACE_FACTOR = -0.2;
+const SPACE_IN_FLOW_MIN_FACTOR = 0.102;
+const SPACE_IN_FLOW_MAX_FACTOR = 0.6;
+const VERTICAL_SHIFT_RATIO = 0.25;
+
+const MAX_FORM_DEPTH = 16;
+const MAX_OPERANDS = 10_000;
+
+export interface PageContext {
+  file: PdfFile;
+  /** pdf.js's page.view: the clip for glyph positions. */
+  viewBox: number[];
+  fontCache: Map<unknown, Font>;
+  /** Called every few thousand operators (wall-clock budget). */
+  tick: () => void;
+}
+
+/** Reads a page's content (one stream or an array of them) with its resources. */
+export function readContent(ctx: PageContext, contents: PdfObj | undefined, resources: Dict | undefined): RawContent {
+  const { file } = ctx;
+  const parts = Array.isArray(contents) ? contents.map((c) => file.resolve(c)) : [file.resolve(contents)];
+  const chunks: Uint8Array[] = [];
+  for (const p of parts) if (p instanceof PdfStream) chunks.push(file.decode(p));
+  const data = chunks.length === 1 ? chunks[0]! : joinChunks(chunks);
+  const out: RawContent = { items: [], paths: [], textOps: 0, imageOps: 0 };
+  new Interpreter(ctx, out).run(data, resources, new TextState(), new Set(), 0);
+  return out;
+}
+
+function joinChunks(chunks: Uint8Array[]): Uint8Array {
+  const total = chunks.reduce((n, c) => n + c.length + 1, 0);
+  const out = new Uint8Array(total);
+  let p = 0;
+  for (const c of chunks) {
+    out.set(c, p);
+    p += c.length;
+    out[p++] = 10;
+  }
+  return out;
+}
+
+function num(v: unknown): number {
+  return typeof v === 'number' ? v : 0;
+}
+
+class Interpreter {
+  constructor(private readonly ctx: PageContext, private readonly out: RawContent) {}
+
+  private font(resources: Dict | undefined, name: string): Font | null {
+    const { file, fontCache } = this.ctx;
+    const fonts = file.get(resources, 'Font');
+    if (!(fonts instanceof Dict)) return null;
+    const raw = fonts.get(name);
+    const key: unknown = raw instanceof Ref ? raw.num : raw;
+    if (key === undefined) return null;
+    let f = fontCache.get(key);
+    if (!f) {
+      const dict = file.resolve(raw);
+      if (!(dict instanceof Dict)) return null;
+      f = loadFont(file, dict);
+      fontCache.set(key, f);
+    }
+    return f;
+  }
+
+  run(data: Uint8Array, resources: Dict | undefined, initial: TextState, seen: Set<number>, depth: number): void {
+    const { ctx, out } = this;
+    const { file } = ctx;
+    const viewBox = ctx.viewBox;
+    const items = out.items;
+    let textState = initial;
+    const stack: TextState[] = [];
+    let currentTextState: TextState | null = null;
+
+    // ── pdf.js text-item state ──
+    const item = {
+      initialized: false,
+      str: [] as string[],
+      totalWidth: 0,
+      totalHeight: 0,
+      width: 0,
+      height: 0,
+      prevTransform: null as number[] | null,
+      prevTextRise: 0,
+      textAdvanceScale: 0,
+      spaceInFlowMin: 0,
+      spaceInFlowMax: 0,
+      trackingSpaceMin: Infinity,
+      negativeSpaceMax: -Infinity,
+      notASpace: -Infinity,
+      transform: null as number[] | null,
+      fontName: null as string | null,
+    };
+    const twoLastChars = [' ', ' '];
+    let twoLastCharsPos = 0;
+    const saveLastChar = (char: string): boolean => {
+      const nextPos = (twoLastCharsPos + 1) % 2;
+      const ret = twoLastChars[twoLastCharsPos] !== ' ' && twoLastChars[nextPos] === ' ';
+      twoLastChars[twoLastCharsPos] = char;
+      twoLastCharsPos = nextPos;
+      return ret;
+    };
+    const shouldAddWhitespace = (): boolean => twoLastChars[twoLastCharsPos] !== ' ' && twoLastChars[(twoLastCharsPos + 1) % 2] === ' ';
+    const resetLastChars = (): void => {
+      twoLastChars[0] = twoLastChars[1] = ' ';
+      twoLastCharsPos = 0;
+    };
+    const currentTransform = (): number[] => {
+      const ts = textState;
+      const tsm = [ts.fontSize * ts.textHScale, 0, 0, ts.fontSize, 0, ts.textRise];
+      return mul(ts.ctm, mul(ts.tm, tsm));
+    };
+    const flush = (): void => {
+      if (!item.initialized) return;
+      item.totalWidth += item.width * item.textAdvanceScale;
+      const str = normalizeUnicode(item.str.join(''));
+      items.push({ str, transform: item.transform!, width: Math.abs(item.totalWidth) });
+      item.initialized = false;
+      item.str.length = 0;
+    };
+    const ensureItem = (): void => {
+      if (item.initialized) return;
+      item.fontName = textState.fontName;
+      const trm = (item.transform = currentTransform());
+      item.width = item.totalWidth = 0;
+      item.height = item.totalHeight = Math.hypot(trm[2]!, trm[3]!);
+      const scaleLineX = Math.hypot(textState.tlm[0]!, textState.tlm[1]!);
+      const scaleCtmX = Math.hypot(textState.ctm[0], textState.ctm[1]);
+      item.textAdvanceScale = scaleCtmX * scaleLineX;
+      const { fontSize } = textState;
+      item.trackingSpaceMin = fontSize * TRACKING_SPACE_FACTOR;
+      item.notASpace = fontSize * NOT_A_SPACE_FACTOR;
+      item.negativeSpaceMax = fontSize * NEGATIVE_SPACE_FACTOR;
+      item.spaceInFlowMin = fontSize * SPACE_IN_FLOW_MIN_FACTOR;
+      item.spaceInFlowMax = fontSize * SPACE_IN_FLOW_MAX_FACTOR;
+      item.initialized = true;
+    };
+    const updateAdvanceScale = (): void => {
+      if (!item.initialized) return;
+      const scaleLineX = Math.hypot(textState.tlm[0]!, textState.tlm[1]!);
+      const scaleCtmX = Math.hypot(textState.ctm[0], textState.ctm[1]);
+      const f = scaleCtmX * scaleLineX;
+      if (f === item.textAdvanceScale) return;
+      item.totalWidth += item.width * item.textAdvanceScale;
+      item.width = 0;
+      item.textAdvanceScale = f;
+    };
+    const appendEOL = (): void => {
+      resetLastChars();
+      if (item.initialized) flush();
+    };
+    const addFakeSpaces = (width: number, orientation: number): boolean => {
+      if (orientation * item.spaceInFlowMin <= width && width <= orientation * item.spaceInFlowMax) {
+        if (item.initialized) {
+          resetLastChars();
+          item.str.push(' ');
+        }
+        return false;
+      }
+      flush();
+      resetLastChars();
+      return true;
+    };
+    const compareWithLastPosition = (glyphWidth: number): boolean => {
+      const cur = currentTransform();
+      let posX = cur[4]!;
+      let posY = cur[5]!;
+      if (posX + glyphWidth < viewBox[0]! || posX > viewBox[2]! || posY < viewBox[1]! || posY > viewBox[3]!) return false;
+      if (!textState.font || !item.prevTransform) return true;
+      let lastX = item.prevTransform[4]!;
+      let lastY = item.prevTransform[5]!;
+      if (lastX === posX && lastY === posY) return true;
+      let rotate = -1;
+      if (cur[0] && cur[1] === 0 && cur[2] === 0) rotate = cur[0] > 0 ? 0 : 180;
+      else if (cur[1] && cur[0] === 0 && cur[3] === 0) rotate = cur[1] > 0 ? 90 : 270;
+      switch (rotate) {
+        case 0:
+          break;
+        case 90:
+          [posX, posY] = [posY, posX];
+          [lastX, lastY] = [lastY, lastX];
+          break;
+        case 180:
+          [posX, posY, lastX, lastY] = [-posX, -posY, -lastX, -lastY];
+          break;
+        case 270:
+          [posX, posY] = [-posY, -posX];
+          [lastX, lastY] = [-lastY, -lastX];
+          break;
+        default: {
+          const inv = (x: number, y: number, m: number[]): [number, number] => {
+            const s = Math.hypot(m[0]!, m[1]!);
+            return [(m[0]! * x + m[1]! * y) / s, (m[2]! * x + m[3]! * y) / s];
+          };
+          [posX, posY] = inv(posX, posY, cur);
+          [lastX, lastY] = inv(lastX, lastY, item.prevTransform);
+        }
+      }
+      const advanceX = (posX - lastX) / item.textAdvanceScale;
+      const advanceY = posY - lastY;
+      const orientation = Math.sign(item.width || item.totalWidth);
+      if (advanceX < orientation * item.negativeSpaceMax) {
+        if (Math.abs(advanceY) > 0.5 * item.height) {
+          appendEOL();
+          return true;
+        }
+        resetLastChars();
+        flush();
+        return true;
+      }
+      const riseDelta = textState.textRise - item.prevTextRise;
+      const advanceYCorrected = riseDelta === 0 ? advanceY : advanceY - (cur[3]! / textState.fontSize) * riseDelta;
+      if (Math.abs(advanceYCorrected) > item.height) {
+        appendEOL();
+        return true;
+      }
+      if (advanceX <= orientation * item.notASpace) resetLastChars();
+      if (advanceX <= orientation * item.trackingSpaceMin) {
+        if (shouldAddWhitespace()) {
+          resetLastChars();
+          flush();
+        } else item.width += advanceX;
+      } else if (!addFakeSpaces(advanceX, orientation)) {
+        if (item.str.length === 0) resetLastChars();
+        else item.width += advanceX;
+      }
+      if (Math.abs(advanceY) > item.height * VERTICAL_SHIFT_RATIO) flush();
+      return true;
+    };
+    const buildText = (chars: string, extraSpacing: number): void => {
+      const cts = currentTextState!;
+      if (cts !== textState && (cts.fontSize !== textState.fontSize || (cts.fontName !== textState.fontName && cts.font?.name !== textState.font?.name))) {
+        flush();
+        currentTextState = textState.clone();
+      }
+      const font = textState.font!;
+      const baseCharSpacing = textState.charSpacing;
+      if (!chars) {
+        const cs = baseCharSpacing + extraSpacing;
+        if (cs) textState.translateTm(cs * textState.textHScale, 0);
+        return;
+      }
+      const glyphs: Glyph[] = font.glyphs(chars);
+      const scale = 0.001 * textState.fontSize;
+      for (let i = 0, ii = glyphs.length; i < ii; i++) {
+        const glyph = glyphs[i]!;
+        if (glyph.isInvisibleFormatMark) continue;
+        let charSpacing = baseCharSpacing + (i + 1 === ii ? extraSpacing : 0);
+        let scaledDim = glyph.width * scale;
+        if (glyph.code === 0x20) charSpacing += textState.wordSpacing;
+        if (glyph.isWhitespace) {
+          charSpacing += scaledDim;
+          textState.translateTm(charSpacing * textState.textHScale, 0);
+          saveLastChar(' ');
+          continue;
+        }
+        if (!glyph.isZeroWidthDiacritic && !compareWithLastPosition(scaledDim)) {
+          textState.translateTm(scaledDim * textState.textHScale, 0);
+          continue;
+        }
+        ensureItem();
+        if (glyph.isZeroWidthDiacritic) scaledDim = 0;
+        scaledDim *= textState.textHScale;
+        textState.translateTm(scaledDim, 0);
+        item.width += scaledDim;
+        if (scaledDim) {
+          item.prevTransform = currentTransform();
+          item.prevTextRise = textState.textRise;
+        }
+        if (saveLastChar(glyph.unicode)) item.str.push(' ');
+        item.str.push(glyph.unicode);
+        if (charSpacing) textState.translateTm(charSpacing * textState.textHScale, 0);
+      }
+    };
+
+    // ── paths ──
+    let path: number[][] = [];
+    let cur: number[] = [];
+    let cx = 0;
+    let cy = 0;
+    const pt = (x: number, y: number): void => {
+      const m = textState.ctm;
+      cur.push(m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]);
+      cx = x;
+      cy = y;
+    };
+    const endSub = (): void => {
+      if (cur.length > 2) path.push(cur);
+      cur = [];
+    };
+    const paint = (kind: 'stroke' | 'fill' | null): void => {
+      endSub();
+      if (kind) for (const p of path) out.paths.push({ kind, pts: p });
+      path = [];
+    };
+
+    const parser = new Parser(new Lexer(data));
+    const operands: unknown[] = [];
+    let count = 0;
+    let formResources = resources;
+    for (;;) {
+      const t = parser.read();
+      if (t === EOF) break;
+      if (!(t instanceof Cmd)) {
+        if (operands.length < MAX_OPERANDS) operands.push(t);
+        continue;
+      }
+      if ((++count & 4095) === 0) ctx.tick();
+      const op = t.cmd;
+      const a = operands;
+      textState = textState ?? initial;
+      currentTextState ??= textState.clone();
+      switch (op) {
+        case 'q':
+          stack.push(textState.clone());
+          break;
+        case 'Q':
+          if (stack.length) textState = stack.pop()!;
+          break;
+        case 'cm':
+          if (a.length >= 6) textState.ctm = mul(textState.ctm, a.slice(-6).map(num));
+          break;
+        // text state
+        case 'Tf': {
+          const name = a[0] instanceof Name ? a[0].name : null;
+          const size = num(a[1]);
+          if (textState.font && name === textState.fontName && size === textState.fontSize) break;
+          textState.fontName = name;
+          textState.fontSize = size;
+          textState.font = name ? this.font(formResources, name) : null;
+          if (!textState.font) throw new Unsupported(`font ${name ?? '?'} not found in the resources`);
+          break;
+        }
+        case 'Ts':
+          textState.textRise = num(a[0]);
+          break;
+        case 'Tz':
+          textState.textHScale = num(a[0]) / 100;
+          break;
+        case 'TL':
+          textState.leading = num(a[0]);
+          break;
+        case 'Td':
+          textState.translateTlm(num(a[0]), num(a[1]));
+          textState.tm = textState.tlm.slice();
+          break;
+        case 'TD':
+          textState.leading = -num(a[1]);
+          textState.translateTlm(num(a[0]), num(a[1]));
+          textState.tm = textState.tlm.slice();
+          break;
+        case 'T*':
+          textState.carriageReturn();
+          break;
+        case 'Tm':
+          if (a.length >= 6) {
+            const m = a.slice(-6).map(num);
+            textState.tm = m.slice();
+            textState.tlm = m.slice();
+            updateAdvanceScale();
+          }
+          break;
+        case 'Tc':
+          textState.charSpacing = num(a[0]);
+          break;
+        case 'Tw':
+          textState.wordSpacing = num(a[0]);
+          break;
+        case 'BT':
+          textState.tm = [...IDENTITY];
+          textState.tlm = [...IDENTITY];
+          break;
+        case 'TJ': {
+          out.textOps++;
+          if (!textState.font) break;
+          const arr = Array.isArray(a[0]) ? (a[0] as unknown[]) : [];
+          const spaceFactor = -textState.fontSize / 1000;
+          let buf = '';
+          for (const el of arr) {
+            if (typeof el === 'string') buf += el;
+            else if (typeof el === 'number' && el !== 0) {
+              buildText(buf, el * spaceFactor);
+              buf = '';
+            }
+          }
+          if (buf.length > 0) buildText(buf, 0);
+          break;
+        }
+        case 'Tj':
+          out.textOps++;
+          if (textState.font && typeof a[0] === 'string') buildText(a[0], 0);
+          break;
+        case "'":
+          out.textOps++;
+          if (!textState.font) break;
+          textState.carriageReturn();
+          if (typeof a[0] === 'string') buildText(a[0], 0);
+          break;
+        case '"':
+          out.textOps++;
+          if (!textState.font) break;
+          textState.wordSpacing = num(a[0]);
+          textState.charSpacing = num(a[1]);
+          textState.carriageReturn();
+          if (typeof a[2] === 'string') buildText(a[2], 0);
+          break;
+        // paths
+        case 'm':
+          endSub();
+          pt(num(a[0]), num(a[1]));
+          break;
+        case 'l':
+          if (cur.length === 0) pt(cx, cy);
+          pt(num(a[0]), num(a[1]));
+          break;
+        case 'c':
+          if (cur.length === 0) pt(cx, cy);
+          pt(num(a[4]), num(a[5]));
+          break;
+        case 'v':
+        case 'y':
+          if (cur.length === 0) pt(cx, cy);
+          pt(num(a[2]), num(a[3]));
+          break;
+        case 'h':
+          if (cur.length > 2) cur.push(cur[0]!, cur[1]!);
+          break;
+        case 're': {
+          endSub();
+          const [x, y, w, h] = [num(a[0]), num(a[1]), num(a[2]), num(a[3])];
+          pt(x, y);
+          pt(x + w, y);
+          pt(x + w, y + h);
+          pt(x, y + h);
+          cur.push(cur[0]!, cur[1]!);
+          endSub();
+          cx = x;
+          cy = y;
+          break;
+        }
+        case 'S':
+        case 's':
+        case 'B':
+        case 'B*':
+        case 'b':
+        case 'b*':
+          paint('stroke');
+          break;
+        case 'f':
+        case 'F':
+        case 'f*':
+          paint('fill');
+          break;
+        case 'n':
+          paint(null);
+          break;
+        case 'W':
+        case 'W*':
+          break;
+        // marked content ends the current text item (as in pdf.js)
+        case 'BMC':
+        case 'BDC':
+        case 'EMC':
+          flush();
+          break;
+        // XObjects and images
+        case 'Do': {
+          flush();
+          const name = a[0] instanceof Name ? a[0].name : null;
+          const xobjs = file.get(formResources, 'XObject');
+          if (!name || !(xobjs instanceof Dict)) break;
+          const raw = xobjs.get(name);
+          const x = file.resolve(raw);
+          if (!(x instanceof PdfStream)) break;
+          const sub = file.get(x.dict, 'Subtype');
+          if (!(sub instanceof Name)) break;
+          if (sub.name === 'Image') {
+            out.imageOps++;
+            break;
+          }
+          if (sub.name !== 'Form') break;
+          const id = raw instanceof Ref ? raw.num : -1;
+          if ((id >= 0 && seen.has(id)) || depth >= MAX_FORM_DEPTH) break;
+          const state = textState.clone();
+          const matrix = file.get(x.dict, 'Matrix');
+          if (Array.isArray(matrix) && matrix.length === 6 && matrix.every((v) => typeof v === 'number')) state.ctm = mul(state.ctm, matrix as number[]);
+          const res = file.get(x.dict, 'Resources');
+          const inner = new Set(seen);
+          if (id >= 0) inner.add(id);
+          this.run(file.decode(x), res instanceof Dict ? res : formResources, state, inner, depth + 1);
+          break;
+        }
+        case 'BI': {
+          out.imageOps++;
+          skipInlineImage(parser);
+          break;
+        }
+        case 'gs': {
+          const name = a[0] instanceof Name ? a[0].name : null;
+          const gstates = file.get(formResources, 'ExtGState');
+          const gs = name && gstates instanceof Dict ? file.get(gstates, name) : undefined;
+          if (gs instanceof Dict && gs.get('Font') !== undefined) throw new Unsupported('a font set through ExtGState');
+          break;
+        }
+        case 'd0':
+        case 'd1':
+          throw new Unsupported('glyph procedures');
+        default:
+          break;
+      }
+      operands.length = 0;
+    }
+    flush();
+    formResources = undefined;
+  }
+}
+
+/** Skips an inline image (BI … ID <binary> EI) without decoding it. */
+function skipInlineImage(parser: Parser): void {
+  const lexer = parser.lexer;
+  // The dictionary up to ID.
+  for (let i = 0; i < 1000; i++) {
+    const t = parser.read();
+    if (t === EOF) return;
+    if (t instanceof Cmd && t.cmd === 'ID') break;
+  }
+  const buf = lexer.buf;
+  let p = lexer.pos + 1;
+  const isWs = (c: number | undefined): boolean => c === undefined || c === 32 || c === 10 || c === 13 || c === 9 || c === 0 || c === 12;
+  while (p + 1 < lexer.end) {
+    if (buf[p] === 69 && buf[p + 1] === 73 && isWs(buf[p - 1]) && isWs(buf[p + 2])) {
+      lexer.pos = p + 2;
+      return;
+    }
+    p++;
+  }
+  lexer.pos = lexer.end;
+}

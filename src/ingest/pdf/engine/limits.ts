@@ -1,0 +1,74 @@
+/**
+ * Limits of one PDF read (issue 14): pages, objects, decoded bytes, inflation ratio of a stream and
+ * wall-clock time. Each breach is an InputError that names the limit and the environment variable
+ * that raises it. Defaults fit the largest real disclosures many times over.
+ */
+import { InputError } from '../../raw.js';
+
+export interface PdfLimits {
+  /** Pages per document (JUESUAN_PDF_MAX_PAGES). */
+  maxPages: number;
+  /** Objects in the cross-reference (JUESUAN_PDF_MAX_OBJECTS). */
+  maxObjects: number;
+  /** Bytes decoded from all streams of the document (JUESUAN_PDF_MAX_DECODED_MB). */
+  maxDecodedBytes: number;
+  /** Decoded : encoded ratio of one stream, enforced past RATIO_FLOOR bytes (JUESUAN_PDF_MAX_INFLATE_RATIO). */
+  maxInflateRatio: number;
+  /** Seconds per document (JUESUAN_PDF_TIME_LIMIT). */
+  timeLimitS: number;
+}
+
+/** A stream may always decode to this many bytes, whatever its ratio (small, very repetitive content). */
+export const RATIO_FLOOR = 4 * 2 ** 20;
+
+function envNumber(name: string, fallback: number): number {
+  const v = Number(process.env[name]);
+  return Number.isFinite(v) && v > 0 ? v : fallback;
+}
+
+export function pdfLimits(overrides: Partial<PdfLimits> = {}): PdfLimits {
+  return {
+    maxPages: envNumber('JUESUAN_PDF_MAX_PAGES', 1000),
+    maxObjects: envNumber('JUESUAN_PDF_MAX_OBJECTS', 1_000_000),
+    maxDecodedBytes: envNumber('JUESUAN_PDF_MAX_DECODED_MB', 256) * 2 ** 20,
+    maxInflateRatio: envNumber('JUESUAN_PDF_MAX_INFLATE_RATIO', 200),
+    timeLimitS: envNumber('JUESUAN_PDF_TIME_LIMIT', 30),
+    ...overrides,
+  };
+}
+
+export class PdfLimitError extends InputError {
+  constructor(what: string, env: string) {
+    super(`the PDF exceeds a limit: ${what}`, `set ${env} to raise it`);
+  }
+}
+
+/** Running budget of one document: decoded bytes and a deadline. */
+export class Budget {
+  decoded = 0;
+  private readonly deadline: number;
+  constructor(readonly limits: PdfLimits) {
+    this.deadline = Date.now() + limits.timeLimitS * 1000;
+  }
+
+  checkTime(): void {
+    if (Date.now() > this.deadline) throw new PdfLimitError(`reading took longer than ${this.limits.timeLimitS} s`, 'JUESUAN_PDF_TIME_LIMIT (seconds)');
+  }
+
+  /** The most bytes the next stream of `encoded` bytes may decode to. */
+  maxOutput(encoded: number): number {
+    return Math.max(0, Math.min(this.limits.maxDecodedBytes - this.decoded, Math.max(RATIO_FLOOR, encoded * this.limits.maxInflateRatio)));
+  }
+
+  /** Called when a stream hit maxOutput(encoded): says which limit it was. */
+  exceeded(encoded: number): never {
+    if (this.limits.maxDecodedBytes - this.decoded <= Math.max(RATIO_FLOOR, encoded * this.limits.maxInflateRatio)) {
+      throw new PdfLimitError(`its streams decode to more than ${Math.round(this.limits.maxDecodedBytes / 2 ** 20)} MB`, 'JUESUAN_PDF_MAX_DECODED_MB');
+    }
+    throw new PdfLimitError(`a stream of ${encoded} bytes inflates more than ${this.limits.maxInflateRatio} times (a compression bomb?)`, 'JUESUAN_PDF_MAX_INFLATE_RATIO');
+  }
+
+  add(bytes: number): void {
+    this.decoded += bytes;
+  }
+}
