@@ -36,5 +36,16 @@ export function pageRows(content: PageContent): PdfRow[] {
   const free = visualLines(boxes.filter((b) => !claimed.has(b)));
   const tabs = detectTabGrid(free);
   rows.push(...(tabs ? tabRows(tabs, free, rightEdge(free)) : streamRows(free)));
-  return rows.filter((r) => r.cells.some((c) => c !== '')).sort((a, b) => a.y - b.y);
+  return rows.filter((r) => r.cells.some((c) => c !== '')).map(stripMarkup).sort((a, b) => a.y - b.y);
+}
+
+/** A plain-text or markdown file printed as is: '# 收入决算表', '- 一、…', '**人员经费**' read as their text. */
+function stripMarkup(row: PdfRow): PdfRow {
+  if (!row.cells.some((c) => /^#{1,6}\s|^[-*]\s+(?=[\u3400-\u9fff])|\*\*/.test(c))) return row;
+  const cells = row.cells.map((c, i) => {
+    let t = c.replace(/\*\*(.+?)\*\*/g, '$1');
+    if (i === 0) t = t.replace(/^#{1,6}\s+(?=\S)/, '').replace(/^[-*]\s+(?=[\u3400-\u9fff])/, '');
+    return t;
+  });
+  return { ...row, cells };
 }

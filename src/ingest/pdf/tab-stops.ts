@@ -18,7 +18,7 @@ export interface TabGrid {
 /** How close (points) a start must be to a stop. */
 const ON_STOP = 0.7;
 /** Gap (points) below which two boxes are one run of text (a font change, a split item). */
-const GLUED = 0.2;
+const GLUED = 0.05;
 const MIN_STEP = 14;
 const MAX_STEP = 90;
 
@@ -78,13 +78,13 @@ export function detectTabGrid(lines: TextBox[][]): TabGrid | undefined {
     }
   }
   const scored = [...candidates].map((step) => {
-    const grid = refine({ origin, step }, inner);
+    const grid = refine(refine(refine({ origin, step }, inner), inner), inner);
     const hit = inner.filter((s) => onStop(grid, s.x));
     return { grid, hits: hit.length, stops: new Set(hit.map((s) => stopIndex(grid, s.x))).size };
   });
   const most = Math.max(0, ...scored.map((s) => s.hits));
   // a divisor of the true step hits as often: the largest step that explains (nearly) as many starts
-  const best = scored.filter((s) => s.hits >= 0.97 * most).sort((a, b) => b.grid.step - a.grid.step)[0];
+  const best = scored.filter((s) => s.hits >= 0.85 * most).sort((a, b) => b.grid.step - a.grid.step)[0];
   if (!best || best.stops < 3 || best.hits < 8) return undefined;
   // starts after a word space in running text ('2023 年度') are neither evidence for nor against
   const against = inner.filter((s) => !onStop(best.grid, s.x) && s.gap > s.size).length;
@@ -134,7 +134,7 @@ function isTabbed(grid: TabGrid, line: TextBox[]): boolean {
     else strong++;
   }
   // running text has word spaces off the stops; a row set with tabs has (almost) none
-  return (strong >= 1 || weak >= 2) && off <= (strong + weak) / 2;
+  return strong + weak >= 1 && off <= (strong + weak) / 2;
 }
 
 /** Stops strictly after `from` up to `to` (inclusive, with tolerance). */
@@ -163,25 +163,56 @@ function glyphWidth(ch: string, size: number, latin: number): number {
  * the item is split there. An item with ordinary spaces ('2023 年度') does not end there and stays.
  */
 function splitTabbed(grid: TabGrid, box: TextBox): TextBox[] {
-  if (!/\S\s+\S/.test(box.str)) return [box];
+  if (!/\S\s+\S/.test(box.str)) return splitHidden(grid, box);
   const parts = box.str.trim().split(/\s+/);
+  if (parts.length > 7) return [box];
+  // each whitespace is a tab or a word space: try every combination (at most 2^6)
   for (const latin of [0.5, 0.6, 0.55]) {
-    const out: TextBox[] = [];
-    let x = box.x0;
-    for (const part of parts) {
-      if (out.length) x = grid.origin + (Math.floor((x - grid.origin) / grid.step + 1e-6) + 1) * grid.step;
-      const w = [...part].reduce((sum, ch) => sum + glyphWidth(ch, box.size, latin), 0);
-      out.push({ ...box, str: part, x0: x, x1: x + w });
-      x += w;
+    for (let mask = (1 << (parts.length - 1)) - 1; mask > 0; mask--) {
+      const out: TextBox[] = [];
+      let x = box.x0;
+      parts.forEach((part, k) => {
+        const w = [...part].reduce((sum, ch) => sum + glyphWidth(ch, box.size, latin), 0);
+        if (k > 0 && mask & (1 << (k - 1))) {
+          x = grid.origin + (Math.floor((x - grid.origin) / grid.step + 1e-6) + 1) * grid.step;
+          out.push({ ...box, str: part, x0: x, x1: x + w });
+        } else if (k > 0) {
+          x += latin * box.size;
+          const last = out[out.length - 1]!;
+          out[out.length - 1] = { ...last, str: `${last.str} ${part}`, x1: x + w };
+        } else out.push({ ...box, str: part, x0: x, x1: x + w });
+        x += w;
+      });
+      if (Math.abs(x - box.x1) <= 1.5) return out;
     }
-    if (Math.abs(x - box.x1) <= 1.5) return out;
+  }
+  return [box];
+}
+
+/**
+ * A text item of Chinese text wider than its glyphs ('购置费公务用' over a tab the producer did
+ * not write as a character): split where a tab makes the rest end where the item ends.
+ */
+function splitHidden(grid: TabGrid, box: TextBox): TextBox[] {
+  const chars = [...box.str];
+  if (chars.length < 2 || chars.length > 40 || !chars.every((ch) => glyphWidth(ch, box.size, 0) === box.size)) return [box];
+  const width = chars.length * box.size;
+  if (box.x1 - box.x0 - width < 0.3) return [box];
+  for (let i = 1; i < chars.length; i++) {
+    const end = box.x0 + i * box.size;
+    const stop = grid.origin + (Math.floor((end - grid.origin) / grid.step + 1e-6) + 1) * grid.step;
+    if (Math.abs(stop + (chars.length - i) * box.size - box.x1) <= 0.3) {
+      return [
+        { ...box, str: chars.slice(0, i).join(''), x1: end },
+        { ...box, str: chars.slice(i).join(''), x0: stop },
+      ];
+    }
   }
   return [box];
 }
 
 /** Cuts a visual line into its tab cells (blank cells where a gap crosses several stops). */
-function cutLine(grid: TabGrid, boxes: TextBox[]): TabLine {
-  const line = boxes.flatMap((b) => splitTabbed(grid, b));
+function cutLine(grid: TabGrid, line: TextBox[]): TabLine {
   const cells: TextBox[][] = [];
   const first = line[0]!;
   const lead = first.x0 > grid.origin + ON_STOP ? stopsBetween(grid, grid.origin, first.x0) : 0;
@@ -246,6 +277,13 @@ function wrapKind(grid: TabGrid, prev: TabLine, cur: TabLine, right: number): 'c
     return nextStop + width > right + 1 ? 'cell' : undefined;
   }
   if (!lead && right - prev.x1 < 1.5 * prev.size && CJK_END.test(last) && CJK_START.test(head)) return 'word';
+  if (lead && CJK_START.test(head) && head.length <= 30) {
+    // a header cell that did not fit after the tab: the tab went to the new line with it
+    const headBoxes = cur.cells[lead]!;
+    const width = Math.max(...headBoxes.map((b) => b.x1)) - headBoxes[0]!.x0;
+    const nextStop = grid.origin + (Math.floor((prev.x1 - grid.origin) / grid.step + 1e-6) + 1) * grid.step;
+    if (nextStop + Math.min(width, 2 * prev.size) > right + 1) return 'cell';
+  }
   return undefined;
 }
 
@@ -254,10 +292,11 @@ export function tabRows(grid: TabGrid, lines: TextBox[][], right: number): PdfRo
   const rows: { line: TabLine; cells: TextBox[][] }[] = [];
   for (const visual of lines) {
     const prev = rows[rows.length - 1];
-    const cut = cutLine(grid, visual);
+    const split = visual.flatMap((b) => splitTabbed(grid, b));
+    const cut = cutLine(grid, split);
     // the rest of a wrapped row is cut at the stops even when it holds spaces of its cells
     const kind = prev ? wrapKind(grid, prev.line, cut, right) : undefined;
-    const line = kind || isTabbed(grid, visual) ? cut : plainLine(visual);
+    const line = kind || isTabbed(grid, split) ? cut : plainLine(visual);
     if (prev && kind === 'cell') prev.cells.push(...line.cells.slice(line.cells[0]!.length === 0 ? 1 : 0));
     else if (prev && kind === 'word') {
       prev.cells[prev.cells.length - 1]!.push(...line.cells[0]!);
