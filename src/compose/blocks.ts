@@ -4,6 +4,7 @@
  * it prints; the layout pass (layout.ts) numbers the lines and fills them in, so the Disclosure's
  * provenance is the line of the text rendering (and of the HTML, which has the same lines).
  */
+import type { TableLayout } from '../catalog/layouts.js';
 import type { Fen, Provenance, Unit } from '../model/index.js';
 
 /**
@@ -50,6 +51,11 @@ export interface TableBlock {
   onEnd?: (line: number) => void;
   /** Printed landscape in paged formats (wide tables). */
   wide?: boolean;
+  /**
+   * How the writers print it (merged header cells, widths, formats, orientation): see
+   * src/catalog/layouts.ts. Absent: inferred from `header` ('' = merged) and `wide`.
+   */
+  layout?: TableLayout;
 }
 
 export interface HeadingBlock {

@@ -1,10 +1,14 @@
 /**
- * Numbers the lines of the composed document as the text writer prints them (one line per
+ * The layout pass shared by the writers.
+ *  - layoutLines(doc): numbers the lines of the composed document as the text writer prints them (one line per
  * heading, paragraph and table row; a blank line between blocks) and fills the model's provenance
  * with them. The HTML writer prints the same lines as elements.
+ *  - layoutOf(block): the TableLayout (src/catalog/layouts.ts) a writer follows for a table block.
+ *  - PRINTED_NUMBER: a printed number with its unit or %, which paged writers keep on one line.
  */
+import { inferLayout, type TableLayout } from '../catalog/layouts.js';
 import type { SourceLine } from '../model/index.js';
-import { blockLines, type ComposedDocument } from './blocks.js';
+import { blockLines, type ComposedDocument, type TableBlock } from './blocks.js';
 
 export function layoutLines(doc: ComposedDocument): SourceLine[] {
   const lines: SourceLine[] = [];
@@ -31,3 +35,11 @@ export function layoutLines(doc: ComposedDocument): SourceLine[] {
   });
   return lines;
 }
+
+/** The layout a writer follows for a table block: its own, or one inferred from its header grid. */
+export function layoutOf(b: TableBlock): TableLayout {
+  return b.layout ?? inferLayout(b.header, b.body.map((r) => r.cells.map((c) => c.text)), { id: b.id, orientation: b.wide ? 'landscape' : 'portrait', form: b.header.length === 0 });
+}
+
+/** A printed number with its sign, separators, decimals and unit or % (万元, 元, %, 个 …). */
+export const PRINTED_NUMBER = /[-−+]?\d[\d,]*(?:\.\d+)?(?:%|‰|万元|亿元|元|个百分点|个|人次|人|辆|次|分)?/g;

@@ -2,6 +2,7 @@
  * Builds a table block and its model Table together, so that what is printed and what the model
  * holds cannot differ: each model cell is made from the grid cell it prints as.
  */
+import { finalAccountsLayout, headerGrid, type TableLayout } from '../../catalog/layouts.js';
 import type { Cell, CodeLevel, Column, Fen, Row, Table, TableKey, Unit } from '../../model/index.js';
 import { amountCell, blankProv, tableAmount, textCell } from '../amounts.js';
 import type { Calc, GridCell, GridRow, TableBlock } from '../blocks.js';
@@ -89,12 +90,22 @@ export interface TableMeta {
   notes: string[];
   status: Table['status'];
   wide?: boolean;
+  /** The printed layout; default: the catalogue's layout of the 部门决算 table `key` (T01…T09). */
+  layout?: TableLayout;
+}
+
+/** The catalogue layout of a 部门决算 table, or undefined for other keys (writers infer one). */
+function defaultLayout(meta: TableMeta): TableLayout | undefined {
+  if (!/^T0[1-9]$/.test(meta.key)) return undefined;
+  const variant = meta.variant === 'three-public-legacy' ? 'yunnan-2021' : meta.variant;
+  return finalAccountsLayout(meta.key, variant, { educationFees: meta.header.some((r) => r.includes('其中：教育收费')) });
 }
 
 let tableCounter = 0;
 
 /** Finishes the block and its model Table (ids are renumbered by the layout). */
 export function finishTable(meta: TableMeta, b: TableBuilder): { block: TableBlock; table: Table } {
+  const layout = meta.layout ?? defaultLayout(meta);
   const table: Table = {
     id: `tbl-${++tableCounter}`,
     key: meta.key,
@@ -116,7 +127,7 @@ export function finishTable(meta: TableMeta, b: TableBuilder): { block: TableBlo
     title: meta.title,
     ...(meta.ordinal && { ordinal: meta.ordinal }),
     preLines: meta.preLines,
-    header: meta.header,
+    header: layout ? headerGrid(layout) : meta.header,
     body: b.body,
     notes: meta.notes,
     unit: b.unit,
@@ -124,7 +135,8 @@ export function finishTable(meta: TableMeta, b: TableBuilder): { block: TableBlo
     onEnd: (line) => {
       table.endLine = line;
     },
-    ...(meta.wide && { wide: true }),
+    ...((layout ? layout.orientation === 'landscape' : meta.wide) && { wide: true }),
+    ...(layout && { layout }),
   };
   return { block, table };
 }

@@ -1,54 +1,113 @@
 /**
  * Self-contained, print-ready HTML (zh-CN): headings and paragraphs as elements, tables as real
- * <table>s whose rows hold the same cells as the text rendering, so a generic HTML reader (rows →
- * lines of cells, paragraphs/headings → lines) reads back the same document.
+ * <table>s that follow the table's layout (src/catalog/layouts.ts): header cells merged with
+ * colspan/rowspan as on the official form, column widths, number alignment; form-like tables
+ * (绩效自评表) merge their blank body cells. Print CSS: A4, a cover page, each table on a new page
+ * in the orientation of its form (named @page), header rows repeated on every page (thead), no row
+ * split across pages, numbers never broken across lines.
+ * A generic HTML reader (rows → lines of cells with spans expanded to blanks, paragraphs/headings →
+ * lines) reads back the same lines as the text rendering.
  */
+import { bodySpans, columnWidthsMm, type ColumnFormat, type HeaderCell } from '../../catalog/layouts.js';
 import type { Block, ComposedDocument, TableBlock } from '../blocks.js';
+import { layoutOf, PRINTED_NUMBER } from '../layout.js';
+
+const SERIF = '"仿宋_GB2312", "FangSong_GB2312", "仿宋", "FangSong", "Noto Serif CJK SC", "Source Han Serif SC", "Songti SC", serif';
+const SONG = '"宋体", "SimSun", "Noto Serif CJK SC", "Source Han Serif SC", "Songti SC", serif';
+const HEI = '"黑体", "SimHei", "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", sans-serif';
 
 const CSS = `
-@page { size: A4; margin: 18mm 15mm; }
-@page wide { size: A4 landscape; margin: 15mm 12mm; }
-html { font-family: "Noto Serif CJK SC", "Source Han Serif SC", "SimSun", "宋体", serif; font-size: 11pt; line-height: 1.7; color: #111; }
-body { max-width: 190mm; margin: 0 auto; padding: 12mm 0; }
-h1 { font-size: 20pt; text-align: center; margin: 0 0 1.2em; }
-h2 { font-size: 15pt; margin: 1.4em 0 0.6em; page-break-after: avoid; }
-h3 { font-size: 13pt; margin: 1.1em 0 0.4em; page-break-after: avoid; }
-h4, h5 { font-size: 11.5pt; margin: 0.9em 0 0.3em; page-break-after: avoid; }
-p { text-indent: 2em; margin: 0.3em 0; text-align: justify; }
-section.table { margin: 1.2em 0 1.6em; page-break-inside: auto; }
-section.table.wide { page: wide; }
-section.table h3 { text-align: center; }
-section.table p { text-indent: 0; font-size: 9.5pt; margin: 0.1em 0; }
+@page { size: A4 portrait; margin: 25mm 20mm 22mm 22mm; }
+@page landscape { size: A4 landscape; margin: 20mm 18mm 18mm 18mm; }
+html { font-family: ${SERIF}; font-size: 12pt; line-height: 1.75; color: #000; }
+body { max-width: 170mm; margin: 0 auto; padding: 12mm 0; }
+h1, h2, h3, h4, h5 { font-family: ${HEI}; font-weight: normal; color: #000; break-after: avoid; page-break-after: avoid; }
+h1.cover { font-size: 24pt; text-align: center; margin: 0; padding: 80mm 0 0; min-height: 160mm; break-after: page; page-break-after: always; letter-spacing: 0.05em; }
+h2 { font-size: 16pt; margin: 1.2em 0 0.6em; text-align: center; }
+h2.part { break-before: page; page-break-before: always; }
+h3 { font-size: 14pt; margin: 0.9em 0 0.4em; }
+h4, h5 { font-size: 12pt; margin: 0.7em 0 0.3em; font-family: ${SERIF}; font-weight: bold; }
+p { text-indent: 2em; margin: 0.2em 0; text-align: justify; }
+span.n { white-space: nowrap; }
+section.table { break-before: page; page-break-before: always; margin: 0; }
+section.table.landscape { page: landscape; }
+section.table h3 { text-align: center; font-size: 15pt; margin: 0 0 0.3em; }
+section.table p { text-indent: 0; font-family: ${SONG}; font-size: 9.5pt; margin: 0; line-height: 1.5; }
 section.table p.ordinal { text-align: right; }
-table { border-collapse: collapse; width: 100%; font-size: 8.5pt; line-height: 1.35; }
+section.table p.note { font-size: 9pt; margin-top: 0.3em; }
+table { border-collapse: collapse; width: 100%; table-layout: fixed; font-family: ${SONG}; line-height: 1.3; }
 thead { display: table-header-group; }
-tr { page-break-inside: avoid; }
-th, td { border: 0.5pt solid #444; padding: 2px 4px; vertical-align: middle; }
-th { background: #f1f1f1; font-weight: 600; text-align: center; }
-td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
-tr.strong td { font-weight: 700; }
-p.note { font-size: 9pt; color: #333; }
-@media screen { body { padding: 12mm; } section.table { overflow-x: auto; } }
-@media print { body { max-width: none; padding: 0; } }
+tr { break-inside: avoid; page-break-inside: avoid; }
+th, td { border: 0.5pt solid #000; padding: 1.5pt 3pt; vertical-align: middle; overflow-wrap: anywhere; }
+th { font-weight: normal; text-align: center; }
+td.amount, td.count, td.percent, td.score { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
+td.code, td.lineNo { text-align: center; white-space: nowrap; }
+tr.strong td { font-weight: bold; }
+@media screen { html { background: #f3f3f3; } body { background: #fff; padding: 12mm 16mm; box-shadow: 0 0 4px #bbb; } section.table { margin: 2em 0; overflow-x: auto; } section.table.landscape { max-width: none; } h1.cover { padding: 20mm 0; min-height: 0; } }
+@media print { html { background: none; } body { max-width: none; padding: 0; } }
 `;
 
 export function escapeHtml(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
-const NUMERIC = /^-?[\d,]+(\.\d+)?%?$/;
+/** Escaped text whose numbers (with unit or %) are nowrap spans. */
+function textHtml(s: string): string {
+  let out = '';
+  let last = 0;
+  for (const m of s.matchAll(PRINTED_NUMBER)) {
+    if (m[0].length < 2) continue;
+    out += escapeHtml(s.slice(last, m.index)) + `<span class="n">${escapeHtml(m[0])}</span>`;
+    last = m.index! + m[0].length;
+  }
+  return out + escapeHtml(s.slice(last));
+}
+
+const NUMERIC = /^[-+]?[\d,]+(\.\d+)?%?$/;
+
+function cellClass(format: ColumnFormat | undefined, text: string): string {
+  if (format && format !== 'text') return NUMERIC.test(text) || text === '' || text === '—' ? format : 'text';
+  return NUMERIC.test(text) ? 'amount' : '';
+}
+
+function spanAttrs(c: { colSpan: number; rowSpan: number }): string {
+  return `${c.colSpan > 1 ? ` colspan="${c.colSpan}"` : ''}${c.rowSpan > 1 ? ` rowspan="${c.rowSpan}"` : ''}`;
+}
 
 function renderTable(b: TableBlock): string {
-  const head = b.header.map((r) => `<tr>${r.map((c) => `<th>${escapeHtml(c)}</th>`).join('')}</tr>`).join('\n');
+  const layout = layoutOf(b);
+  const width = layout.columns.length;
+  const widths = columnWidthsMm(layout, 100);
+  const colgroup = `<colgroup>${widths.map((w) => `<col style="width:${w.toFixed(2)}%">`).join('')}</colgroup>`;
+  const head = layout.header.map((row: HeaderCell[]) => `<tr>${row.map((c) => `<th${spanAttrs(c)}>${escapeHtml(c.text)}</th>`).join('')}</tr>`).join('\n');
+  const texts = b.body.map((r) => r.cells.map((c) => c.text));
+  const spans = bodySpans(layout, texts);
+  const covered = new Set<string>();
+  const starts = new Map<string, HeaderCell>();
+  for (const s of spans) {
+    starts.set(`${s.row},${s.col}`, s);
+    for (let i = 0; i < s.rowSpan; i++) for (let k = 0; k < s.colSpan; k++) if (i || k) covered.add(`${s.row + i},${s.col + k}`);
+  }
   const body = b.body
-    .map((r) => `<tr${r.strong ? ' class="strong"' : ''}>${r.cells.map((c) => `<td${NUMERIC.test(c.text) ? ' class="num"' : ''}>${escapeHtml(c.text)}</td>`).join('')}</tr>`)
+    .map((r, ri) => {
+      const cells: string[] = [];
+      for (let c = 0; c < Math.max(width, r.cells.length); c++) {
+        if (covered.has(`${ri},${c}`)) continue;
+        const text = r.cells[c]?.text ?? '';
+        const span = starts.get(`${ri},${c}`);
+        const cls = cellClass(layout.columns[c]?.format, text);
+        cells.push(`<td${cls ? ` class="${cls}"` : ''}${span ? spanAttrs(span) : ''}>${escapeHtml(text)}</td>`);
+      }
+      return `<tr${r.strong ? ' class="strong"' : ''}>${cells.join('')}</tr>`;
+    })
     .join('\n');
   return [
-    `<section class="table${b.wide ? ' wide' : ''}" id="${escapeHtml(b.id)}">`,
+    `<section class="table ${layout.orientation}" id="${escapeHtml(b.id)}">`,
     `<h3>${escapeHtml(b.title)}</h3>`,
     ...(b.ordinal ? [`<p class="ordinal">${escapeHtml(b.ordinal)}</p>`] : []),
     ...b.preLines.map((l) => `<p>${escapeHtml(l)}</p>`),
-    '<table>',
+    `<table style="font-size:${layout.fontPt}pt">`,
+    colgroup,
     ...(head ? [`<thead>\n${head}\n</thead>`] : []),
     `<tbody>\n${body}\n</tbody>`,
     '</table>',
@@ -59,9 +118,10 @@ function renderTable(b: TableBlock): string {
 
 function renderBlock(b: Block, first: boolean): string {
   if (b.kind === 'table') return renderTable(b);
-  if (b.kind === 'paragraph') return `<p>${escapeHtml(b.text)}</p>`;
-  const tag = first ? 'h1' : `h${Math.min(b.level + 2, 5)}`;
-  return `<${tag}>${escapeHtml(b.text)}</${tag}>`;
+  if (b.kind === 'paragraph') return `<p>${textHtml(b.text)}</p>`;
+  if (first) return `<h1 class="cover">${escapeHtml(b.text)}</h1>`;
+  const tag = `h${Math.min(b.level + 2, 5)}`;
+  return `<${tag}${b.level === 0 ? ' class="part"' : ''}>${textHtml(b.text)}</${tag}>`;
 }
 
 export function renderHtml(doc: ComposedDocument): string {

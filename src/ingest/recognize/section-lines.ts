@@ -89,6 +89,8 @@ function sameHeading(a: HeadingMatch, b: HeadingMatch, strict: boolean): boolean
   return true;
 }
 
+const TOC_LEADERS = /\s*(?:[.．·•…]{2,}|[-—_]{3,})\s*\d*\s*$/;
+
 /** After a 目录 marker: the block ends where its first heading comes again, or at the first prose or table. */
 function tocEnd(items: LineItem[], from: number): number {
   let first: HeadingMatch | undefined;
@@ -101,7 +103,8 @@ function tocEnd(items: LineItem[], from: number): number {
       first ??= it.heading;
       continue;
     }
-    if (!isStandaloneTitle(it.clean.text.replace(/[《》“”]/g, ''))) return k;
+    // A 目录 entry of a table ('收入支出决算总表……5') is a title once its leaders and page number go.
+    if (!isStandaloneTitle(it.clean.text.replace(TOC_LEADERS, '').replace(/[《》“”]/g, ''))) return k;
   }
   return items.length;
 }

@@ -46,7 +46,7 @@ export function recognizeSections(raw: RawDocument, consumed: Set<number>): Sect
       flush(b);
       i = openHeading(b, items, i);
     } else if (it.kind === 'text') {
-      if (b.draft && joinsPrevious(b.draft, it.clean)) appendLine(b.draft, it.clean);
+      if (b.draft && (joinsPrevious(b.draft, it.clean) || continuesInlineBody(items, i, b.draft))) appendLine(b.draft, it.clean);
       else {
         flush(b);
         b.draft = startDraft(it.clean);
@@ -61,6 +61,17 @@ export function recognizeSections(raw: RawDocument, consumed: Set<number>): Sect
   const roots = prune(b.roots);
   const preamble = preambleSection(b.preamble);
   return preamble ? [preamble, ...roots] : roots;
+}
+
+/**
+ * The line after a heading's inline body ('6. 卫生健康支出（类）…（项）：年初预算' / '为1450.00万元，…')
+ * continues it when the body was cut at the line end (no closing punctuation).
+ */
+function continuesInlineBody(items: LineItem[], i: number, draft: ParagraphDraft): boolean {
+  const body = items[i - 1];
+  const heading = items[i - 2];
+  if (body?.kind !== 'text' || heading?.kind !== 'heading' || heading.heading.bodyStart === undefined || draft.segments.length !== 1) return false;
+  return !/[。；;！!？?：:][”’」』）)]*$/.test(draft.text);
 }
 
 function flush(b: Builder): void {
