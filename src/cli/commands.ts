@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import type { operations as Operations } from '../core/operations.js';
 import { outline } from './outline.js';
+import { InputError } from '../ingest/raw.js';
 
 /** The core operations, loaded when a command runs (so `--help` and other commands start fast). */
 async function operationsLazy(): Promise<typeof Operations> {
@@ -11,28 +12,37 @@ function printJson(value: unknown): void {
   process.stdout.write(`${JSON.stringify(value, null, 1)}\n`);
 }
 
+/** One file, or with --as-one the files of one publication read as one disclosure. */
+function readInputOf(files: string[], asOne?: boolean): { path: string } | { paths: string[] } {
+  if (asOne) return { paths: files };
+  if (files.length > 1) throw new InputError(`${files.length} files given`, 'give one file, or add --as-one when they are one publication');
+  return { path: files[0]! };
+}
+
 function list(v: string): string[] {
   return v.split(',').map((s) => s.trim()).filter(Boolean);
 }
 
 export function registerCommands(program: Command): void {
   program
-    .command('parse <file>')
+    .command('parse <files...>')
     .description('read a disclosure (text, PDF, XLSX/XLS, DOCX/DOC, HTML/MHT) and print the whole model')
     .option('--json', 'print the model as JSON')
     .option('--rows <n>', 'rows shown per table in the outline', '60')
-    .action(async (file: string, o: { json?: boolean; rows: string }) => {
-      const d = await (await operationsLazy()).parse({ path: file });
+    .option('--as-one', 'the files are one publication (a narrative and a tables-only PDF): read them as one disclosure')
+    .action(async (files: string[], o: { json?: boolean; rows: string; asOne?: boolean }) => {
+      const d = await (await operationsLazy()).parse(readInputOf(files, o.asOne));
       if (o.json) printJson(d);
       else process.stdout.write(`${outline(d, { rows: Number(o.rows) })}\n`);
     });
 
   program
-    .command('facts <file>')
+    .command('facts <files...>')
     .description('print the key figures (juesuan.facts/1)')
     .option('--json', 'JSON (the contract); the default prints it too')
-    .action(async (file: string) => {
-      printJson(await (await operationsLazy()).facts({ path: file }));
+    .option('--as-one', 'the files are one publication (a narrative and a tables-only PDF): read them as one disclosure')
+    .action(async (files: string[], o: { asOne?: boolean }) => {
+      printJson(await (await operationsLazy()).facts(readInputOf(files, o.asOne)));
     });
 
   program
@@ -45,16 +55,16 @@ export function registerCommands(program: Command): void {
     .option('--jobs <n>', 'documents read at once (default: the cores)')
     .option('--format <format>', 'many documents: text (summary table), json, ndjson or xlsx')
     .option('--out <file>', 'with --format xlsx: the workbook to write')
-    .action(async (files: string[], o: { json?: boolean; only?: string[]; disable?: string[]; color: boolean; jobs?: string; format?: string; out?: string }) => {
+    .option('--as-one', 'the files are one publication (a narrative and a tables-only PDF): check them as one disclosure')
+    .action(async (files: string[], o: { json?: boolean; only?: string[]; disable?: string[]; color: boolean; jobs?: string; format?: string; out?: string; asOne?: boolean }) => {
       const { batchWanted } = await import('./check-args.js');
-      if (await batchWanted(files, o)) {
+      if (!o.asOne && await batchWanted(files, o)) {
         const { checkBatch } = await import('./check-batch.js');
         const { batchOptions } = await import('./check-args.js');
         await checkBatch(files, batchOptions(o));
         return;
       }
-      const file = files[0]!;
-      const report = await (await operationsLazy()).check({ path: file }, { ...(o.only && { only: o.only }), ...(o.disable && { disable: o.disable }) });
+      const report = await (await operationsLazy()).check(readInputOf(files, o.asOne), { ...(o.only && { only: o.only }), ...(o.disable && { disable: o.disable }) });
       if (o.json) {
         const { toJsonReport } = await import('../check/report-json.js');
         printJson(toJsonReport(report));

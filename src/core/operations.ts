@@ -3,13 +3,15 @@
  * to REST routes. Each takes plain data and returns plain data (JSON-serialisable).
  */
 import type { Disclosure } from '../model/index.js';
-import { readDisclosure, readDisclosureFile } from '../ingest/index.js';
+import { readDisclosure, readDisclosureFile, readDisclosureFiles } from '../ingest/index.js';
 import { factsOf, type Facts } from '../facts/facts.js';
 import { checkDisclosure } from '../check/engine.js';
 import type { CheckReport } from '../check/types.js';
 
 export interface ReadInput {
   path?: string;
+  /** the files of one publication, read as one disclosure (narrative + tables-only PDF: `--as-one`) */
+  paths?: string[];
   bytes?: Uint8Array;
   name?: string;
   /** a model read before (re-checking a stored document) */
@@ -19,6 +21,7 @@ export interface ReadInput {
 async function load(input: ReadInput): Promise<Disclosure> {
   if (input.model) return input.model;
   if (input.bytes) return readDisclosure(input.bytes, input.name);
+  if (input.paths?.length) return readDisclosureFiles(input.paths);
   if (input.path) return readDisclosureFile(input.path);
   throw new Error('operation needs a path or bytes');
 }

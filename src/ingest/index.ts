@@ -58,6 +58,13 @@ export function assembleDisclosure(raw: RawDocument, source: Disclosure['source'
     warnings: [],
   };
   d.notFound = missingParts(d);
+  const checklist = t.tables.some((x) => x.key && x.status === 'present') || p.evaluations.length ? undefined : checklistEvidence(raw);
+  if (checklist) {
+    throw new InputError(
+      `not a disclosure: ${source.name ?? 'the input'} is a review checklist (${checklist}), not a 部门决算/预算 disclosure`,
+      'give the disclosure itself; a checklist of review points is not read',
+    );
+  }
   if (!t.tables.length && !p.evaluations.length && !hasFigures(d)) {
     throw new InputError(
       `no disclosure found in ${source.name ?? 'the input'}: no standard table, performance table or stated figure was recognised`,
@@ -65,6 +72,28 @@ export function assembleDisclosure(raw: RawDocument, source: Disclosure['source'
     );
   }
   return d;
+}
+
+const CHECKLIST_HEADER = /^(?:审核|审查|检查|核查|评审|复核)(?:要点|内容|事项|项目|标准|依据|结果|意见|情况|方式)$|^(?:存在问题|问题描述|整改(?:要求|意见|情况)|是否(?:符合|合规|公开|完整|一致)?|评分标准|扣分(?:原因|说明)?|得分|备注)$/;
+
+/**
+ * What makes the input a reviewer's checklist rather than a disclosure: a header of review columns
+ * (审核要点 | 是否符合 | 存在问题 …) and rows of yes/no questions (是否…). Undefined when it is not one.
+ */
+export function checklistEvidence(raw: RawDocument): string | undefined {
+  const headers = new Set<string>();
+  let questions = 0;
+  for (const l of raw.lines) {
+    for (const c of l.cells) {
+      const t = c.replace(/\s+/g, '');
+      if (CHECKLIST_HEADER.test(t)) headers.add(t);
+      if (/^.{0,30}是否.{2,}/.test(t) && /[?？]$|是否/.test(t)) questions++;
+    }
+  }
+  const distinct = [...headers];
+  if (distinct.length >= 2 && questions >= 3) return `${distinct.slice(0, 3).join('、')}; ${questions} 是否 questions`;
+  if (questions >= 10 && questions * 3 >= raw.lines.length) return `${questions} 是否 questions`;
+  return undefined;
 }
 
 function hasFigures(d: Disclosure): boolean {
@@ -92,7 +121,7 @@ export async function readDisclosure(bytes: Uint8Array, name?: string): Promise<
   return assembleDisclosure(raw, { format, ...(name !== undefined && { name }), sha256, bytes: bytes.length });
 }
 
-export async function readDisclosureFile(path: string): Promise<Disclosure> {
+async function readInputFile(path: string): Promise<Uint8Array> {
   let info;
   try {
     info = await stat(path);
@@ -101,6 +130,50 @@ export async function readDisclosureFile(path: string): Promise<Disclosure> {
   }
   if (info.isDirectory()) throw new InputError(`${path} is a directory`, 'give a file');
   if (info.size > MAX_INPUT_BYTES) throw new InputError(`${path} is larger than ${MAX_INPUT_BYTES >> 20} MB`);
-  const bytes = new Uint8Array(await readFile(path));
-  return readDisclosure(bytes, basename(path));
+  return new Uint8Array(await readFile(path));
+}
+
+export async function readDisclosureFile(path: string): Promise<Disclosure> {
+  return readDisclosure(await readInputFile(path), basename(path));
+}
+
+/**
+ * One publication printed in several files (a narrative PDF and a tables-only PDF): the files are read
+ * in the order given and their lines joined as one document (line numbers and pages continue across
+ * files), then recognised as one disclosure.
+ */
+export async function readDisclosureParts(parts: { bytes: Uint8Array; name?: string }[]): Promise<Disclosure> {
+  if (parts.length === 1) return readDisclosure(parts[0]!.bytes, parts[0]!.name);
+  if (!parts.length) throw new InputError('no input', 'give the files of the publication');
+  const hash = createHash('sha256');
+  const lines: RawDocument['lines'] = [];
+  let pages = 0;
+  let total = 0;
+  let format: SourceFormat | undefined;
+  for (const part of parts) {
+    if (part.bytes.length === 0) throw new InputError(`${part.name ?? 'input'} is empty`, 'give a non-empty file');
+    total += part.bytes.length;
+    if (total > MAX_INPUT_BYTES) throw new InputError(`the files together are larger than ${MAX_INPUT_BYTES >> 20} MB`);
+    const f = detectFormat(part.bytes, part.name);
+    format ??= f;
+    const raw = await readRaw(part.bytes, part.name, f);
+    hash.update(part.bytes);
+    let maxPage = 0;
+    for (const l of raw.lines) {
+      const page = l.page !== undefined ? l.page + pages : undefined;
+      if (l.page !== undefined) maxPage = Math.max(maxPage, l.page);
+      lines.push({ ...l, line: lines.length + 1, ...(page !== undefined && { page }) });
+    }
+    pages += raw.pages ?? maxPage;
+  }
+  const name = parts.map((p) => p.name ?? 'input').join(' + ');
+  const raw: RawDocument = { format: format!, name, lines, ...(pages > 0 && { pages }) };
+  return assembleDisclosure(raw, { format: format!, name, sha256: hash.digest('hex'), bytes: total });
+}
+
+/** The files of one publication read as one disclosure (`--as-one`). */
+export async function readDisclosureFiles(paths: string[]): Promise<Disclosure> {
+  const parts = [];
+  for (const path of paths) parts.push({ bytes: await readInputFile(path), name: basename(path) });
+  return readDisclosureParts(parts);
 }
