@@ -4,6 +4,7 @@
  */
 import type { SourceFormat } from '../model/index.js';
 import { InputError } from './raw.js';
+import { utf16WithoutBom } from './text/decode.js';
 
 const EXTENSIONS: Record<string, SourceFormat> = {
   pdf: 'pdf', xlsx: 'xlsx', xlsm: 'xlsx', xls: 'xls', docx: 'docx', docm: 'docx', doc: 'doc',
@@ -65,6 +66,41 @@ function textFormat(bytes: Uint8Array, ext?: SourceFormat): SourceFormat | undef
   return undefined;
 }
 
+/**
+ * Bytes named .doc/.wps/.xls/.et that are neither an OLE2 compound file nor a ZIP: never handed to
+ * LibreOffice or SheetJS (a text renamed .doc took 35 s and 2.5 GB there; SYLK text renamed .xls
+ * ran for minutes). Text is read as text; anything else is refused.
+ */
+function legacyOfficeNotContainer(bytes: Uint8Array, ext: 'doc' | 'xls', name?: string): SourceFormat {
+  const head = headText(bytes).trimStart();
+  const what = ext === 'doc' ? 'Word' : 'Excel';
+  const label = name ?? `the .${ext} file`;
+  if (/^id;p/.test(head)) {
+    throw new InputError(`${label} is a SYLK spreadsheet (text starting "ID;P"), not an Excel workbook`, 'save it as .xlsx from Excel or WPS');
+  }
+  if (head.startsWith('<?xml') || head.startsWith('<')) {
+    throw new InputError(`${label} is an XML file (Word/Excel 2003 XML?), not a ${what} .${ext} file`, `save it as .${ext}x from ${what} or WPS`);
+  }
+  if (looksLikeText(bytes)) return 'text';
+  throw new InputError(
+    `${label} is not a ${what} file: its bytes are neither an OLE2 compound file (.${ext}) nor a ZIP (.${ext}x)`,
+    `save it again as .${ext}x from ${what} or WPS`,
+  );
+}
+
+/** Text by its first bytes: a BOM, UTF-16 code units of ordinary text, or no NUL and few control bytes. */
+function looksLikeText(bytes: Uint8Array): boolean {
+  const head = bytes.subarray(0, 4096);
+  if (startsWith(head, [0xff, 0xfe]) || startsWith(head, [0xfe, 0xff]) || startsWith(head, [0xef, 0xbb, 0xbf])) return true;
+  if (utf16WithoutBom(head)) return true;
+  let controls = 0;
+  for (const b of head) {
+    if (b === 0) return false;
+    if (b < 0x20 && b !== 9 && b !== 10 && b !== 13 && b !== 12) controls++;
+  }
+  return controls <= Math.max(2, head.length * 0.02);
+}
+
 /** The format of `bytes`: magic bytes first, then the extension of `name`, else plain text. */
 export function detectFormat(bytes: Uint8Array, name?: string): SourceFormat {
   const ext = extensionOf(name);
@@ -78,5 +114,6 @@ export function detectFormat(bytes: Uint8Array, name?: string): SourceFormat {
   }
   const byContent = textFormat(bytes, ext);
   if (byContent) return byContent;
+  if (ext === 'doc' || ext === 'xls') return legacyOfficeNotContainer(bytes, ext, name);
   return ext ?? 'text';
 }

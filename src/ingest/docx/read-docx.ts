@@ -7,6 +7,8 @@
 import mammoth from 'mammoth';
 import { detectFormat } from '../detect.js';
 import { htmlToLines } from '../html/walk.js';
+import { Budget } from '../limits.js';
+import { scanXml, scanZip } from '../limits-zip.js';
 import { InputError, type RawDocument } from '../raw.js';
 import { convertWithLibreOffice } from './libreoffice.js';
 
@@ -17,11 +19,30 @@ const STYLE_MAP = [
   ...[1, 2, 3, 4, 5, 6].map((n) => `p[style-name='标题 ${n}'] => h${n}:fresh`),
 ];
 
+/** Images are not read (the walker drops them): no base64 copy of every picture in the HTML. */
+const NO_IMAGES = mammoth.images.imgElement(async () => ({ src: '' }));
+
+const XML_PART = /^word\/[^/]+\.xml$/i;
+
+/**
+ * The document checked before mammoth converts it: the ZIP container (entries, inflated size),
+ * then the XML of the body, notes and headers in one pass (nesting depth, paragraphs).
+ */
+function checkDocx(bytes: Uint8Array): void {
+  const { parts } = scanZip(bytes, (name) => XML_PART.test(name));
+  const paragraphs = new Budget('paragraphs');
+  for (const [name, xml] of parts) {
+    const scan = scanXml(xml, { count: ['p'], where: name });
+    paragraphs.add(scan.counts.get('p') ?? 0);
+  }
+}
+
 async function docxToHtml(bytes: Uint8Array): Promise<string> {
+  checkDocx(bytes);
   try {
     const result = await mammoth.convertToHtml(
       { buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) },
-      { ignoreEmptyParagraphs: true, includeDefaultStyleMap: true, styleMap: STYLE_MAP },
+      { ignoreEmptyParagraphs: true, includeDefaultStyleMap: true, styleMap: STYLE_MAP, convertImage: NO_IMAGES },
     );
     return result.value;
   } catch (err) {

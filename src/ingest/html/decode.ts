@@ -4,6 +4,7 @@
  * multipart/related) → the HTML of its first text/html part, quoted-printable or base64 decoded.
  */
 import { InputError } from '../raw.js';
+import { guessLegacyEncoding, utf16WithoutBom } from '../text/decode.js';
 
 const ALIASES: Record<string, string> = {
   gb2312: 'gb18030', gbk: 'gb18030', 'x-gbk': 'gb18030', cp936: 'gb18030', 'gb_2312-80': 'gb18030',
@@ -28,20 +29,38 @@ export function sniffMetaCharset(bytes: Uint8Array): string | undefined {
   return m ? m[1] : undefined;
 }
 
-/** Decodes page bytes: BOM, then the declared charset, then the page's meta, then UTF-8 (strict) or GB18030. */
+/**
+ * Decodes page bytes: a BOM; else UTF-8 when the bytes are valid UTF-8 (whatever the page
+ * declares: a page saved as UTF-8 that still says gbk is common, and GBK text is practically never
+ * valid UTF-8); else the declared charset (the caller's, then the page's meta), checked against the
+ * bytes for GBK; else UTF-16 without BOM, GBK/GB18030 or Big5 by the bytes; else refused.
+ */
 export function decodeHtmlBytes(bytes: Uint8Array, declared?: string): string {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return new TextDecoder('utf-8').decode(bytes.subarray(3));
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
+  const hasNul = bytes.includes(0);
+  if (!hasNul) {
+    try {
+      return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    } catch {
+      /* not UTF-8: the declared charset, or a guess from the bytes */
+    }
+  }
   for (const label of [declared, sniffMetaCharset(bytes)]) {
     const enc = label ? canonicalCharset(label) : undefined;
-    if (enc) return new TextDecoder(enc).decode(bytes);
-  }
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
+    if (!enc || enc === 'utf-8' || (hasNul && !enc.startsWith('utf-16'))) continue;
+    if (enc !== 'gb18030') return new TextDecoder(enc).decode(bytes);
+    const guess = guessLegacyEncoding(bytes);
+    if ('encoding' in guess && guess.encoding === 'big5') return new TextDecoder('big5').decode(bytes);
     return new TextDecoder('gb18030').decode(bytes);
   }
+  const wide = utf16WithoutBom(bytes);
+  if (wide) return new TextDecoder(wide).decode(bytes);
+  if (hasNul) throw new InputError('the web page holds binary data (NUL bytes), not text', 'give an HTML page or a saved web page (.mht)');
+  const guess = guessLegacyEncoding(bytes);
+  if ('refused' in guess) throw new InputError(`the web page: ${guess.refused}`, 'save the page as UTF-8 or GBK');
+  return new TextDecoder(guess.encoding).decode(bytes);
 }
 
 interface MimePart {

@@ -6,6 +6,7 @@
  * as blocks. Shared by the web page and Word readers.
  */
 import { parse, NodeType, type HTMLElement, type Node } from 'node-html-parser';
+import { BoundedSink, Budget, checkLimit, limit, limitError } from '../limits.js';
 import { LineSink, normalizeCell } from '../normalize.js';
 import type { RawLine } from '../raw.js';
 
@@ -109,12 +110,24 @@ function rowsOf(table: HTMLElement): HTMLElement[] {
   return rows;
 }
 
+/** Whether an element holds a <table> anywhere below it (walked without recursion or selectors). */
+function holdsTable(el: HTMLElement): boolean {
+  const stack: Node[] = [...el.childNodes];
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (node.nodeType !== NodeType.ELEMENT_NODE) continue;
+    if (tagOf(node as HTMLElement) === 'table') return true;
+    for (const child of node.childNodes) stack.push(child);
+  }
+  return false;
+}
+
 function isLayoutTable(rows: HTMLElement[]): boolean {
   let maxCells = 0;
   for (const row of rows) {
     const cells = childElements(row, ['td', 'th']);
     maxCells = Math.max(maxCells, cells.length);
-    if (cells.some((c) => c.querySelector('table') !== null)) return true;
+    if (cells.some(holdsTable)) return true;
     if (cells.some((c) => textOf(c).length > 400)) return true;
   }
   return maxCells <= 1;
@@ -165,7 +178,8 @@ function walkTable(table: HTMLElement, ctx: Ctx): void {
     flush(ctx);
   }
   const open: number[] = [];
-  const width = Math.max(...rows.map((row) => childElements(row, ['td', 'th']).reduce((n, td) => n + span(td, 'colspan'), 0)));
+  let width = 0;
+  for (const row of rows) width = Math.max(width, childElements(row, ['td', 'th']).reduce((n, td) => n + span(td, 'colspan'), 0));
   for (const row of rows) {
     const tds = childElements(row, ['td', 'th']);
     const cells = rowCells(row, open);
@@ -175,20 +189,64 @@ function walkTable(table: HTMLElement, ctx: Ctx): void {
   }
 }
 
-/** Removes Word's downlevel conditionals (<![if !supportLists]>) that parsers keep as text. */
+/**
+ * Removes comments, Word's downlevel conditionals (<![if !supportLists]>, which parsers keep as
+ * text), doctype and XML declarations, in one pass: an unclosed one runs to the end of the page,
+ * as in a browser (a pattern per kind re-scanned the rest of the page for each unclosed one).
+ */
 function cleanMarkup(html: string): string {
-  return html
-    .replace(/<!\[(end)?if[^\]]*\]>/gi, '')
-    .replace(/<!--[\s\S]*?-->/g, '')
-    .replace(/<!doctype[^>]*>|<\?xml[^>]*\?>/gi, '');
+  const out: string[] = [];
+  let from = 0;
+  for (let i = html.indexOf('<', 0); i >= 0; i = html.indexOf('<', i + 1)) {
+    const c = html[i + 1];
+    if (c !== '!' && c !== '?') continue;
+    let end: number;
+    if (html.startsWith('<!--', i)) end = endOf(html, '-->', i + 4);
+    else if (html.startsWith('<![', i) && /^<!\[(end)?if/i.test(html.slice(i, i + 8))) end = endOf(html, ']>', i + 3);
+    else if (/^<!doctype/i.test(html.slice(i, i + 9)) || html.startsWith('<?xml', i)) end = endOf(html, '>', i + 2);
+    else continue;
+    out.push(html.slice(from, i));
+    from = end;
+    i = end - 1;
+  }
+  out.push(html.slice(from));
+  return out.join('');
+}
+
+function endOf(html: string, close: string, from: number): number {
+  const at = html.indexOf(close, from);
+  return at < 0 ? html.length : at + close.length;
+}
+
+/** Elements (open tags) of the markup, counted in one pass before it is parsed. */
+function checkMarkup(html: string): void {
+  checkLimit('textChars', html.length);
+  const nodes = new Budget('htmlNodes');
+  for (let i = html.indexOf('<'); i >= 0; i = html.indexOf('<', i + 1)) {
+    const c = html.charCodeAt(i + 1);
+    if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) nodes.add();
+  }
+}
+
+/** The nesting depth of the parsed page, walked without recursion; refused past the limit (the walkers recurse). */
+function checkDepth(root: HTMLElement): void {
+  const max = limit('depth');
+  const stack: [Node, number][] = [[root, 0]];
+  while (stack.length) {
+    const [node, depth] = stack.pop()!;
+    if (depth > max) throw limitError('depth', depth, true, 'web page');
+    for (const child of node.childNodes) if (child.nodeType === NodeType.ELEMENT_NODE) stack.push([child, depth + 1]);
+  }
 }
 
 /** The lines of an HTML document (`tabCells`: paragraphs split into cells at tab characters). */
-export function htmlToLines(html: string, opts: { tabCells?: boolean } = {}, sink = new LineSink()): RawLine[] {
+export function htmlToLines(html: string, opts: { tabCells?: boolean } = {}, sink: LineSink = new BoundedSink()): RawLine[] {
+  checkMarkup(html);
   const root = parse(cleanMarkup(html), {
     comment: false,
     blockTextElements: { script: true, noscript: true, style: true, pre: true },
   });
+  checkDepth(root);
   const ctx: Ctx = { sink, buf: [], tabCells: opts.tabCells ?? false };
   walkBlock(root, ctx);
   flush(ctx);

@@ -115,7 +115,7 @@ export function toRows(lines: readonly RawLine[]): PRow[] {
   const rows: PRow[] = [];
   let group: RawLine[] = [];
   const flush = (): void => {
-    rows.push(...groupRows(group));
+    for (const row of groupRows(group)) rows.push(row); // not push(...): a group can hold 100k+ lines
     group = [];
   };
   for (const line of lines) {

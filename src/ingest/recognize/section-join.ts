@@ -20,15 +20,23 @@ const MIN_WRAPPED_LENGTH = 20;
 
 export function joinsPrevious(draft: ParagraphDraft, next: CleanLine): boolean {
   const prev = draft.segments.at(-1)!.clean.text;
-  if (closesParagraph(draft.text)) return false;
+  if (closesParagraph(draft)) return false;
   if (draft.segments.length === 1 && isStandaloneTitle(draft.text)) return false;
   if (STARTS_ITEM.test(next.text)) return false;
   return prev.length >= MIN_WRAPPED_LENGTH || OPEN_END.test(prev);
 }
 
-/** Reads only the end of the paragraph (it grows line by line: testing all of it each time was quadratic). */
-function closesParagraph(text: string): boolean {
-  let end = text.length;
-  while (end > 0 && CLOSING_QUOTES.includes(text[end - 1]!)) end--;
-  return end > 0 && CLOSING_PUNCTUATION.includes(text[end - 1]!);
+/**
+ * Reads only the end of the paragraph, from its last segments: the paragraph text grows by
+ * concatenation line by line, and reading a character of it flattens the whole string each time
+ * (a 20k-line paragraph took minutes).
+ */
+function closesParagraph(draft: ParagraphDraft): boolean {
+  for (let s = draft.segments.length - 1; s >= 0; s--) {
+    const text = draft.segments[s]!.clean.text;
+    let end = text.length;
+    while (end > 0 && CLOSING_QUOTES.includes(text[end - 1]!)) end--;
+    if (end > 0) return CLOSING_PUNCTUATION.includes(text[end - 1]!);
+  }
+  return false;
 }

@@ -3,16 +3,28 @@
  * See split-lines.ts for the tabular forms it understands.
  */
 import type { RawDocument } from '../raw.js';
+import { checkLimit, limit, limitError } from '../limits.js';
 import { decodeText } from './decode.js';
 import { splitLines } from './split-lines.js';
 
 export function readText(bytes: Uint8Array, name?: string): RawDocument {
   const { text } = decodeText(bytes, name);
+  checkTextSize(text, name);
   const { lines, pages } = splitLines(text);
   const doc: RawDocument = { format: 'text', lines };
   if (name !== undefined) doc.name = name;
   if (pages > 1) doc.pages = pages;
   return doc;
+}
+
+/** Size and line count of a decoded text against the limits, before it is split into lines. */
+export function checkTextSize(text: string, name?: string): void {
+  checkLimit('textChars', text.length, name);
+  const max = limit('lines');
+  let lines = 1;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+    if (++lines > max) throw limitError('lines', lines, true, name);
+  }
 }
 
 /** The same from a string already decoded (tests, other readers that render text). */

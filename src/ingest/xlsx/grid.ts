@@ -5,6 +5,7 @@
  * the rows of a table block (consecutive rows of two or more cells) are padded with blank cells to
  * the block's width.
  */
+import { Budget } from '../limits.js';
 import { LineSink, normalizeCell } from '../normalize.js';
 
 export interface GridCell {
@@ -15,8 +16,12 @@ export interface GridCell {
 
 export interface SheetGrid {
   name: string;
-  /** rows[r][c], 0-based; undefined = empty. */
-  rows: (GridCell | undefined)[][];
+  /**
+   * The sheet's rows that hold cells, in increasing order: `r` 0-based, `cells[c]` 0-based
+   * (undefined = empty). Rows absent from the list are blank: a sheet with one cell far away
+   * (XFD1048576) costs one row, not the whole used range.
+   */
+  rows: { r: number; cells: (GridCell | undefined)[] }[];
 }
 
 /** 'A'… 'Z', 'AA' … for a 0-based column. */
@@ -28,9 +33,15 @@ export function columnName(col: number): string {
 
 function firstUsedColumn(grid: SheetGrid): number {
   let first = Infinity;
-  for (const row of grid.rows) {
-    const c = row.findIndex((cell) => cell !== undefined && normalizeCell(cell.text) !== '');
-    if (c >= 0) first = Math.min(first, c);
+  for (const { cells } of grid.rows) {
+    const end = Math.min(cells.length, first);
+    for (let c = 0; c < end; c++) {
+      const cell = cells[c];
+      if (cell !== undefined && normalizeCell(cell.text) !== '') {
+        first = c;
+        break;
+      }
+    }
   }
   return Number.isFinite(first) ? first : 0;
 }
@@ -41,9 +52,9 @@ interface SheetRow {
   cellX: { x0: number; x1: number }[];
 }
 
-function sheetRow(grid: SheetGrid, r: number, from: number): SheetRow {
-  const row = grid.rows[r]!;
+function sheetRow(row: (GridCell | undefined)[], r: number, from: number, budget: Budget): SheetRow {
   const out: SheetRow = { cells: [], refs: [], cellX: [] };
+  budget.add(Math.max(0, row.length - from));
   for (let c = from; c < row.length; c++) {
     const cell = row[c];
     out.cells.push(cell ? normalizeCell(cell.text) : '');
@@ -58,7 +69,8 @@ function sheetRow(grid: SheetGrid, r: number, from: number): SheetRow {
 
 /** Pads the rows of a block to the block's width, as a tab-separated table would be. */
 function padBlock(rows: SheetRow[], from: number, rowNumbers: number[]): void {
-  const width = Math.max(...rows.filter((r) => r.cells.length > 1).map((r) => r.cells.length), 0);
+  let width = 0;
+  for (const r of rows) if (r.cells.length > 1 && r.cells.length > width) width = r.cells.length;
   rows.forEach((r, k) => {
     if (r.cells.length < 2) return;
     for (let c = r.cells.length; c < width; c++) {
@@ -69,7 +81,8 @@ function padBlock(rows: SheetRow[], from: number, rowNumbers: number[]): void {
   });
 }
 
-export function emitSheet(grid: SheetGrid, sink: LineSink): void {
+/** `budget`: the cells read so far from the workbook (rows × columns), shared by its sheets. */
+export function emitSheet(grid: SheetGrid, sink: LineSink, budget = new Budget('gridCells')): void {
   const from = firstUsedColumn(grid);
   let block: SheetRow[] = [];
   let numbers: number[] = [];
@@ -79,13 +92,16 @@ export function emitSheet(grid: SheetGrid, sink: LineSink): void {
     block = [];
     numbers = [];
   };
-  grid.rows.forEach((_, r) => {
-    const row = sheetRow(grid, r, from);
+  let previous = -1;
+  for (const { r, cells } of grid.rows) {
+    if (r > previous + 1) flush(); // blank rows between
+    previous = r;
+    const row = sheetRow(cells, r, from, budget);
     if (row.cells.length < 2) flush();
-    if (row.cells.length === 0) return;
+    if (row.cells.length === 0) continue;
     block.push(row);
     numbers.push(r);
     if (row.cells.length < 2) flush();
-  });
+  }
   flush();
 }

@@ -1,5 +1,6 @@
 /** Legacy .xls (BIFF) workbooks through SheetJS, read only: displayed texts (`w`) and merges. */
 import XLSX from 'xlsx';
+import { Budget, checkLimit } from '../limits.js';
 import { InputError } from '../raw.js';
 import { formatNumber } from './format.js';
 import type { GridCell, SheetGrid } from './grid.js';
@@ -11,25 +12,29 @@ function cellText(cell: XLSX.CellObject | undefined): string {
   return cell.v === undefined || cell.v === null ? '' : String(cell.v);
 }
 
-function sheetGrid(name: string, ws: XLSX.WorkSheet): SheetGrid {
-  const rows: (GridCell | undefined)[][] = [];
-  if (!ws['!ref']) return { name, rows };
-  const range = XLSX.utils.decode_range(ws['!ref']);
-  const covered = new Set<string>();
-  const lastCol = new Map<string, number>();
-  for (const m of ws['!merges'] ?? []) {
-    lastCol.set(`${m.s.r},${m.s.c}`, m.e.c);
-    for (let r = m.s.r; r <= m.e.r; r++) for (let c = m.s.c; c <= m.e.c; c++) if (r !== m.s.r || c !== m.s.c) covered.add(`${r},${c}`);
+/** Only the cells the file stores are visited (sparse), and merges are checked against the limits first. */
+function sheetGrid(name: string, ws: XLSX.WorkSheet, cells: Budget, merged: Budget): SheetGrid {
+  const merges = ws['!merges'] ?? [];
+  checkLimit('mergeRanges', merges.length, name);
+  const covered = new Set<number>();
+  const lastCol = new Map<number, number>();
+  const key = (r: number, c: number): number => r * 65_536 + c;
+  for (const m of merges) {
+    merged.add((m.e.r - m.s.r + 1) * (m.e.c - m.s.c + 1));
+    lastCol.set(key(m.s.r, m.s.c), m.e.c);
+    for (let r = m.s.r; r <= m.e.r; r++) for (let c = m.s.c; c <= m.e.c; c++) if (r !== m.s.r || c !== m.s.c) covered.add(key(r, c));
   }
-  for (let r = 0; r <= range.e.r; r++) {
-    const cells: (GridCell | undefined)[] = [];
-    for (let c = 0; c <= range.e.c; c++) {
-      if (covered.has(`${r},${c}`)) continue;
-      const cell = ws[XLSX.utils.encode_cell({ r, c })] as XLSX.CellObject | undefined;
-      if (cell) cells[c] = { text: cellText(cell), lastCol: lastCol.get(`${r},${c}`) ?? c };
-    }
-    rows.push(cells);
+  const byRow = new Map<number, (GridCell | undefined)[]>();
+  for (const address of Object.keys(ws)) {
+    if (address.startsWith('!')) continue;
+    cells.add();
+    const { r, c } = XLSX.utils.decode_cell(address);
+    if (r < 0 || c < 0 || covered.has(key(r, c))) continue;
+    let row = byRow.get(r);
+    if (!row) byRow.set(r, (row = []));
+    row[c] = { text: cellText(ws[address] as XLSX.CellObject), lastCol: lastCol.get(key(r, c)) ?? c };
   }
+  const rows = [...byRow.entries()].sort((a, b) => a[0] - b[0]).map(([r, cells]) => ({ r, cells }));
   return { name, rows };
 }
 
@@ -41,5 +46,7 @@ export function readXlsSheets(bytes: Uint8Array): SheetGrid[] {
     throw new InputError(`cannot read the Excel workbook (damaged or encrypted .xls?): ${(err as Error).message}`);
   }
   const hidden = new Set((wb.Workbook?.Sheets ?? []).filter((s) => s.Hidden).map((s) => s.name));
-  return wb.SheetNames.filter((n) => !hidden.has(n) && wb.Sheets[n]).map((n) => sheetGrid(n, wb.Sheets[n]!));
+  const cells = new Budget('sheetCells');
+  const merged = new Budget('mergedCells');
+  return wb.SheetNames.filter((n) => !hidden.has(n) && wb.Sheets[n]).map((n) => sheetGrid(n, wb.Sheets[n]!, cells, merged));
 }

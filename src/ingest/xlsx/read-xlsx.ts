@@ -6,7 +6,8 @@
 import ExcelJS from 'exceljs';
 import XLSX from 'xlsx';
 import { detectFormat } from '../detect.js';
-import { LineSink } from '../normalize.js';
+import { BoundedSink, Budget, checkLimit } from '../limits.js';
+import { scanXml, scanZip } from '../limits-zip.js';
 import { InputError, type RawDocument } from '../raw.js';
 import { formatDate, formatNumber } from './format.js';
 import { emitSheet, type GridCell, type SheetGrid } from './grid.js';
@@ -21,9 +22,16 @@ type CellValue = ExcelJS.CellValue;
  */
 class CachedValues {
   private book?: XLSX.WorkBook;
+  private failed = false;
   constructor(private readonly bytes: Uint8Array) {}
   get(sheet: string, address: string): CellValue {
-    this.book ??= XLSX.read(this.bytes, { type: 'array', cellFormula: false, cellHTML: false });
+    if (this.failed) return null;
+    try {
+      this.book ??= XLSX.read(this.bytes, { type: 'array', cellFormula: false, cellHTML: false });
+    } catch {
+      this.failed = true; // SheetJS cannot read what exceljs could: the cached result stays unknown
+      return null;
+    }
     const cell = this.book.Sheets[sheet]?.[address] as XLSX.CellObject | undefined;
     return typeof cell?.v === 'number' || typeof cell?.v === 'string' || typeof cell?.v === 'boolean' ? cell.v : null;
   }
@@ -47,25 +55,64 @@ function valueText(value: CellValue, numFmt?: string): string {
   return '';
 }
 
-function sheetGrid(ws: ExcelJS.Worksheet, cached: CachedValues): SheetGrid {
-  const rows: (GridCell | undefined)[][] = [];
-  for (let r = 1; r <= ws.rowCount; r++) {
-    const row = ws.getRow(r);
+/** Excel's last column (XFD), 1-based. */
+const MAX_COLUMN = 16_384;
+
+/** The rows that hold cells, sparse: only rows and cells the file stores are visited. */
+function sheetGrid(ws: ExcelJS.Worksheet, cached: CachedValues, budget: Budget): SheetGrid {
+  const rows: SheetGrid['rows'] = [];
+  ws.eachRow({ includeEmpty: false }, (row, r) => {
     const cells: (GridCell | undefined)[] = [];
-    for (let c = 1; c <= ws.columnCount; c++) {
-      const cell = row.getCell(c);
-      if (cell.isMerged && cell.master !== cell) continue;
+    budget.add(row.cellCount);
+    row.eachCell({ includeEmpty: true }, (cell, c) => {
+      if (cell.isMerged && cell.master !== cell) return;
       let lastCol = c;
-      while (cell.isMerged && lastCol < ws.columnCount && row.getCell(lastCol + 1).master === cell) lastCol++;
+      while (cell.isMerged && lastCol < MAX_COLUMN && row.findCell(lastCol + 1)?.master === cell) lastCol++;
       const isFormula = cell.type === ExcelJS.ValueType.Formula;
       cells[c - 1] = { text: valueText(isFormula ? formulaResult(cell, cached) : cell.value, cell.numFmt), lastCol: lastCol - 1 };
-    }
-    rows.push(cells);
-  }
+    });
+    rows.push({ r: r - 1, cells });
+  });
   return { name: ws.name, rows };
 }
 
+const WORKSHEET_PART = /^xl\/worksheets\/[^/]+\.xml$/i;
+
+function column(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n;
+}
+
+/** Cells covered by a merged range 'B2:XFD200000' (1 for a single cell or a ref not understood). */
+function mergeArea(tag: string): number {
+  const m = /\bref\s*=\s*["']\s*\$?([A-Za-z]{1,3})\$?(\d{1,7})(?::\$?([A-Za-z]{1,3})\$?(\d{1,7}))?/.exec(tag);
+  if (!m || !m[3] || !m[4]) return 1;
+  const rows = Math.abs(Number(m[4]) - Number(m[2])) + 1;
+  const cols = Math.abs(column(m[3]) - column(m[1]!)) + 1;
+  return rows * cols;
+}
+
+/**
+ * The workbook checked before exceljs parses it: the ZIP container (entries, inflated size), then
+ * each sheet's XML in one pass (nesting, cells, merged ranges: exceljs makes a cell object for
+ * every cell of a merge, and checks every merge against all the others).
+ */
+function checkWorkbook(bytes: Uint8Array): void {
+  const { parts } = scanZip(bytes, (name) => WORKSHEET_PART.test(name));
+  const cells = new Budget('sheetCells');
+  const merged = new Budget('mergedCells');
+  for (const [name, xml] of parts) {
+    const scan = scanXml(xml, { count: ['c'], capture: ['mergeCell'], where: name });
+    cells.add(scan.counts.get('c') ?? 0);
+    const merges = scan.captured.get('mergeCell') ?? [];
+    checkLimit('mergeRanges', merges.length, name);
+    for (const tag of merges) merged.add(mergeArea(tag));
+  }
+}
+
 async function readXlsxSheets(bytes: Uint8Array): Promise<SheetGrid[]> {
+  checkWorkbook(bytes);
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ArrayBuffer);
@@ -73,7 +120,8 @@ async function readXlsxSheets(bytes: Uint8Array): Promise<SheetGrid[]> {
     throw new InputError(`cannot read the Excel workbook (damaged or encrypted .xlsx?): ${(err as Error).message}`);
   }
   const cached = new CachedValues(bytes);
-  return wb.worksheets.filter((ws) => ws.state !== 'hidden' && ws.state !== 'veryHidden').map((ws) => sheetGrid(ws, cached));
+  const budget = new Budget('gridCells');
+  return wb.worksheets.filter((ws) => ws.state !== 'hidden' && ws.state !== 'veryHidden').map((ws) => sheetGrid(ws, cached, budget));
 }
 
 export async function readXlsx(bytes: Uint8Array, name?: string): Promise<RawDocument> {
@@ -84,8 +132,9 @@ export async function readXlsx(bytes: Uint8Array, name?: string): Promise<RawDoc
     /* not a workbook by its content: let the reader report it */
   }
   const sheets = format === 'xls' ? readXlsSheets(bytes) : await readXlsxSheets(bytes);
-  const sink = new LineSink();
-  for (const sheet of sheets) emitSheet(sheet, sink);
+  const sink = new BoundedSink();
+  const budget = new Budget('gridCells');
+  for (const sheet of sheets) emitSheet(sheet, sink, budget);
   if (sink.lines.length === 0) throw new InputError(`the workbook${name ? ` ${name}` : ''} has no data`);
   return { format, name, lines: sink.lines };
 }
