@@ -25,9 +25,13 @@ export interface ComposeResult {
   problems: ComposeProblem[];
 }
 
-/** File-name-safe base name: the title without characters file systems reject. */
+/**
+ * File-name-safe base name: the title without characters file systems reject, shortened in the
+ * middle past 75 characters (a name is at most 255 bytes, and a CJK character takes 3 in UTF-8).
+ */
 export function baseName(doc: ComposedDocument): string {
-  return doc.title.replace(/[\\/:*?"<>|\s]+/g, '_');
+  const name = doc.title.replace(/[\\/:*?"<>|\s]+/g, '_');
+  return name.length > 75 ? `${name.slice(0, 50)}…${name.slice(-24)}` : name;
 }
 
 /** Renders one format; PDF reuses the DOCX when it was rendered already. */
