@@ -17,7 +17,7 @@ import { headingLevels } from './headings.js';
 import { pageRows } from './layout.js';
 import type { PdfOpenOptions } from './load.js';
 import type { PageContent } from './page.js';
-import { pdfLimits, type PdfLimits } from './engine/limits.js';
+import { Budget, pdfLimits, type PdfLimits } from './engine/limits.js';
 import { Unsupported } from './engine/objects.js';
 import type { PdfReader } from './engine/reader.js';
 
@@ -54,9 +54,11 @@ function unusable(stats: Stats, label: string): InputError | undefined {
   return undefined;
 }
 
-async function readPages(reader: PdfReader, stats: Stats, label: string): Promise<PageRows[]> {
+async function readPages(reader: PdfReader, stats: Stats, label: string, limits: PdfLimits): Promise<PageRows[]> {
   const pages: PageRows[] = [];
+  const budget = new Budget(limits);
   for (let n = 1; n <= reader.numPages; n++) {
+    budget.checkTime();
     let content: PageContent;
     try {
       content = await reader.page(n);
@@ -82,10 +84,10 @@ async function open(kind: 'fast' | 'pdfjs', bytes: Uint8Array, name: string | un
   return (await import('./engine/pdfjs.js')).openPdfjs(bytes, name, limits, opts);
 }
 
-async function readWith(reader: PdfReader, label: string): Promise<{ pages: PageRows[]; stats: Stats }> {
+async function readWith(reader: PdfReader, label: string, limits: PdfLimits): Promise<{ pages: PageRows[]; stats: Stats }> {
   if (reader.numPages === 0) throw new InputError(`the PDF${label} has no pages`, 'export the document to PDF again');
   const stats: Stats = { chars: 0, undecodable: 0, textOps: 0, imageOps: 0 };
-  const pages = await readPages(reader, stats, label);
+  const pages = await readPages(reader, stats, label, limits);
   if (stats.chars === 0) stats.textOps = await reader.textOps(1).catch(() => 0);
   return { pages, stats };
 }
@@ -110,7 +112,7 @@ export async function readPdf(bytes: Uint8Array, name?: string, opts: ReadPdfOpt
     try {
       const reader = await open('fast', bytes, name, limits, opts);
       try {
-        const r = await readWith(reader, label);
+        const r = await readWith(reader, label, limits);
         const why = unusable(r.stats, label);
         // Text the fast reader could not decode may decode with pdf.js (its CMaps and font programs).
         if (why && !(r.stats.chars === 0 && r.stats.textOps === 0)) {
@@ -132,7 +134,7 @@ export async function readPdf(bytes: Uint8Array, name?: string, opts: ReadPdfOpt
   if (!result) {
     const reader = await open('pdfjs', bytes, name, limits, opts);
     try {
-      const r = await readWith(reader, label);
+      const r = await readWith(reader, label, limits);
       result = { ...r, numPages: reader.numPages };
     } finally {
       await reader.close();

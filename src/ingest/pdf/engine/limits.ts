@@ -31,7 +31,7 @@ export function pdfLimits(overrides: Partial<PdfLimits> = {}): PdfLimits {
     maxPages: envNumber('JUESUAN_PDF_MAX_PAGES', 1000),
     maxObjects: envNumber('JUESUAN_PDF_MAX_OBJECTS', 1_000_000),
     maxDecodedBytes: envNumber('JUESUAN_PDF_MAX_DECODED_MB', 256) * 2 ** 20,
-    maxInflateRatio: envNumber('JUESUAN_PDF_MAX_INFLATE_RATIO', 200),
+    maxInflateRatio: envNumber('JUESUAN_PDF_MAX_INFLATE_RATIO', 100),
     timeLimitS: envNumber('JUESUAN_PDF_TIME_LIMIT', 30),
     ...overrides,
   };
