@@ -47,7 +47,7 @@ export interface ImportSummary {
 export async function importFiles(db: Db, files: string[], onProgress?: (done: number, file: string) => void, pool?: WorkerPool): Promise<Omit<ImportSummary, 'missing'>> {
   const summary = { added: 0, skipped: 0, unreadable: [] as { file: string; reason: string }[] };
   let done = 0;
-  const analyse: Analyse | undefined = pool ? (input) => pool.run({ op: 'analyse', input }) : undefined;
+  const analyse: Analyse | undefined = pool ? (input) => pool.run({ op: 'store', input }) : undefined;
   const one = async (file: string): Promise<void> => {
     const bytes = new Uint8Array(await readFile(file));
     const stored = bytes.length ? await db.selectFrom('documents').select(['status', 'error']).where('sha256', '=', sha256Of(bytes)).executeTakeFirst() : undefined;

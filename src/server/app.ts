@@ -37,8 +37,11 @@ export interface ServerOptions {
   /** Uploads of one client in progress at once (default JUESUAN_UPLOADS_PER_CLIENT or 8; more → 429). */
   uploadsPerClient?: number;
   /** Documents waiting for or being read, over all clients, before uploads are refused with 503
-   * (default JUESUAN_MAX_QUEUE or 16 per worker). */
+   * (default JUESUAN_MAX_QUEUE or 4 per worker). */
   maxQueue?: number;
+  /** Uploads are refused (503 with Retry-After) when the documents ahead would take longer than this
+   * to read, by the pool's average (default JUESUAN_MAX_WAIT_MS or 4000). */
+  maxWaitMs?: number;
   /** Single-user mode: host names answered besides IP literals and localhost (default JUESUAN_ALLOWED_HOSTS). */
   allowedHosts?: string[];
   /** Origins whose writes are accepted besides the server's own (default JUESUAN_ALLOWED_ORIGINS). */
@@ -120,7 +123,8 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
   const ctx: RouteContext = {
     db: opts.db, mode: opts.mode, uploadLimit, pool,
     uploads: new ConcurrencyLimiter(opts.uploadsPerClient ?? envInt('JUESUAN_UPLOADS_PER_CLIENT', 8)),
-    maxQueue: opts.maxQueue ?? envInt('JUESUAN_MAX_QUEUE', 16 * pool.size),
+    maxQueue: opts.maxQueue ?? envInt('JUESUAN_MAX_QUEUE', 4 * pool.size),
+    maxWaitMs: opts.maxWaitMs ?? envInt('JUESUAN_MAX_WAIT_MS', 4000),
     logins: opts.loginBackoff ?? new LoginBackoff(),
   };
   await app.register(async (api) => {
@@ -145,6 +149,7 @@ export interface RouteContext {
   pool: WorkerPool;
   uploads: ConcurrencyLimiter;
   maxQueue: number;
+  maxWaitMs: number;
   logins: LoginBackoff;
 }
 

@@ -30,9 +30,10 @@ export async function documentRoutes(api: FastifyInstance, ctx: RouteContext): P
       throw new ApiError(429, 'too-many-uploads', `at most ${ctx.uploads.max} uploads of one client at once`, 'wait for an upload to finish, then send the next');
     }
     try {
-      if (ctx.pool.load >= ctx.maxQueue) {
-        reply.header('retry-after', '2');
-        throw new ApiError(503, 'busy', `the server is reading ${ctx.pool.load} documents`, 'try again in a few seconds');
+      const expected = ctx.pool.expectedMs();
+      if (ctx.pool.load >= ctx.maxQueue || expected > ctx.maxWaitMs) {
+        reply.header('retry-after', String(Math.max(1, Math.ceil(expected / 2000))));
+        throw new ApiError(503, 'busy', `the server is reading ${ctx.pool.load} documents (about ${Math.ceil(expected / 1000)} s of work)`, 'try again in a few seconds');
       }
       const file = await req.file();
       if (!file) throw new ApiError(400, 'bad-request', 'no file in the upload', 'send the document in the "file" field');
@@ -41,7 +42,7 @@ export async function documentRoutes(api: FastifyInstance, ctx: RouteContext): P
       if (!bytes.length) throw new ApiError(400, 'empty', 'the uploaded file is empty');
       // the file name is kept as given (shown, offered on download) and never used as a path
       const name = (file.filename || 'upload').slice(0, 255);
-      const result = await storeDocument(ctx.db, { bytes, name, user: user.username, keepUnreadable: false, analyse: (input) => ctx.pool.run({ op: 'analyse', input }) });
+      const result = await storeDocument(ctx.db, { bytes, name, user: user.username, keepUnreadable: false, analyse: (input) => ctx.pool.run({ op: 'store', input }) });
       if (result.status === 'unreadable') throw new ApiError(422, 'unreadable', result.error ?? 'the file could not be read', 'upload a disclosure as PDF, XLSX/XLS, DOCX/DOC, HTML/MHT or text');
       if (result.created) await audit(ctx.db, { username: user.username, action: 'upload', documentId: result.id, detail: name });
       const summary = await getDocumentSummary(ctx.db, result.id);

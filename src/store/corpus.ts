@@ -36,7 +36,16 @@ export async function findByHash(db: Db, sha: string): Promise<number | undefine
 }
 
 /** Reads, checks and stores one document; a document already stored (same bytes) is not read again. */
-export type Analyse = (input: { bytes: Uint8Array; name: string }) => Promise<{ disclosure: Disclosure; facts: Facts; report: CheckReport }>;
+/** A document read and checked: the model itself, or (from a pool worker) its meta with the JSON
+ * already serialised off the event loop. */
+export interface Analysed {
+  disclosure?: Disclosure;
+  meta?: Disclosure['meta'];
+  facts: Facts;
+  report: CheckReport;
+  json?: { model: string; facts: string; report: string };
+}
+export type Analyse = (input: { bytes: Uint8Array; name: string }) => Promise<Analysed>;
 
 /** Same bytes being read right now (per database): callers wait for the one read instead of racing on the insert. */
 const inFlight = new WeakMap<object, Map<string, Promise<StoreResult>>>();
@@ -73,7 +82,7 @@ function isUniqueViolation(e: unknown): boolean {
 async function storeOnce(db: Db, sha: string, input: { bytes: Uint8Array; name: string; user?: string; keepUnreadable?: boolean; analyse?: Analyse }): Promise<StoreResult> {
   const existing = await findByHash(db, sha);
   if (existing !== undefined) return { id: existing, created: false, status: 'ok' };
-  let analysed: { disclosure: Disclosure; facts: Facts; report: CheckReport } | undefined;
+  let analysed: Analysed | undefined;
   let error: string | undefined;
   try {
     analysed = await (input.analyse ?? ((i) => operations.analyse(i)))({ bytes: input.bytes, name: input.name });
@@ -97,9 +106,10 @@ async function storeOnce(db: Db, sha: string, input: { bytes: Uint8Array; name: 
   return { id, created: true, status: analysed ? 'ok' : 'unreadable', ...(error && { error }) };
 }
 
-async function insertDocument(db: Db, sha: string, format: string, input: { bytes: Uint8Array; name: string; user?: string }, analysed: { disclosure: Disclosure; facts: Facts; report: CheckReport } | undefined, error: string | undefined): Promise<number> {
+async function insertDocument(db: Db, sha: string, format: string, input: { bytes: Uint8Array; name: string; user?: string }, analysed: Analysed | undefined, error: string | undefined): Promise<number> {
   return db.transaction().execute(async (tx) => {
-    const d = analysed?.disclosure;
+    const meta = analysed?.meta ?? analysed?.disclosure?.meta;
+    const d = meta && { meta };
     const inserted = await tx
       .insertInto('documents')
       .values({
@@ -109,8 +119,9 @@ async function insertDocument(db: Db, sha: string, format: string, input: { byte
         status: analysed ? 'ok' : 'unreadable', error: error ?? null,
         ruleset: analysed?.report.document.ruleset ?? null,
         errors: analysed?.report.counts.error ?? 0, warnings: analysed?.report.counts.warning ?? 0, infos: analysed?.report.counts.info ?? 0,
-        model_json: d ? JSON.stringify(d) : null, facts_json: analysed ? JSON.stringify(analysed.facts) : null,
-        report_json: analysed ? JSON.stringify(analysed.report) : null,
+        model_json: analysed ? (analysed.json?.model ?? JSON.stringify(analysed.disclosure)) : null,
+        facts_json: analysed ? (analysed.json?.facts ?? JSON.stringify(analysed.facts)) : null,
+        report_json: analysed ? (analysed.json?.report ?? JSON.stringify(analysed.report)) : null,
         created_by: input.user ?? null, created_at: now(), updated_at: now(),
       })
       .returning('id')

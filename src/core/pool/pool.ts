@@ -24,7 +24,7 @@ export interface PoolOptions {
   timeoutMs?: number;
   /** A worker that has done this many documents is replaced (bounds slow leaks; default 200). */
   maxTasksPerWorker?: number;
-  /** Idle workers stop after this many ms (default 30000; 0 keeps them). */
+  /** Idle workers stop after this many ms (default JUESUAN_WORKER_IDLE_MS or 30000; 0 keeps them). */
   idleMs?: number;
 }
 
@@ -85,6 +85,7 @@ interface Slot {
   idleTimer?: NodeJS.Timeout;
   done: number;
   dead: boolean;
+  startedAt: number;
 }
 
 let nextId = 1;
@@ -99,6 +100,8 @@ export class WorkerPool {
   private readonly slots = new Set<Slot>();
   private closed = false;
   private startFailures = 0;
+  /** Moving average of the time a worker spends on one document (ms; 0 before the first). */
+  avgMs = 0;
   /** Counters for logs and tests. */
   readonly stats = { started: 0, replaced: 0, timeouts: 0, outOfMemory: 0, crashes: 0, done: 0 };
 
@@ -107,7 +110,7 @@ export class WorkerPool {
     this.memoryMb = o.memoryMb ?? envNumber('JUESUAN_WORKER_MEMORY_MB', 1024);
     this.timeoutMs = o.timeoutMs ?? envNumber('JUESUAN_DOC_TIMEOUT_MS', 60_000);
     this.maxTasks = o.maxTasksPerWorker ?? 200;
-    this.idleMs = o.idleMs ?? 30_000;
+    this.idleMs = o.idleMs ?? envNumber('JUESUAN_WORKER_IDLE_MS', 30_000);
   }
 
   /** Runs one task; `onStart` is called when a worker takes it (its queue wait is over). */
@@ -118,6 +121,11 @@ export class WorkerPool {
       this.queue.push({ task, resolve: resolve as (v: unknown) => void, reject, label, ...(hooks.onStart && { onStart: hooks.onStart }) });
       this.pump();
     });
+  }
+
+  /** Expected wait before a document given now is done (ms), from the queue and the average time. */
+  expectedMs(): number {
+    return (Math.floor(this.load / this.size) + 1) * this.avgMs;
   }
 
   /** Documents waiting plus documents being read. */
@@ -153,7 +161,7 @@ export class WorkerPool {
       stderr: false,
       stdout: false,
     });
-    const slot: Slot = { worker, ready: false, jobId: 0, done: 0, dead: false };
+    const slot: Slot = { worker, ready: false, jobId: 0, done: 0, dead: false, startedAt: 0 };
     this.slots.add(slot);
     this.stats.started++;
     worker.on('message', (m: { ready?: boolean; id?: number; ok?: boolean; value?: unknown; failure?: TaskFailure }) => {
@@ -167,6 +175,8 @@ export class WorkerPool {
       const job = slot.job;
       if (!job || m.id !== slot.jobId) return;
       clearTimeout(slot.timer);
+      const took = performance.now() - slot.startedAt;
+      this.avgMs = this.avgMs ? this.avgMs * 0.8 + took * 0.2 : took;
       slot.job = undefined;
       slot.done++;
       this.stats.done++;
@@ -184,6 +194,7 @@ export class WorkerPool {
     clearTimeout(slot.idleTimer);
     slot.job = job;
     slot.jobId = nextId++;
+    slot.startedAt = performance.now();
     slot.timer = setTimeout(() => {
       this.stats.timeouts++;
       this.fail(slot, new PoolLimitError(`${job.label}: not read within ${Math.round(this.timeoutMs / 1000)} s (time budget per document)`, 'raise JUESUAN_DOC_TIMEOUT_MS (milliseconds) to allow more', 'time'));

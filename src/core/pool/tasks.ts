@@ -9,7 +9,7 @@ import { checkDisclosure } from '../../check/engine.js';
 import type { Disclosure } from '../../model/index.js';
 import type { CheckReport } from '../../check/types.js';
 
-export type TaskOp = 'parse' | 'facts' | 'check' | 'analyse' | 'selftest';
+export type TaskOp = 'parse' | 'facts' | 'check' | 'analyse' | 'store' | 'selftest';
 
 export interface PoolTask {
   op: TaskOp;
@@ -27,6 +27,8 @@ export interface TaskValue {
   check: CheckReport;
   analyse: { disclosure: Disclosure; facts: Facts; report: CheckReport };
   selftest: string;
+  /** for the store: the model's meta, facts and report, and all three as JSON made in the worker */
+  store: { meta: Disclosure['meta']; facts: Facts; report: CheckReport; json: { model: string; facts: string; report: string } };
 }
 
 /** A failure as it crosses the thread boundary: `input` is the user's file (exit 2), `limit` a budget
@@ -50,6 +52,12 @@ export async function runTask(task: PoolTask): Promise<unknown> {
     case 'analyse': {
       const disclosure = await operations.parse(task.input);
       return { disclosure, facts: factsOf(disclosure), report: checkDisclosure(disclosure, opts) };
+    }
+    case 'store': {
+      const disclosure = await operations.parse(task.input);
+      const facts = factsOf(disclosure);
+      const report = checkDisclosure(disclosure, opts);
+      return { meta: disclosure.meta, facts, report, json: { model: JSON.stringify(disclosure), facts: JSON.stringify(facts), report: JSON.stringify(report) } };
     }
     case 'selftest':
       return selftest(task.selftest);
