@@ -45,10 +45,18 @@ const rule: Rule = {
     const t01 = presentTable(disclosure, 'T01')!;
     const t02 = presentTable(disclosure, 'T02')!;
     const total = totalRow(t02);
-    const t01Total = sideRow(t01, 'incomeTotal', 'income');
     if (!total) { skip('收入决算表未识别到合计行'); return []; }
+    // A 收入预算总表 whose 合计 includes 上年结转 matches the 收入总计 of 收支预算总表, not its 本年收入合计.
+    const withCarryover = disclosure.meta.kind === 'budget' && total.cells.carryoverBegin !== undefined;
+    const t01Total = withCarryover ? sideRow(t01, 'grandTotal', 'income') : sideRow(t01, 'incomeTotal', 'income');
     const out: (RawFinding | undefined)[] = [];
-    if (t01Total) {
+    if (t01Total && withCarryover) {
+      out.push(checkEquality({
+        messageId: 'income-total-mismatch', statement: `${t01.key} 收入总计 = ${t02.key} 合计（含上年结转）`,
+        a: { cell: mainCell(t01Total, t01), label: `${tableName(t01)}的${rowLabel(t01Total)}`, table: t01.key!, row: rowLabel(t01Total) },
+        b: { cell: total.cells.total, label: `${tableName(t02)}合计行的合计`, table: t02.key!, row: rowLabel(total), column: columnLabel(t02, 'total') },
+      }));
+    } else if (t01Total) {
       out.push(checkEquality({
         messageId: 'income-total-mismatch', statement: `${t01.key} 本年收入合计 = ${t02.key} 合计`,
         a: { cell: mainCell(t01Total, t01), label: `${tableName(t01)}的${rowLabel(t01Total)}`, table: t01.key!, row: rowLabel(t01Total) },

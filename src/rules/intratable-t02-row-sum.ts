@@ -18,8 +18,17 @@ const rule: Rule = {
     return presentTables(disclosure, 'T02').flatMap((t) => checkRowSums(t, {
       messageId: 'row-sum-mismatch',
       totalColumn: 'total',
-      parts: ['fiscal', 'superiorSubsidy', 'operational', 'business', 'subordinate', 'other'],
+      parts: disclosure.meta.kind === 'budget' ? budgetParts(t) : ['fiscal', 'superiorSubsidy', 'operational', 'business', 'subordinate', 'other'],
     }));
   },
 };
+/**
+ * 收入预算总表: 合计 = 上年结转 + each source; the fiscal money either as one 财政拨款 column or per budget
+ * (一般公共预算 / 政府性基金 / 国有资本经营), never both (the per-budget columns are then its parts).
+ */
+function budgetParts(t: { columns: { key: string }[] }): string[] {
+  const perFund = t.columns.some((c) => c.key === 'generalBudget' || c.key === 'governmentFund' || c.key === 'stateCapital');
+  return ['carryoverBegin', ...(perFund ? ['generalBudget', 'governmentFund', 'stateCapital'] : ['fiscal']), 'fiscalSpecialAccount', 'superiorSubsidy', 'operational', 'business', 'subordinate', 'other'];
+}
+
 export default rule;

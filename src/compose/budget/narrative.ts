@@ -268,9 +268,11 @@ export function explainBudgetThreePublic(ctx: BudgetNarrativeContext, n: number)
     const pf = (k: ThreePublicItem) => (pt ? fen0(pt[k], u) : null);
     item(TP_LABELS.abroad, v.abroad, pf('abroad'), true);
     item('公务用车购置及运行维护费', v.vehicle, pt ? add(pf('vehiclePurchase')!, pf('vehicleOperation')!) : null, false);
-    p.say('（其中：公务用车购置费').amount(v.vehiclePurchase, TP_LABELS.vehiclePurchase, 'budget').say('，公务用车运行维护费').amount(v.vehicleOperation, TP_LABELS.vehicleOperation, 'budget').say('）');
     item(TP_LABELS.reception, v.reception, pf('reception'), false);
     p.end();
+    // The vehicle breakdown in a sentence of its own, so that no list of parts nests in another.
+    p.say('公务用车购置及运行维护费预算中，公务用车购置费').amount(v.vehiclePurchase, TP_LABELS.vehiclePurchase, 'budget')
+      .say('，公务用车运行维护费').amount(v.vehicleOperation, TP_LABELS.vehicleOperation, 'budget').end();
   }
   w.para(p);
 }
