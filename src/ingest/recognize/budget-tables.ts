@@ -7,7 +7,8 @@ import type { RawLine } from '../raw.js';
 import type { Table } from '../../model/table.js';
 import { BUDGET_OTHER_VARIANT, tableDef } from '../../catalog/tables.js';
 import { lookupLabel } from '../../catalog/tables.js';
-import { findOrdinal, isOrdinalOnly, matchOtherBudgetTitleText, matchTitle, matchTitleText, type TitleMatch } from './table-titles.js';
+import { findRegion, type Region } from './table-region.js';
+import { findOrdinal, isMetaLine, isOrdinalOnly, matchOtherBudgetTitleText, matchTitle, matchTitleText, type TitleMatch } from './table-titles.js';
 import { parseTable, type TableInput } from './table-parse.js';
 import { rowLabel } from './table-two-sided.js';
 
@@ -39,6 +40,27 @@ export function titleAt(lines: readonly RawLine[], i: number): TitleAt | null {
   if (m) return { match: { ...m }, last: i + 1 };
   const o = matchOtherBudgetTitleText(joined);
   return o ? { match: { ...o }, last: i + 1, other: true } : null;
+}
+
+/**
+ * The region of a table whose unit line wraps the entity's name ('部门：…办 | 单位：万元' / '公厅'): the meta
+ * lines and short fragments are skipped, then the region is looked for again. Null when none follows.
+ */
+export function regionAfterFragments(lines: readonly RawLine[], start: number, stop: number): Region | null {
+  const skipped: number[] = [];
+  let i = start;
+  while (i < stop && skipped.length < 4) {
+    const l = lines[i]!;
+    const t = lineText(l).trim();
+    const fragment = !l.tabular && t.length > 0 && t.length <= 8 && !/[。；;，,：:]/.test(t) && !/表$/.test(t);
+    if (!isMetaLine(l) && !fragment) break;
+    skipped.push(i++);
+  }
+  if (!skipped.length || i >= stop) return null;
+  const region = findRegion(lines as RawLine[], i, stop);
+  if (!region) return null;
+  region.meta.unshift(...skipped);
+  return region;
 }
 
 /** An ordinal printed alone on the line just above a title (表一, 公开01表). */

@@ -19,7 +19,7 @@ export interface TitleMatch {
   ordinal?: string;
 }
 
-const ORDINAL_RE = /(公开\s*\d+\s*表|附表\s*\d+(?:-\d+)?|表\s*[一二三四五六七八九十]+|表\s*\d+(?:-\d+)?)/;
+const ORDINAL_RE = /(公开\s*\d+\s*表|公开\s*表\s*[一二三四五六七八九十]+|附表\s*\d+(?:-\d+)?|表\s*[一二三四五六七八九十]+|表\s*\d+(?:-\d+)?)/;
 const ORDINAL_ONLY_RE = new RegExp(`^[(（]?${ORDINAL_RE.source}[)）]?$`);
 const LEADING_ENUM_RE = /^(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d+[、.．](?!\d)|附件\s*\d*[-\d]*[：:、.]?)/;
 const ENTITY_END_RE = /(局|厅|委|委员会|办公室|办|中心|院|所|站|处|队|馆|会|校|政府|单位|部门|本级|\)|）|社|团|协会|公司|年度|年)$/;
@@ -86,7 +86,7 @@ export const matchOtherBudgetTitleText = memoByText(function matchOtherBudgetTit
   if (text.length > 70 || text.length < 5 || !text.includes('表')) return null;
   const core = titleCore(text);
   if (SENTENCE_PUNCT_RE.test(core)) return null;
-  const alias = BUDGET_OTHER_TABLE_TITLES.find((o) => core.endsWith(o));
+  const alias = BUDGET_OTHER_TABLE_TITLES.filter((o) => core.endsWith(o)).sort((a, b) => b.length - a.length)[0];
   if (!alias) return null;
   const prefix = core.slice(0, core.length - alias.length).replace(/^\d{4}年度?/, '');
   if (prefix !== '' && !ENTITY_END_RE.test(prefix) && !/^(?:部门|单位|预算单位)?$/.test(prefix)) return null;

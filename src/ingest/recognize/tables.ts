@@ -26,7 +26,7 @@ import { parseTable } from './table-parse.js';
 import { documentUnit } from './table-unit.js';
 import { findUntitledTables } from './table-content.js';
 import { isBudgetVariant } from '../../catalog/budget-tables.js';
-import { applyBudgetRows, ordinalAbove, parseOtherTable, titleAt } from './budget-tables.js';
+import { applyBudgetRows, ordinalAbove, parseOtherTable, regionAfterFragments, titleAt } from './budget-tables.js';
 
 export interface TablesResult {
   tables: Table[];
@@ -71,7 +71,7 @@ export function recognizeTables(raw: RawDocument): TablesResult {
   for (const c of candidates) {
     if (toc.has(c.index)) continue;
     const stop = boundaries.find((b) => b > c.index) ?? lines.length;
-    c.region = findRegion(lines, c.last + 1, stop);
+    c.region = findRegion(lines, c.last + 1, stop) ?? regionAfterFragments(lines, c.last + 1, stop);
   }
   mergeContinuations(candidates);
   const docUnit = documentUnit(lines, candidates.flatMap((c) => (c.region ? unitLines(lines, c) : [])));
