@@ -59,6 +59,11 @@ export function memoInRun<K extends object, T>(name: string, node: K, make: (nod
   return current ? current.memoFor(name, node, make) : make(node);
 }
 
+/** The kind of the document whose run is in progress (figures read differently in a budget), if any. */
+export function runningKind(): Disclosure['meta']['kind'] | undefined {
+  return current?.disclosure.meta.kind;
+}
+
 /** The index of the current run over `d`, or a fresh one outside a run. */
 export function documentIndex(d: Disclosure): DocumentIndex {
   return running.get(d) ?? new DocumentIndex(d);

@@ -5,9 +5,10 @@
  * 国有资产占用, 预算绩效 and 名词解释. Topics come from the catalogue (src/catalog/sections.ts).
  */
 import type { RawFinding, Rule } from '../check/types.js';
-import { requiredTopics, topicOfHeading, type SectionTopic } from '../catalog/sections.js';
+import { narrativeTemplate, sectionTopic, topicOfHeading, type NarrativeTemplate, type SectionTopic } from '../catalog/sections.js';
 import type { Disclosure, Section } from '../model/index.js';
-import { documentStart, requireFinalAccounts } from './utils/completeness.js';
+import { documentStart } from './utils/completeness.js';
+import { tocHeadings } from './utils/toc.js';
 import { hasNarrative, sectionLabel } from './utils/narrative-walk.js';
 import { runSections } from './utils/run-cache.js';
 
@@ -47,12 +48,13 @@ function coveredElsewhere(d: Disclosure, topic: SectionTopic, compactNarrative: 
   return (topic.table === 'T07' || topic.table === 'T08') && topic.patterns.some((p) => p.test(compactNarrative()));
 }
 
-function missingFinding(d: Disclosure, topic: SectionTopic, anchor: Section | undefined): RawFinding {
+function missingFinding(d: Disclosure, topic: SectionTopic, anchor: Section | undefined, why: string, severity?: 'warning'): RawFinding {
   return {
     messageId: 'section-missing',
-    message: `情况说明缺少“${topic.title}”部分`,
+    message: `${d.meta.kind === 'budget' ? '预算编制说明' : '情况说明'}缺少“${topic.title}”部分（${why}）`,
     at: anchor?.prov ?? documentStart(d),
     ...(anchor ? { section: sectionLabel(anchor) } : {}),
+    ...(severity ? { severity } : {}),
     data: { topic: topic.topic },
   };
 }
@@ -92,24 +94,57 @@ function contentFindings(d: Disclosure, sections: Sections, narrative: string): 
 function noNarrative(d: Disclosure, missing: readonly SectionTopic[]): RawFinding {
   return {
     messageId: 'no-narrative',
-    message: `文档没有部门决算情况说明：缺少 ${missing.map((t) => `“${t.title}”`).join('、')}`,
+    message: `文档没有${d.meta.kind === 'budget' ? '部门预算编制说明' : '部门决算情况说明'}：缺少 ${missing.map((t) => `“${t.title}”`).join('、')}`,
     at: documentStart(d),
     data: { missing: missing.map((t) => t.topic).join(',') },
   };
 }
 
-function check(d: Disclosure): RawFinding[] {
-  const topics = requiredTopics('final-accounts').filter((t) => !NOT_CHECKED.has(t.topic));
-  if (!hasNarrative(d)) return [noNarrative(d, topics)];
-  const sections = readSections(runSections(d));
+/** Every heading the document prints: its sections' (the whole tree) and its 目录's. */
+function headingsOf(sections: Sections, toc: readonly { text: string }[]): string[] {
+  return [...sections.list.map((s) => s.heading), ...toc.map((t) => t.text)];
+}
+
+/** A topic's heading printed as a line of its own outside the 目录 (a section the recognizer did not make). */
+function headingLine(d: Disclosure, topic: SectionTopic, tocLines: ReadonlySet<number>): boolean {
+  return d.lines.some((l) => !tocLines.has(l.line) && l.text.length <= 60 && topicOfHeading(stripNumber(l.text)) === topic.topic);
+}
+
+function stripNumber(text: string): string {
+  return text.trim().replace(/^(第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|\d+[.、．])\s*/, '');
+}
+
+function check(d: Disclosure, template: NarrativeTemplate, sections: Sections, skip: (reason: string) => void): RawFinding[] {
+  const topics = template.required.filter((t) => !NOT_CHECKED.has(t)).map((t) => sectionTopic(t)!).filter(Boolean);
+  if (!hasNarrative(d)) {
+    // A tables-only file of a publication in several files (说明 published beside it): nothing to judge here.
+    if (d.meta.kind === 'budget' && d.tables.some((t) => t.key)) { skip('文档只含预算表，编制说明另行发布 (tables-only file)'); return []; }
+    return [noNarrative(d, topics)];
+  }
+  const toc = tocHeadings(d);
+  const tocLines = new Set(toc.map((t) => t.prov.line));
   const narrative = sections.list.map((s) => textOf(s, sections.texts)).join('\n');
-  const anchor = sectionsOfTopic(sections, 'explanations')[0] ?? d.sections[0];
+  const anchor = sectionsOfTopic(sections, d.meta.kind === 'budget' ? 'budget-explanations' : 'explanations')[0] ?? d.sections[0];
   let compact: string | undefined;
   const compactNarrative = (): string => (compact ??= narrative.replace(/\s+/g, ''));
-  const missing = topics.filter((t) => !sectionsOfTopic(sections, t.topic).length && !coveredElsewhere(d, t, compactNarrative));
+  // The text outside the 目录, for parts the template folds into another (机关运行经费 under 其他重要事项).
+  let body: string | undefined;
+  const bodyText = (): string => (body ??= sections.list
+    .flatMap((s) => s.paragraphs.filter((p) => !tocLines.has(p.prov.line)).map((p) => p.text)).join('').replace(/[\s“”"]/g, ''));
+  const present = (t: SectionTopic): boolean => sectionsOfTopic(sections, t.topic).length > 0 || coveredElsewhere(d, t, compactNarrative)
+    || headingLine(d, t, tocLines) || (template.mentioned.includes(t.topic) && t.patterns.some((p) => p.test(bodyText())));
+  // The document's own 目录 names its parts: each part it lists is expected in the body.
+  const listed = [...new Set(toc.map((e) => topicOfHeading(stripNumber(e.text))).filter((t): t is string => !!t && !NOT_CHECKED.has(t)))]
+    .map((t) => sectionTopic(t)!).filter((t) => t.kinds.includes(d.meta.kind));
+  const missingListed = listed.filter((t) => !present(t));
+  const missing = topics.filter((t) => !listed.includes(t) && !present(t));
   // Most parts absent: the 情况说明 as a whole is missing — one finding, not one per part.
-  if (missing.length * 2 > topics.length) return [noNarrative(d, missing)];
-  return [...missing.map((t) => missingFinding(d, t, anchor)), ...contentFindings(d, sections, narrative)];
+  if ((missing.length + missingListed.length) * 2 > topics.length) return [noNarrative(d, [...missingListed, ...missing])];
+  return [
+    ...missingListed.map((t) => missingFinding(d, t, anchor, '目录列有该部分，正文中未找到')),
+    ...missing.map((t) => missingFinding(d, t, anchor, `${template.title}要求`, template.optional.includes(t.topic) ? 'warning' : undefined)),
+    ...contentFindings(d, sections, narrative),
+  ];
 }
 
 const rule: Rule = {
@@ -126,8 +161,11 @@ const rule: Rule = {
     ],
   },
   check(ctx) {
-    if (!requireFinalAccounts(ctx)) return [];
-    return check(ctx.disclosure);
+    const d = ctx.disclosure;
+    const sections = readSections(runSections(d));
+    const template = narrativeTemplate(d.meta.kind, headingsOf(sections, tocHeadings(d)));
+    if (!template) { ctx.skip(`没有 ${d.meta.kind} 文档的说明模板 (no template for this kind)`); return []; }
+    return check(d, template, sections, ctx.skip);
   },
 };
 

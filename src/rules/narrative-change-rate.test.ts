@@ -99,3 +99,27 @@ test('narrative-change-rate: must trigger on 减少了 x 万元，减少 y%, on 
   const { findings } = runRule(rule, oneSection('一、支出预算情况说明', ['项目支出123.45万元，比上年增加114.7万元，增长1312.56%。']));
   assert.ok(findings.every((f) => f.severity === 'info'));
 });
+
+/** Real defects of published budgets, proved by their printed figures (no value within the rounding of the inputs gives the printed rate). */
+test('narrative-change-rate: must trigger on printed budget rates that the printed figures do not give', () => {
+  const cases: [string, string, string][] = [
+    // 2018 江苏 provincial budget: 2233.13 ÷ (1115.85 + 2233.13) = 66.68%.
+    ['江苏省政协办公厅2018年一般公共预算机关运行经费预算支出1,115.85万元，与上年相比减少2,233.13万元，下降66.69%。', '66.68%', 'final'],
+    // 2018 江苏 provincial budget: 392.92 ÷ (6049.97 + 392.92) = 6.10%.
+    ['2.法院（款）一般行政事务管理（项）支出6049.97万元，与上年相比减少392.92万元，减少5.95%。', '6.10%', 'final'],
+    // 2024 上海 district budget: 352.67 ÷ 348.52 − 1 = 1.19% (the rate was taken from the item's heading figure 350.35).
+    ['2023年当年预算执行数为348.52万元，2024年预算安排352.67万元，比2023年预算执行数增加0.53%。', '1.19%', 'budget'],
+  ];
+  for (const [text, expected, kind] of cases) {
+    const d = oneSection('说明', [text], { year: kind === 'budget' ? 2024 : 2018 });
+    if (kind === 'budget') d.meta.kind = 'budget';
+    const { findings } = runRule(rule, d);
+    assert.deepEqual(findings.map((f) => [f.expected, f.severity]), [[expected, undefined]], text);
+  }
+});
+
+test('narrative-change-rate: must not trigger on a budget compared with the prior year\'s budget (比上年预算增加 x 万元，增长 y%)', () => {
+  const d = oneSection('四、部门预算编制说明', ['2025年收入预算37151.47万元，比上年预算增加1000.00万元，增长2.77%。', '2025年支出预算37151.47万元，上年预算数为36151.47万元，增长2.77%。'], { year: 2025 });
+  d.meta.kind = 'budget';
+  assert.deepEqual(runRule(rule, d).findings, []);
+});

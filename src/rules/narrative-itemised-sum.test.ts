@@ -107,3 +107,13 @@ test('narrative-itemised-sum: numbering levels (一、 （一） 1. （1） ①)
   assert.equal(numberingOf('2017年度'), undefined);
   assert.equal(numberingOf('1.5万元'), undefined);
 });
+
+test('narrative-itemised-sum: must not take a class heading\'s first sub-item for the class (figures of a 2018 provincial budget)', () => {
+  const lead = '江苏省政协办公厅2018年度财政拨款预算支出10,070.48万元，占本年支出合计的99.21%。其中：';
+  const d = disclosureOf(section('五、财政拨款支出预算情况说明', [lead], { children: [
+    section('（一）一般公共服务支出（类）', ['1.政协事务（款）行政运行（项）4,432.78万元，与上年相比增加1,199.75万元。', '2.政协事务（款）一般行政管理事务（项）1,780.22万元。']),
+    section('（二）社会保障和就业支出（类）', ['1.行政事业单位离退休（款）未归口管理的行政单位离退休（项）252.82万元。', '2.机关事业单位基本养老保险缴费支出（项）407.81万元。']),
+  ] }));
+  d.meta.kind = 'budget';
+  assert.deepEqual(runRule(rule, d).findings, []);
+});

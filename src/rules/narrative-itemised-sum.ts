@@ -53,8 +53,35 @@ interface Pair {
   value?: LocatedFigure;
 }
 
-function pairOf(paragraphs: readonly Paragraph[]): Pair {
+/**
+ * An item's own paragraphs: its first (numbered at the list's level, or the text under a numbered
+ * heading) and the unnumbered ones after it — not its sub-items ('（一）一般公共服务支出（类）' states no
+ * figure of its own; the first of its '1. … 4,432.78 万元' is not its total).
+ */
+function ownParagraphs(group: readonly Paragraph[]): Paragraph[] {
+  const out: Paragraph[] = [];
+  for (const [i, p] of group.entries()) {
+    if (numberingOf(p.text) && !(i === 0 && isListItem(p))) break;
+    out.push(p);
+  }
+  return out;
+}
+
+/** Set while grouping: the paragraphs that open an item of the list (numbered at its level). */
+const LIST_ITEMS = new WeakSet<Paragraph>();
+const isListItem = (p: Paragraph): boolean => LIST_ITEMS.has(p);
+
+function pairOf(group: readonly Paragraph[]): Pair {
+  const paragraphs = ownParagraphs(group);
   const figs = paragraphs.flatMap((p) => p.sentences.flatMap(locateFigures));
+  const budget = figs.find(hasRole('budget'));
+  const value = figs.find(hasRole('value'));
+  return { ...(budget ? { budget } : {}), ...(value ? { value } : {}) };
+}
+
+/** The first figure of each role in a paragraph. */
+function firstPair(paragraph: Paragraph): Pair {
+  const figs = paragraph.sentences.flatMap(locateFigures);
   const budget = figs.find(hasRole('budget'));
   const value = figs.find(hasRole('value'));
   return { ...(budget ? { budget } : {}), ...(value ? { value } : {}) };
@@ -85,7 +112,7 @@ function itemsOfChild(child: Section, level: number | undefined): Paragraph[][] 
   const groups: Paragraph[][] = [[]];
   for (const p of child.paragraphs) {
     const num = numberingOf(p.text);
-    if (num && (level === undefined || num.level === level)) groups.push([p]);
+    if (num && (level === undefined || num.level === level)) { LIST_ITEMS.add(p); groups.push([p]); }
     else groups[groups.length - 1]!.push(p);
   }
   return groups[0]!.length ? groups : groups.slice(1);
@@ -143,6 +170,7 @@ function itemsAfter(section: Section, at: number, siblings: readonly Section[]):
       continue;
     }
     if (num.level < level || (last !== undefined && num.n !== last + 1)) return items.map(pairOf);
+    LIST_ITEMS.add(p);
     items.push([p]);
     last = num.n;
   }
@@ -185,10 +213,10 @@ function report(ctx: SentenceContext, total: LocatedFigure, check: { sum?: numbe
   });
 }
 
-function checkParent(ctx: SentenceContext, top: readonly Section[]): RawFinding[] {
+function checkParent(ctx: SentenceContext, top: readonly Section[], kind: string): RawFinding[] {
   const { paragraph, section } = ctx;
   if (ctx.index !== paragraph.sentences.length - 1 || !LEADS_TO_ITEMS.test(paragraph.text.trim())) return [];
-  const parent = WHEREOF.test(paragraph.text.trim()) ? pairOf([paragraph]) : leadTotals(paragraph);
+  const parent = WHEREOF.test(paragraph.text.trim()) ? firstPair(paragraph) : leadTotals(paragraph);
   const siblings = ctx.path.length > 1 ? ctx.path[ctx.path.length - 2]!.children : top;
   const items = itemsAfter(section, section.paragraphs.indexOf(paragraph), siblings);
   if (items.length < 2 || (!parent.budget && !parent.value)) return [];
@@ -197,7 +225,9 @@ function checkParent(ctx: SentenceContext, top: readonly Section[]): RawFinding[
   const out: RawFinding[] = [];
   const bothWrong = budgets.verdict === 'differs' && values.verdict === 'differs';
   if (budgets.verdict === 'differs') out.push(report(ctx, parent.budget!, budgets, items.length, '预算数', bothWrong ? 'warning' : undefined));
-  if (values.verdict === 'differs') out.push(report(ctx, parent.value!, values, items.length, '决算数', bothWrong ? 'warning' : undefined));
+  // A budget's figures are budget amounts: no 决算 wording on a budget.
+  const valueWord = kind === 'budget' ? '金额' : '决算数';
+  if (values.verdict === 'differs') out.push(report(ctx, parent.value!, values, items.length, valueWord, bothWrong ? 'warning' : undefined));
   return out;
 }
 
@@ -214,7 +244,7 @@ const rule: Rule = located({
   },
   check(rc) {
     if (!requireNarrative(rc)) return [];
-    return sentencesOf(rc.disclosure).flatMap((ctx) => checkParent(ctx, rc.disclosure.sections));
+    return sentencesOf(rc.disclosure).flatMap((ctx) => checkParent(ctx, rc.disclosure.sections, rc.disclosure.meta.kind));
   },
 });
 

@@ -37,3 +37,12 @@ test('narrative-placeholder: must not trigger on a unit statement (金额单位�
   const d = oneSection('二、收入决算情况说明', ['本说明金额单位为万元，占比保留两位小数。']);
   assert.deepEqual(runRule(rule, d).findings, []);
 });
+
+test('narrative-placeholder: must trigger on template residue 增加（减少） in a budget, not on a chosen word', () => {
+  const d = oneSection('（一）“三公”经费预算情况说明', ['2025年“三公”经费预算10.00万元，比上年预算增加（减少）2.00万元。'], { year: 2025 });
+  d.meta.kind = 'budget';
+  const { findings } = runRule(rule, d);
+  assert.deepEqual(findings.map((f) => [f.messageId, f.evidence]), [['template-choice', '增加（减少）']]);
+  const ok = oneSection('（一）“三公”经费预算情况说明', ['2025年“三公”经费预算10.00万元，比上年预算减少2.00万元（主要是压减公务接待）。']);
+  assert.deepEqual(runRule(rule, ok).findings, []);
+});

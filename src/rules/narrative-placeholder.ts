@@ -1,7 +1,8 @@
 /**
  * Template placeholders left in the published text: a percentage or amount with no number
- * ('下降%', '增长%', '减少万元'), 'XX局', '×××', '**万元', '[ ]', '某某'. Each is an error: the
- * figure or name was never filled in.
+ * ('下降%', '增长%', '减少万元'), 'XX局', '×××', '**万元', '[ ]', '某某', and the template's
+ * alternatives left standing ('增加（减少）2.00万元'). Each is an error: the figure, name or word was
+ * never filled in.
  */
 import type { RawFinding, Rule } from '../check/types.js';
 import { located, narrativeFinding, provAt, requireNarrative } from './utils/narrative-report.js';
@@ -18,6 +19,7 @@ const PATTERNS: Pattern[] = [
   { id: 'empty-amount', re: /(?<!单位|金额|计量)(增加|减少|增长|下降|为|共计|合计|总计|支出|收入)\s*(万元|元)(?![\u4e00-\u9fa5]{0,4}以[上下])/g, what: '金额缺少数值' },
   { id: 'letters', re: /(?<![A-Za-z])[XxＸｘ×]{2,}(?![A-Za-z])/g, what: '占位符 XX/××' },
   { id: 'someone', re: /某某/g, what: '占位符“某某”' },
+  { id: 'template-choice', re: /(增加|增长|上升|提高)\s*[（(/／]\s*(减少|下降|降低)\s*[)）]?|(减少|下降|降低)\s*[（(/／]\s*(增加|增长|上升|提高)\s*[)）]?/g, what: '模板选项未取舍' },
   { id: 'empty-brackets', re: /\[\s*\]|【\s*】|[（(][ \u3000]+[）)]/g, what: '空括号占位符' },
   { id: 'stars', re: /(?:为|共计|合计|计|达|增加|减少|增长|下降|占)\s*[*＊]{2,}\s*(?:万元|元|%|％|个|人|辆|批|次|项|台|套)|\d{2}[*＊]{2,}\s*年|^[*＊]{2,}(?:县|市|区|旗|局)/g, what: '占位符“**”' },
 ];

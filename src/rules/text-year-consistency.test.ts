@@ -32,3 +32,14 @@ test('text-year-consistency: must not trigger on the prior year, ranges, history
   ], { year: 2023 });
   assert.deepEqual(runRule(rule, d).findings, []);
 });
+
+test('text-year-consistency: must trigger on a budget heading of another year, not on 上年预算执行 figures', () => {
+  const d = narrativeDoc([
+    ['四、2024年部门预算编制说明', ['2025年部门收入预算37151.47万元。']],
+    ['（一）2025年“三公”经费预算情况说明', ['2024年当年预算执行数为348.52万元，2025年预算安排350.35万元，比2024年预算执行数增加0.53%。']],
+  ], { year: 2025 });
+  d.meta.kind = 'budget';
+  const { findings } = runRule(rule, d);
+  assert.deepEqual(findings.map((f) => [f.messageId, f.evidence]), [['heading-year', '2024年']]);
+  assert.match(findings[0]!.message, /本预算年度 2025/);
+});

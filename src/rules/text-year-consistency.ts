@@ -58,12 +58,15 @@ function checkSentence(ctx: SentenceContext, y: number): RawFinding[] {
 
 function checkHeadings(d: Disclosure, y: number): RawFinding[] {
   const out: RawFinding[] = [];
+  // A 决算 heading names the year accounted for; a 预算 heading the year budgeted (not 上年预算执行).
+  const word = d.meta.kind === 'budget' ? '预算' : '决算';
+  const names = d.meta.kind === 'budget' ? /预算(?!执行)/ : /决算/;
   for (const s of allSections(d)) {
-    if (!/决算/.test(s.heading)) continue;
+    if (!names.test(s.heading)) continue;
     for (const h of yearsIn(s.heading)) {
       if (h.year === y) continue;
       out.push({
-        messageId: 'heading-year', message: `标题中的年份 ${h.year} 与本决算年度 ${y} 不符`, evidence: h.printed.trim(),
+        messageId: 'heading-year', message: `标题中的年份 ${h.year} 与本${word}年度 ${y} 不符`, evidence: h.printed.trim(),
         expected: `${y}年`, at: s.prov, section: sectionLabel(s),
       });
     }
@@ -75,7 +78,7 @@ const rule: Rule = located({
   meta: {
     id: 'text-year-consistency',
     family: 'text',
-    title: { zh: '说明中的年份与决算年度不一致', en: 'A year in the text disagrees with the document year' },
+    title: { zh: '说明中的年份与文档年度不一致', en: 'A year in the text disagrees with the document year' },
     description: 'Headings name the document year; comparisons and prior-year figures name the year before it; the reported year is not stated as the prior year; cited evaluations are of the year evaluated.',
     severity: 'error',
     kinds: ['final-accounts', 'budget', 'performance-self-evaluation'],

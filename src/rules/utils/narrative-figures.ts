@@ -5,7 +5,7 @@
  * rules work on any figure the model carries.
  */
 import type { Figure, FigureRole, Provenance, Sentence } from '../../model/index.js';
-import { memoInRun } from '../../check/document-index.js';
+import { memoInRun, runningKind } from '../../check/document-index.js';
 
 export type Direction = 'increase' | 'decrease' | 'flat';
 
@@ -50,7 +50,7 @@ const PERCENT_CUES: [RegExp, FigureRole][] = [
 
 const AMOUNT_CUES: [RegExp, FigureRole][] = [
   [/(增加|增长|上升|提高|上涨|减少|下降|降低|下滑|节约|超支|减|增|多支|少支)(了|为|约)?\s*$/, 'change'],
-  [/(上年|上一年|去年|上年度)(决算|同期|实际)?(数|支出|收入)?(为|是)?\s*$/, 'prior'],
+  [/(上年|上一年|去年|上年度)(决算|同期|实际|预算)?(执行)?(数|支出|收入)?(为|是)?\s*$/, 'prior'],
   [/(年初|全年|调整后)?预算(数|金额|安排)?(为|是|数为)?\s*$/, 'budget'],
 ];
 
@@ -103,10 +103,19 @@ function namesEarlierYear(sentence: string, cue: string): boolean {
  * (outside a run, computed on each call). The result is read-only: copy before sorting or reversing.
  */
 export function locateFigures(s: Sentence): LocatedFigure[] {
-  return memoInRun('narrative-figures:locate', s, computeLocatedFigures);
+  return runningKind() === 'budget'
+    ? memoInRun('narrative-figures:locate-budget', s, (x) => computeLocatedFigures(x, true))
+    : memoInRun('narrative-figures:locate', s, (x) => computeLocatedFigures(x, false));
 }
 
-function computeLocatedFigures(s: Sentence): LocatedFigure[] {
+/** '上年预算数为', '上年预算执行数为': the prior year's figure (of a budget, its budget or its execution). */
+const PRIOR_BUDGET_CUE = /(上年|上一年|去年|上年度)(的)?(预算|预算执行|执行)(数|安排|金额)?(为|是)?\s*$/;
+
+/**
+ * In a budget (`budget`), the year's figures are budget amounts: a figure the recognizer took for a
+ * 预算数 is the subject's value, compared with the prior year's budget (or its execution).
+ */
+function computeLocatedFigures(s: Sentence, budget: boolean): LocatedFigure[] {
   const out: LocatedFigure[] = [];
   let cursor = 0;
   /** End of the last amount or percentage: cues run from there (years and counts are part of the words). */
@@ -119,8 +128,9 @@ function computeLocatedFigures(s: Sentence): LocatedFigure[] {
     const clause = (before.match(CLAUSE_BREAK) ?? []).length;
     const clauseStart = Math.max(before.lastIndexOf('；'), before.lastIndexOf(';')) + 1;
     const cue = s.text.slice(Math.max(cueFrom, clauseStart), start);
-    const role = fig.kind === 'amount' && (PRIOR_CUE.test(cue) || namesEarlierYear(s.text, cue)) ? 'prior'
+    let role = fig.kind === 'amount' && (PRIOR_CUE.test(cue) || PRIOR_BUDGET_CUE.test(cue) || namesEarlierYear(s.text, cue)) ? 'prior'
       : fig.role && fig.role !== 'other' ? fig.role : inferRole(fig, cue);
+    if (budget && role === 'budget') role = 'value';
     const direction = fig.direction ?? (role === 'change' || role === 'change-rate' ? directionOf(cue) : undefined);
     const at = fig.prov ?? { ...s.prov, offset: (s.prov.offset ?? 0) + start };
     out.push({ fig, at, start, end, role, cue, clause, ...(direction ? { direction } : {}) });

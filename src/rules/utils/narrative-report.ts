@@ -2,6 +2,7 @@
  * Shared shapes for narrative findings: the located figure's provenance, the section heading, the
  * printed evidence, and the sentence text (trimmed) for context.
  */
+import { withDocumentIndex } from '../../check/document-index.js';
 import type { RawFinding, Rule, RuleContext, Severity } from '../../check/types.js';
 import type { Disclosure, Provenance, Sentence } from '../../model/index.js';
 import type { LocatedFigure } from './narrative-figures.js';
@@ -73,5 +74,7 @@ export function relocate(d: Disclosure, f: RawFinding): RawFinding {
 
 /** The rule with every finding relocated to the line that prints its evidence. */
 export function located(rule: Rule): Rule {
-  return { meta: rule.meta, check: (rc) => rule.check(rc).map((f) => relocate(rc.disclosure, f)) };
+  // Inside a run over the document (the engine opens one; a direct call opens its own), so that figures
+  // are read for the document's kind (a budget's 预算数 is its value).
+  return { meta: rule.meta, check: (rc) => withDocumentIndex(rc.disclosure, () => rule.check(rc).map((f) => relocate(rc.disclosure, f))) };
 }
