@@ -6,7 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import { audit } from '../store/accounts.js';
 import { ApiError, errorSchema } from './errors.js';
 import { requireUser, type RouteContext } from './app.js';
-import { composeToFiles, ComposeValidationError, formatProblems, writeTemplateXlsx, type ComposeFormat } from '../compose/index.js';
+import { composeToFiles, ComposeValidationError, formatProblems, writeBudgetTemplateXlsx, writeTemplateXlsx, type ComposeFormat } from '../compose/index.js';
 import { loadComposeInput, type LoadedInput } from '../compose/load.js';
 
 const CONTENT_TYPES: Record<string, string> = {
@@ -50,7 +50,15 @@ export async function composeRoutes(api: FastifyInstance, ctx: RouteContext): Pr
     }
   });
 
-  api.get('/template', { schema: { summary: 'The empty input workbook in the official layout (one sheet per table)', tags: ['compose'] } }, async (_req, reply) => {
-    return reply.type(CONTENT_TYPES.xlsx!).header('content-disposition', `attachment; filename="juesuan-template.xlsx"`).send(Buffer.from(await writeTemplateXlsx()));
+  api.get('/template', {
+    schema: {
+      summary: 'The empty input workbook in the official layout (one sheet per table): final accounts, or ?kind=budget for a 部门预算',
+      tags: ['compose'],
+      querystring: { type: 'object', properties: { kind: { type: 'string', enum: ['final-accounts', 'budget'] } } },
+    },
+  }, async (req, reply) => {
+    const budget = (req.query as { kind?: string }).kind === 'budget';
+    const bytes = budget ? await writeBudgetTemplateXlsx() : await writeTemplateXlsx();
+    return reply.type(CONTENT_TYPES.xlsx!).header('content-disposition', `attachment; filename="juesuan-${budget ? 'budget-' : ''}template.xlsx"`).send(Buffer.from(bytes));
   });
 }
