@@ -7,6 +7,7 @@
 import type { PageRows } from './furniture.js';
 import type { PdfRow } from './table-rows.js';
 import { joinWrapped } from './text-join.js';
+import { unseenTabs } from './tab-stops.js';
 
 const NUMBER = /^[-+(（]?[\d,.]*\d[\d,.]*%?[)）]?$/;
 const MAX_HEADER_ROWS = 4;
@@ -27,8 +28,24 @@ function continues(prev: PdfRow, next: PdfRow): boolean {
 
 const sameCells = (a: PdfRow, b: PdfRow): boolean => a.cells.length === b.cells.length && a.cells.every((c, i) => c === b.cells[i]);
 
+const AMOUNT = /^[-+]?[\d,]*\d\.\d+$|^[-+]?\d{1,3}(?:,\d{3})+$/;
+
+/** A row set with tabs whose last figures wrapped over the page break ('' | 264,282.56 | …). */
+function joinTabbedRows(pages: PageRows[]): void {
+  for (let k = 1; k < pages.length; k++) {
+    const prev = pages[k - 1]!.rows.at(-1);
+    const first = pages[k]!.rows[0];
+    if (!prev?.tabs || !first?.tabs || first.cells[0] !== '') continue;
+    const rest = first.cells.slice(1);
+    if (!AMOUNT.test(rest[0] ?? '') || !rest.every((c) => c === '' || AMOUNT.test(c))) continue;
+    prev.cells.push(...Array.from({ length: unseenTabs(prev, rest[0]!.length) }, () => ''), ...rest);
+    pages[k]!.rows.shift();
+  }
+}
+
 /** Joins tables continued over page breaks (in place). */
 export function joinContinuedRows(pages: PageRows[]): void {
+  joinTabbedRows(pages);
   const headers = new Map<number, PdfRow[]>();
   const headerOf = (block: number, rows: PdfRow[]): PdfRow[] => headers.get(block) ?? rows.filter((r) => r.block === block).slice(0, MAX_HEADER_ROWS);
   for (let k = 1; k < pages.length; k++) {

@@ -266,24 +266,20 @@ function text(boxes: TextBox[]): string {
 function wrapKind(grid: TabGrid, prev: TabLine, cur: TabLine, right: number): 'cell' | 'word' | undefined {
   if (prev.cells.length < 2) return undefined;
   const last = text(prev.cells[prev.cells.length - 1]!);
-  const lead = cur.cells[0]!.length === 0 ? 1 : 0; // the tab itself went to the new line
-  const head = text(cur.cells[lead] ?? []);
-  if (lead && cur.cells.length > 1 && cur.x0 > grid.origin + grid.step + ON_STOP) return undefined;
-  if (!lead && cur.x0 > grid.origin + ON_STOP) return undefined;
-  if (AMOUNT.test(head) && (AMOUNT.test(last) || last === '')) {
-    const headBoxes = cur.cells[lead]!;
-    const width = Math.max(...headBoxes.map((b) => b.x1)) - headBoxes[0]!.x0;
-    const nextStop = grid.origin + (Math.floor((prev.x1 - grid.origin) / grid.step + 1e-6) + 1) * grid.step;
-    return nextStop + width > right + 1 ? 'cell' : undefined;
-  }
-  if (!lead && right - prev.x1 < 1.5 * prev.size && CJK_END.test(last) && CJK_START.test(head)) return 'word';
-  if (lead && CJK_START.test(head) && head.length <= 30) {
-    // a header cell that did not fit after the tab: the tab went to the new line with it
-    const headBoxes = cur.cells[lead]!;
-    const width = Math.max(...headBoxes.map((b) => b.x1)) - headBoxes[0]!.x0;
-    const nextStop = grid.origin + (Math.floor((prev.x1 - grid.origin) / grid.step + 1e-6) + 1) * grid.step;
-    if (nextStop + Math.min(width, 2 * prev.size) > right + 1) return 'cell';
-  }
+  const blanks = cur.cells.findIndex((c) => c.length > 0);
+  if (blanks < 0) return undefined;
+  const headBoxes = cur.cells[blanks]!;
+  const head = text(headBoxes);
+  const width = Math.max(...headBoxes.map((b) => b.x1)) - headBoxes[0]!.x0;
+  const nextStop = grid.origin + (Math.floor((prev.x1 - grid.origin) / grid.step + 1e-6) + 1) * grid.step;
+  const figuresOnly = cur.cells.every((c) => c.length === 0 || AMOUNT.test(text(c)));
+  // the tab before a figure went to the new line with it (several tabs: the old line's stops ran out)
+  if (blanks === 1 && AMOUNT.test(head) && figuresOnly) return 'cell';
+  if (blanks > 1 && AMOUNT.test(head) && figuresOnly && prev.x1 + 3 * grid.step > right) return 'cell';
+  if (blanks === 0 && AMOUNT.test(head) && (AMOUNT.test(last) || last === '')) return nextStop + width > right + 1 ? 'cell' : undefined;
+  if (blanks === 0 && right - prev.x1 < 1.5 * prev.size && CJK_END.test(last) && CJK_START.test(head)) return 'word';
+  // a header cell that did not fit after the tab
+  if (blanks === 1 && CJK_START.test(head) && head.length <= 30 && nextStop + Math.min(width, 2 * prev.size) > right + 1) return 'cell';
   return undefined;
 }
 
@@ -297,8 +293,17 @@ export function tabRows(grid: TabGrid, lines: TextBox[][], right: number): PdfRo
     // the rest of a wrapped row is cut at the stops even when it holds spaces of its cells
     const kind = prev ? wrapKind(grid, prev.line, cut, right) : undefined;
     const line = kind || isTabbed(grid, split) ? cut : plainLine(visual);
-    if (prev && kind === 'cell') prev.cells.push(...line.cells.slice(line.cells[0]!.length === 0 ? 1 : 0));
-    else if (prev && kind === 'word') {
+    if (prev && kind === 'cell') {
+      const blanks = line.cells.findIndex((c) => c.length > 0);
+      if (blanks > 0) {
+        // tabs before the wrapped cell stayed, unseen, on the old line's stops it could not follow onto
+        const head = line.cells[blanks]!;
+        const width = Math.max(...head.map((b) => b.x1)) - head[0]!.x0;
+        const unseen = stopsBetween(grid, prev.line.x1, blanks > 1 ? right + 1 : right + 1 - width - ON_STOP);
+        for (let k = 0; k < unseen; k++) prev.cells.push([]);
+      }
+      prev.cells.push(...line.cells.slice(blanks > 0 ? 1 : 0));
+    } else if (prev && kind === 'word') {
       prev.cells[prev.cells.length - 1]!.push(...line.cells[0]!);
       prev.cells.push(...line.cells.slice(1));
     } else {
@@ -313,7 +318,15 @@ export function tabRows(grid: TabGrid, lines: TextBox[][], right: number): PdfRo
     cellX: [],
     tabular: cells.length > 1,
     size: line.size,
+    ...(cells.length > 1 ? { tabs: { ...grid, x1: line.x1, right, size: line.size } } : {}),
   }));
+}
+
+/** Blank cells a figure of `chars` characters wrapped onto the next page leaves unseen after `row`. */
+export function unseenTabs(row: PdfRow, chars: number): number {
+  const t = row.tabs;
+  if (!t) return 0;
+  return stopsBetween(t, t.x1, t.right + 1 - chars * 0.55 * t.size - ON_STOP);
 }
 
 /** A cell's text; pieces of a word wrapped onto the next line are joined without a space. */

@@ -19,6 +19,8 @@ export interface PdfRow {
   block?: number;
   /** Per cell, how far its last text line reaches across the cell (0–1): a full line may wrap on. */
   fill?: number[];
+  /** A row cut at tab stops: the grid, where its text ends and the page's right edge. */
+  tabs?: { origin: number; step: number; x1: number; right: number; size: number };
   /** Largest font size on a line outside tables (for headings). */
   size?: number;
 }
