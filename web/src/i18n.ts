@@ -16,7 +16,7 @@ const zh = {
   composeHelp: '上传填好的编制模板（Excel）或 JSON 输入，生成完整的决算公开文件。', template: '下载空白模板', format: '格式',
   unreadable: '无法读取', all: '全部', language: 'English', key: '项目', amount: '金额（元）', back: '返回',
   byBudget: '预算与决算（执行率）', totals: '收支总额', difference: '差额（决算−预算）', budgetDocument: '预算文件', actualDocument: '决算文件',
-  noPairs: '库中没有同一单位同一年度的预算和决算',
+  noPairs: '库中没有同一单位同一年度的预算和决算', budgetTemplate: '下载空白预算模板（部门预算/单位预算）',
 };
 const en: Partial<typeof zh> = {
   appTitle: 'Final-accounts review', upload: 'Upload & check', corpus: 'Corpus', compare: 'Compare', compose: 'Compose',
@@ -31,7 +31,7 @@ const en: Partial<typeof zh> = {
   composeHelp: 'Upload the filled template (Excel) or a JSON input to compose the complete disclosure.', template: 'Empty template', format: 'Format',
   unreadable: 'Unreadable', all: 'All', language: '中文', key: 'Item', amount: 'Amount (yuan)', back: 'Back',
   byBudget: 'Budget vs actual (execution)', totals: 'Totals', difference: 'Difference (actual − budget)', budgetDocument: 'Budget document', actualDocument: 'Final accounts',
-  noPairs: 'No entity has both a budget and final accounts of one year in the corpus',
+  noPairs: 'No entity has both a budget and final accounts of one year in the corpus', budgetTemplate: 'Empty budget template',
 };
 
 export type MessageKey = keyof typeof zh;

@@ -21,7 +21,7 @@ export function ComposePage() {
   return (
     <div className="panel">
       <p>{t('composeHelp')}</p>
-      <p><a href="/api/template">{t('template')}</a></p>
+      <p><a href="/api/template">{t('template')}</a> · <a href="/api/template?kind=budget" data-testid="budget-template">{t('budgetTemplate')}</a></p>
       <label>{t('format')} <select value={format} onChange={(e) => setFormat(e.target.value)}>{['html', 'docx', 'xlsx', 'pdf'].map((f) => <option key={f}>{f}</option>)}</select></label>{' '}
       <input type="file" accept=".xlsx,.json" onChange={(e) => void send(e.target.files?.[0])} disabled={busy} data-testid="compose-input" />
       {busy && <p>…</p>}
