@@ -9,6 +9,7 @@ import { parse, NodeType, type HTMLElement, type Node } from 'node-html-parser';
 import { BoundedSink, Budget, checkLimit, limit, limitError } from '../limits.js';
 import { LineSink, normalizeCell } from '../normalize.js';
 import type { RawLine } from '../raw.js';
+import { splitLines } from '../text/split-lines.js';
 
 const DROP = new Set([
   'head', 'script', 'style', 'noscript', 'template', 'iframe', 'object', 'embed', 'svg', 'canvas', 'nav',
@@ -65,7 +66,13 @@ function walkBlock(node: HTMLElement, ctx: Ctx): void {
     const tag = tagOf(el);
     const level = /^h([1-6])$/.exec(tag);
     if (tag === 'br') flush(ctx);
-    else if (tag === 'table') {
+    else if (tag === 'pre') {
+      // preformatted text (a text file saved as a web page) reads as the text reader reads it
+      flush(ctx);
+      for (const l of splitLines(textOf(el)).lines) {
+        ctx.sink.add(l.cells, { tabular: l.tabular, cellX: l.cellX, headingLevel: l.headingLevel ?? ctx.heading });
+      }
+    } else if (tag === 'table') {
       flush(ctx);
       walkTable(el, ctx);
     } else if (level) {
