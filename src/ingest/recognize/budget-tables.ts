@@ -78,10 +78,45 @@ export function parseOtherTable(input: Omit<TableInput, 'key' | 'variant'>): Tab
   return t;
 }
 
+const SPLIT_HEADER = /^(?:合计|小计|基本支出|项目支出|人员经费|公用经费|预算数|本年支出)$/;
+
+/**
+ * The expenditure side of a 单位预算 summary table printed with 合计 | 基本支出 (人员经费 | 公用经费) | 项目支出:
+ * its header levels come back as label-only rows ('合计 … 基本支出 … 项目支出', '人员经费 … 公用经费'). They
+ * name the side's value columns (leaves in printed order) and are dropped.
+ */
+function splitExpenditureHeader(t: Table): void {
+  const side = t.rows.filter((r) => r.side === 'expenditure');
+  const isFragment = (r: Table['rows'][number]): boolean => !r.key && (SPLIT_HEADER.test(compact(r.name)) || r.name === '') &&
+    Object.values(r.cells).every((c) => c.value.kind === 'blank' || (c.value.kind === 'text' && SPLIT_HEADER.test(compact(c.text))));
+  const fragments = side.filter(isFragment);
+  if (!fragments.length) return;
+  const words = new Set(fragments.flatMap((r) => [r.name, ...Object.values(r.cells).map((c) => c.text)]).map(compact).filter((w) => w !== ''));
+  const valueKeys = [...new Set(side.filter((r) => !fragments.includes(r)).flatMap((r) => Object.keys(r.cells)))];
+  let keys: string[] | undefined;
+  if (words.has('人员经费') && words.has('公用经费') && words.has('项目支出') && valueKeys.length === 4) keys = ['amount', 'personnel', 'public', 'project'];
+  else if (words.has('基本支出') && words.has('项目支出') && valueKeys.length === 3) keys = ['amount', 'basic', 'project'];
+  if (!keys) return;
+  const rename = new Map(valueKeys.map((k, i) => [k, keys![i]!]));
+  for (const r of side) {
+    const cells: typeof r.cells = {};
+    for (const [k, c] of Object.entries(r.cells)) cells[rename.get(k) ?? k] = c;
+    r.cells = cells;
+  }
+  t.rows = t.rows.filter((r) => !fragments.includes(r));
+  const labels: Record<string, string> = { basic: '本年支出/基本支出', project: '本年支出/项目支出', personnel: '本年支出/基本支出/人员经费', public: '本年支出/基本支出/公用经费' };
+  t.columns = [...t.columns.filter((c) => !rename.has(c.key) || c.key === 'amount'), ...keys.filter((k) => k !== 'amount').map((k) => ({ key: k, label: labels[k]! }))];
+}
+
+function compact(s: string): string {
+  return s.replace(/\s+/g, '');
+}
+
 /** Row keys of a budget summary table (收支预算总表, 财政拨款收支预算总表) from the budget catalogue's labels. */
 export function applyBudgetRows(t: Table): void {
   const rows = t.key ? tableDef(t.key, t.variant).rows : undefined;
   if (!rows) return;
+  if (t.key === 'T01') splitExpenditureHeader(t);
   for (const row of t.rows) {
     if (!row.name || row.key?.startsWith('fn:') || row.code) continue;
     const label = rowLabel(row.name);
