@@ -168,7 +168,7 @@ class Interpreter {
       totalHeight: 0,
       width: 0,
       height: 0,
-      prevTransform: null as number[] | null,
+      hasPrev: false,
       prevTextRise: 0,
       textAdvanceScale: 0,
       spaceInFlowMin: 0,
@@ -193,11 +193,31 @@ class Interpreter {
       twoLastChars[0] = twoLastChars[1] = ' ';
       twoLastCharsPos = 0;
     };
-    const currentTransform = (): number[] => {
+    // ctm × tm × [fontSize·hScale 0 0 fontSize 0 rise] (pdf.js's getCurrentTextTransform), into `out`
+    // without allocating: this runs for every glyph.
+    const transformInto = (out: number[] | Float64Array): void => {
       const ts = textState;
-      const tsm = [ts.fontSize * ts.textHScale, 0, 0, ts.fontSize, 0, ts.textRise];
-      return mul(ts.ctm, mul(ts.tm, tsm));
+      const fs = ts.fontSize;
+      const h = fs * ts.textHScale;
+      const rise = ts.textRise;
+      const tm = ts.tm;
+      const a = tm[0]! * h, b = tm[1]! * h, c = tm[2]! * fs, d = tm[3]! * fs;
+      const e = tm[2]! * rise + tm[4]!, f = tm[3]! * rise + tm[5]!;
+      const m = ts.ctm;
+      out[0] = m[0] * a + m[2] * b;
+      out[1] = m[1] * a + m[3] * b;
+      out[2] = m[0] * c + m[2] * d;
+      out[3] = m[1] * c + m[3] * d;
+      out[4] = m[0] * e + m[2] * f + m[4];
+      out[5] = m[1] * e + m[3] * f + m[5];
     };
+    const currentTransform = (): number[] => {
+      const out = [0, 0, 0, 0, 0, 0];
+      transformInto(out);
+      return out;
+    };
+    const curT = new Float64Array(6);
+    const prev = new Float64Array(6);
     const flush = (): void => {
       if (!item.initialized) return;
       item.totalWidth += item.width * item.textAdvanceScale;
@@ -250,13 +270,14 @@ class Interpreter {
       return true;
     };
     const compareWithLastPosition = (glyphWidth: number): boolean => {
-      const cur = currentTransform();
+      const cur = curT;
+      transformInto(cur);
       let posX = cur[4]!;
       let posY = cur[5]!;
       if (posX + glyphWidth < viewBox[0]! || posX > viewBox[2]! || posY < viewBox[1]! || posY > viewBox[3]!) return false;
-      if (!textState.font || !item.prevTransform) return true;
-      let lastX = item.prevTransform[4]!;
-      let lastY = item.prevTransform[5]!;
+      if (!textState.font || !item.hasPrev) return true;
+      let lastX = prev[4]!;
+      let lastY = prev[5]!;
       if (lastX === posX && lastY === posY) return true;
       let rotate = -1;
       if (cur[0] && cur[1] === 0 && cur[2] === 0) rotate = cur[0] > 0 ? 0 : 180;
@@ -276,12 +297,12 @@ class Interpreter {
           [lastX, lastY] = [-lastY, -lastX];
           break;
         default: {
-          const inv = (x: number, y: number, m: number[]): [number, number] => {
+          const inv = (x: number, y: number, m: ArrayLike<number>): [number, number] => {
             const s = Math.hypot(m[0]!, m[1]!);
             return [(m[0]! * x + m[1]! * y) / s, (m[2]! * x + m[3]! * y) / s];
           };
           [posX, posY] = inv(posX, posY, cur);
-          [lastX, lastY] = inv(lastX, lastY, item.prevTransform);
+          [lastX, lastY] = inv(lastX, lastY, prev);
         }
       }
       const advanceX = (posX - lastX) / item.textAdvanceScale;
@@ -352,7 +373,8 @@ class Interpreter {
         textState.translateTm(scaledDim, 0);
         item.width += scaledDim;
         if (scaledDim) {
-          item.prevTransform = currentTransform();
+          transformInto(prev);
+          item.hasPrev = true;
           item.prevTextRise = textState.textRise;
         }
         if (saveLastChar(glyph.unicode)) item.str.push(' ');
