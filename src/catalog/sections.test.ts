@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { normalizeHeading, requiredTopics, SECTION_TOPICS, sectionTopic, topicOfHeading } from './sections.js';
+import { narrativeTemplate, normalizeHeading, requiredTopics, SECTION_TOPICS, sectionTopic, topicOfHeading } from './sections.js';
 
 test('topicOfHeading: headings of different years and regions map to one topic', () => {
   const cases: [string, string | undefined][] = [
@@ -60,4 +60,29 @@ test('the catalogue: unique topics, every table explained once, required topics 
   }
   assert.equal(sectionTopic('procurement')?.title, '政府采购支出情况说明');
   assert.equal(sectionTopic('nope'), undefined);
+});
+
+test('topicOfHeading: budget and regional headings (上海 决算 and 预算, 江苏 预算)', () => {
+  const cases: [string, string | undefined][] = [
+    ['部门决算单位构成', 'organization'],
+    ['部门预算单位构成', 'organization'],
+    ['部门主要职能', 'duties'],
+    ['部门预算编制说明', 'budget-explanations'],
+    ['江苏省高级人民法院 2018 年度预算安排情况说明', 'budget-explanations'],
+    ['江苏省政协办公厅 2017 年度部门预算情况说明', 'budget-explanations'],
+    ['2025年“三公”经费预算情况说明', 'three-public'],
+    ['机关运行经费预算', 'operating-expense'],
+    ['政府采购预算情况', 'procurement'],
+    ['绩效目标设置情况', 'performance'],
+    ['国有资产占有使用情况', 'state-assets'],
+    ['其他相关情况说明', 'other-matters'],
+  ];
+  for (const [heading, topic] of cases) assert.equal(topicOfHeading(heading), topic, heading);
+});
+
+test('narrativeTemplate: a document is judged by the template its headings announce', () => {
+  assert.equal(narrativeTemplate('final-accounts', ['主要职能', '部门决算单位构成'])?.id, 'shanghai-final-accounts');
+  assert.equal(narrativeTemplate('final-accounts', ['部门职责', '机构设置'])?.id, 'national-final-accounts');
+  assert.equal(narrativeTemplate('budget', ['部门主要职能'])?.id, 'national-budget');
+  assert.equal(narrativeTemplate('other', []), undefined);
 });

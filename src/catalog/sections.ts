@@ -38,7 +38,7 @@ export const SECTION_TOPICS: readonly SectionTopic[] = [
   { topic: 'tables', title: '部门决算表', en: 'The tables', patterns: [/^[0-9]*年?度?(部门|单位)?决算(报)?表$/, /^决算公开表/, /决算报表/], required: true, kinds: FA },
   { topic: 'explanations', title: '部门决算情况说明', en: 'Explanations', patterns: [/^[0-9]*年?度?(部门|单位)?决算情况说明$/], required: true, kinds: FA },
   { topic: 'budget-tables', title: '部门预算表', en: 'The budget tables', patterns: [/^[0-9]*年?度?(部门|单位)?预算(公开)?表$/, /^预算公开表/], required: true, kinds: BUDGET },
-  { topic: 'budget-explanations', title: '部门预算编制说明', en: 'Budget explanations', patterns: [/预算编制说明$/, /(部门|单位)预算(情况)?说明$/], required: true, kinds: BUDGET },
+  { topic: 'budget-explanations', title: '部门预算编制说明', en: 'Budget explanations', patterns: [/预算编制说明$/, /((部门|单位)|\d{4}年度?)预算(安排)?(情况)?说明$/], required: true, kinds: BUDGET },
   { topic: 'fiscal-overview', title: '财政拨款收入支出决算总体情况说明', en: 'Fiscal appropriation overview', patterns: [/财政拨款收(入)?支(出)?(决算)?总体情况/], required: true, table: 'T04', kinds: FA },
   { topic: 'income-expenditure-overview', title: '收入支出决算总体情况说明', en: 'Income and expenditure overview', patterns: [/^收(入)?支(出)?(决算)?总体情况/], required: true, table: 'T01', kinds: FA },
   { topic: 'general-budget-basic', title: '一般公共预算财政拨款基本支出决算情况说明', en: 'General budget basic expenditure', patterns: [/一般公共预算(财政拨款)?基本支出/], required: true, table: 'T06', kinds: FA },

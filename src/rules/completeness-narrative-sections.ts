@@ -13,7 +13,7 @@ import { hasNarrative, sectionLabel } from './utils/narrative-walk.js';
 import { runSections } from './utils/run-cache.js';
 
 /** Topics satisfied by their children (a heading over the tables or the explanations), or not demanded. */
-const NOT_CHECKED = new Set(['overview', 'tables', 'explanations', 'other-matters', 'important-matters']);
+const NOT_CHECKED = new Set(['overview', 'tables', 'explanations', 'budget-tables', 'budget-explanations', 'other-matters', 'important-matters']);
 const COUNTS = /\d+\s*(个团组|团组|批次|人次|辆|台)/;
 const NOTHING_SPENT = /(未|没有|无)(发生|安排|开支)?[^。；]{0,12}(三公|因公出国|公务用车|公务接待)|均为0|均为零/;
 const SME = /中小(微)?企业|小微企业/;
@@ -143,7 +143,8 @@ function check(d: Disclosure, template: NarrativeTemplate, sections: Sections, s
   return [
     ...missingListed.map((t) => missingFinding(d, t, anchor, '目录列有该部分，正文中未找到')),
     ...missing.map((t) => missingFinding(d, t, anchor, `${template.title}要求`, template.optional.includes(t.topic) ? 'warning' : undefined)),
-    ...contentFindings(d, sections, narrative),
+    // The counts (团组, 车辆, 接待批次) and the 中小企业 share are 决算 facts: a budget states neither.
+    ...(d.meta.kind === 'final-accounts' ? contentFindings(d, sections, narrative) : []),
   ];
 }
 

@@ -117,3 +117,13 @@ test('narrative-itemised-sum: must not take a class heading\'s first sub-item fo
   d.meta.kind = 'budget';
   assert.deepEqual(runRule(rule, d).findings, []);
 });
+
+test('narrative-itemised-sum: must not trigger on items that each restate a 收、支 total (figures of a 2019 provincial budget)', () => {
+  const d = oneSection('一、收支预算总表情况说明', [
+    '江苏省人大常委会办公厅2019年度收入、支出预算总计18330.37万元，与上年相比收、支预算总计各增加2432.93万元，增长15.3%。其中：',
+    '（一）收入预算总计18330.37万元。',
+    '（二）支出预算总计18330.37万元。',
+  ]);
+  d.meta.kind = 'budget';
+  assert.deepEqual(runRule(rule, d).findings, []);
+});

@@ -220,8 +220,11 @@ function checkParent(ctx: SentenceContext, top: readonly Section[], kind: string
   const siblings = ctx.path.length > 1 ? ctx.path[ctx.path.length - 2]!.children : top;
   const items = itemsAfter(section, section.paragraphs.indexOf(paragraph), siblings);
   if (items.length < 2 || (!parent.budget && !parent.value)) return [];
-  const budgets = sumCheck(parent.budget, items.map((i) => i.budget));
-  const values = sumCheck(parent.value, items.map((i) => i.value));
+  // Items that each restate the total ('收、支预算总计各 X 万元。其中：（一）收入预算总计 X …（二）支出预算总计 X') split nothing.
+  const restates = (total: LocatedFigure | undefined, of: (LocatedFigure | undefined)[]) =>
+    total?.fig.amount !== undefined && of.every((f) => f?.fig.amount?.fen === total.fig.amount!.fen);
+  const budgets = restates(parent.budget, items.map((i) => i.budget)) ? { verdict: 'equal' as const } : sumCheck(parent.budget, items.map((i) => i.budget));
+  const values = restates(parent.value, items.map((i) => i.value)) ? { verdict: 'equal' as const } : sumCheck(parent.value, items.map((i) => i.value));
   const out: RawFinding[] = [];
   const bothWrong = budgets.verdict === 'differs' && values.verdict === 'differs';
   if (budgets.verdict === 'differs') out.push(report(ctx, parent.budget!, budgets, items.length, '预算数', bothWrong ? 'warning' : undefined));

@@ -80,6 +80,8 @@ export function functionClassOf(row: Row): string | undefined {
 export function actualAmountColumn(table: Table): string {
   const amounts = table.columns.filter((c) => c.key === 'amount' || c.key.startsWith('amount.'));
   if (amounts.length < 2) return 'amount';
+  // A budget table's figures are all budget ones: its first amount column is the 合计 (then 基本/人员/公用/项目).
+  if (table.variant?.startsWith('budget:')) return amounts[0]!.key;
   return (amounts.find((c) => /决算/.test(c.label)) ?? amounts.find((c) => !/预算/.test(c.label)) ?? amounts[0]!).key;
 }
 
