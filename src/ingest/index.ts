@@ -68,7 +68,7 @@ export function assembleDisclosure(raw: RawDocument, source: Disclosure['source'
   if (!t.tables.length && !p.evaluations.length && !hasFigures(d)) {
     throw new InputError(
       `no disclosure found in ${source.name ?? 'the input'}: no standard table, performance table or stated figure was recognised`,
-      'give a 部门决算/单位决算 disclosure or a 绩效自评 report',
+      'give a 部门决算/单位决算 or 部门预算/单位预算 disclosure, or a 绩效自评 report',
     );
   }
   return d;
