@@ -54,3 +54,22 @@ test('narrative-comparison-words: must not trigger on 大于 between two printed
   const d = oneSection(HEAD, ['公务接待费全年预算数为 0.04 万元，支出决算为 0.05 万元，决算数大于预算数的主要原因是接待批次增加。']);
   assert.deepEqual(runRule(rule, d).findings, []);
 });
+
+test('narrative-comparison-words: must trigger on 与上年预算持平 beside a change or a different prior (budget)', () => {
+  const d = oneSection('（一）“三公”经费预算情况说明', [
+    '2025年“三公”经费预算10.00万元，比上年预算减少2.00万元，与上年预算持平。',
+    '2025年会议费预算8.00万元，上年预算数为9.50万元，与上年预算一致。',
+  ], { year: 2025 });
+  d.meta.kind = 'budget';
+  const { findings } = runRule(rule, d);
+  assert.deepEqual(findings.map((f) => [f.messageId, f.evidence]), [['flat-contradicted', '与上年预算持平'], ['flat-contradicted', '与上年预算一致']]);
+});
+
+test('narrative-comparison-words: must not trigger on 与上年数一致 with no figure against it, nor 基本持平 within a tenth', () => {
+  const d = oneSection('五、财政拨款支出预算情况说明', [
+    '4.政协事务（款）委员视察（项）429.30万元，与上年数一致。',
+    '2025年培训费预算10.00万元，上年预算数为10.50万元，与上年预算基本持平。',
+  ], { year: 2025 });
+  d.meta.kind = 'budget';
+  assert.deepEqual(runRule(rule, d).findings, []);
+});

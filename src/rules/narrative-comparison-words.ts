@@ -71,8 +71,42 @@ function changeWords(ctx: SentenceContext): RawFinding[] {
   return out;
 }
 
+/** '与上年预算持平' / '与上年数一致' / '与上年相比无变化' (基本 tolerates a tenth of the prior). */
+const FLAT_VS_PRIOR = /(?:与|和|同|较)(?:上年|上年度|上一年|去年)(?:预算|决算)?(?:数)?(?:相比)?(基本)?(?:持平|一致|相同|相等|不变|无变化|没有变化)/g;
+
+/** A subject said to be unchanged on the prior year while the sentence states a change or a different prior. */
+function flatWords(ctx: SentenceContext): RawFinding[] {
+  const out: RawFinding[] = [];
+  for (const m of ctx.sentence.text.matchAll(FLAT_VS_PRIOR)) {
+    const at = m.index ?? 0;
+    const figs = locateFigures(ctx.sentence).filter((f) => f.end <= at);
+    const change = [...figs].reverse().find(hasRole('change'));
+    const value = [...figs].reverse().find(hasRole('value'));
+    const prior = [...figs].reverse().find(hasRole('prior'));
+    let truth: string | undefined;
+    let related: NonNullable<RawFinding['related']> = [];
+    if (change?.fig.amount && change.fig.amount.fen !== 0 && !m[1]) {
+      truth = `文中同时写有变动额 ${change.fig.printed}`;
+      related = [{ role: 'change', at: change.at, evidence: change.fig.printed }];
+    } else if (value?.fig.amount && prior?.fig.amount) {
+      const check = compareAmounts(value.fig.amount, prior.fig.amount);
+      const gap = Math.abs(check.difference);
+      const tolerated = m[1] ? gap * 10 <= Math.abs(prior.fig.amount.fen) : check.status !== 'mismatch';
+      if (!tolerated) {
+        truth = `本年数 ${value.fig.printed} ${check.difference > 0 ? '大于' : '小于'}上年数 ${prior.fig.printed}`;
+        related = [{ role: 'value', at: value.at, evidence: value.fig.printed }, { role: 'prior', at: prior.at, evidence: prior.fig.printed }];
+      }
+    }
+    if (!truth) continue;
+    out.push(narrativeFinding(ctx, provAt(ctx.sentence, undefined, at), {
+      messageId: 'flat-contradicted', message: `文字称“${m[0]}”，但${truth}`, evidence: m[0], related,
+    }));
+  }
+  return out;
+}
+
 function checkSentence(ctx: SentenceContext): RawFinding[] {
-  const out: RawFinding[] = changeWords(ctx);
+  const out: RawFinding[] = [...changeWords(ctx), ...flatWords(ctx)];
   for (const [re, claim] of PHRASES) {
     for (const m of ctx.sentence.text.matchAll(re)) {
       const at = m.index ?? 0;
@@ -99,7 +133,7 @@ const rule: Rule = located({
     id: 'narrative-comparison-words',
     family: 'narrative',
     title: { zh: '预决算比较用语与数字不符', en: 'Budget-versus-actual wording contradicts the figures' },
-    description: "'决算数小于/大于预算数' and '与预算数一致/持平/相同' agree with the stated 决算 and 预算 figures of the same subject; 增加/减少 agrees with the sign of the stated value − the stated prior.",
+    description: "'决算数小于/大于预算数' and '与预算数一致/持平/相同' agree with the stated 决算 and 预算 figures of the same subject; 增加/减少 agrees with the sign of the stated value − the stated prior; '与上年（预算）持平/一致' is not said of a subject the sentence shows changed.",
     severity: 'error',
     kinds: ['final-accounts', 'budget', 'performance-self-evaluation'],
     references: ['部门决算情况说明模板：“三公”经费…决算数小于/大于预算数的主要原因是…', '财预〔2016〕143号 第十条', 'domain.md §4 item 12（the words agree with the numbers: 大于/小于/持平/一致）'],
