@@ -70,3 +70,22 @@ test('narrative-share: must not take an amount of another clause as the part', (
   const d = oneSection('十一、政府采购支出情况说明', ['本年度政府采购货物支出 0.34 万元。授予中小企业合同金额 10.70 万元，占政府采购支出总额的 100%，其中货物采购授予中小企业合同金额占货物支出金额的 100%。']);
   assert.deepEqual(runRule(rule, d).findings.filter((f) => f.severity !== 'info').map((f) => f.evidence), []);
 });
+
+test('narrative-share: must trigger on a share of a whole named only in words, the whole being the sum of the parts listed (figures of a 2017 provincial budget)', () => {
+  const d = oneSection('十一、一般公共预算“三公”经费、会议费、培训费支出预算表情况说明', [
+    '2017年度一般公共预算拨款安排的“三公”经费预算支出中，因公出国（境）费支出110万元，占“三公”经费的18.85%；公务用车购置及运行费支出317.8万元，占“三公”经费的54.43%；公务接待费支出156.55万元，占“三公”经费的26.72%。',
+  ], { year: 2017 });
+  d.meta.kind = 'budget';
+  const { findings } = runRule(rule, d);
+  // 156.55 ÷ (110 + 317.8 + 156.55) = 26.79%: no value within the parts' rounding gives 26.72%.
+  const errors = findings.filter((f) => f.severity === undefined);
+  assert.deepEqual(errors.map((f) => f.expected), ['26.79%']);
+});
+
+test('narrative-share: must not trigger on shares of a whole named in words when they follow from the sum of the parts', () => {
+  const d = oneSection('（三）“三公”经费预算情况说明', [
+    '“三公”经费预算中，因公出国（境）费20.00万元，占“三公”经费的20.00%；公务用车购置及运行费50.00万元，占“三公”经费的50.00%；公务接待费30.00万元，占“三公”经费的30.00%。',
+  ], { year: 2025 });
+  d.meta.kind = 'budget';
+  assert.deepEqual(runRule(rule, d).findings, []);
+});

@@ -17,6 +17,8 @@ interface Whole {
   amount: Amount;
   at: Provenance;
   label: string;
+  /** The rounding the whole may carry, in 分, when it is a sum of printed parts (else its own). */
+  tolerance?: number;
 }
 
 /** Statements seen so far: core subject → last stated value. */
@@ -73,7 +75,7 @@ function resolveNamed(d: Disclosure, name: string, seen: Seen): Whole | undefine
 
 function judgeShare(ctx: SentenceContext, f: LocatedFigure, part: LocatedFigure, whole: Whole): RawFinding | undefined {
   if (whole.amount.fen <= 0) return undefined;
-  const j = judgeRate(f.fig.printed, operand(part.fig.amount!), operand(whole.amount));
+  const j = judgeRate(f.fig.printed, operand(part.fig.amount!), { ...operand(whole.amount), ...(whole.tolerance !== undefined ? { tolerance: whole.tolerance } : {}) });
   const v = rateVerdict(j.status);
   if (!v.report) return undefined;
   return narrativeFinding(ctx, f.at, {
@@ -87,6 +89,38 @@ function judgeShare(ctx: SentenceContext, f: LocatedFigure, part: LocatedFigure,
   });
 }
 
+const normName = (name: string) => name.normalize('NFKC').replace(/[\s“”"'‘’]/g, '');
+
+/**
+ * A whole named in words only ('占“三公”经费的 18.85%', the 三公 total stated nowhere): when the
+ * paragraph gives every part of it — two or more amounts, each with its share of that whole, the
+ * shares adding up to 100% — the whole is the sum of those parts.
+ */
+function wholeOfParts(ctx: SentenceContext, name: string): Whole | undefined {
+  const key = normName(name);
+  const parts: LocatedFigure[] = [];
+  const shares: LocatedFigure[] = [];
+  for (const s of ctx.paragraph.sentences) {
+    const figs = locateFigures(s);
+    figs.forEach((f, i) => {
+      if (f.fig.kind !== 'percent' || f.role !== 'share') return;
+      const n = namedWhole(f.cue);
+      if (!n || normName(n) !== key) return;
+      const part = findBefore(figs, i, (g) => g.fig.kind === 'amount' || g.fig.kind === 'percent');
+      if (part?.fig.amount && part.role === 'value') { parts.push(part); shares.push(f); }
+    });
+  }
+  if (parts.length < 2) return undefined;
+  const printed = shares.map((f) => Number(/[\d.]+/.exec(f.fig.printed.normalize('NFKC'))?.[0] ?? NaN));
+  const total = printed.reduce((a, b) => a + b, 0);
+  const decimals = Math.max(...shares.map((f) => (/\.(\d+)/.exec(f.fig.printed)?.[1]?.length ?? 0)));
+  if (!Number.isFinite(total) || Math.abs(total - 100) > shares.length * 0.5 * 10 ** -decimals + 1e-9) return undefined;
+  const first = parts[0]!.fig.amount!;
+  const fen = parts.reduce((sum, p) => sum + p.fig.amount!.fen, 0);
+  const tolerance = parts.reduce((sum, p) => sum + operand(p.fig.amount!).tolerance, 0);
+  return { amount: { ...first, fen }, at: parts[0]!.at, label: `${parts.map((p) => p.fig.printed.trim()).join(' + ')}（${name}）`, tolerance };
+}
+
 function checkSentence(d: Disclosure, ctx: SentenceContext, seen: Seen): RawFinding[] {
   const figs = locateFigures(ctx.sentence);
   const out: RawFinding[] = [];
@@ -95,7 +129,7 @@ function checkSentence(d: Disclosure, ctx: SentenceContext, seen: Seen): RawFind
     const part = findBefore(figs, i, (g) => g.fig.kind === 'amount' || g.fig.kind === 'percent');
     if (!part?.fig.amount || part.role !== 'value') return;
     const name = namedWhole(f.cue);
-    const whole = name ? resolveNamed(d, name, seen) : wholeInSentence(ctx, figs, part) ?? (part === figs.find(hasRole('value')) ? wholeInParagraph(ctx) : undefined);
+    const whole = name ? resolveNamed(d, name, seen) ?? wholeOfParts(ctx, name) : wholeInSentence(ctx, figs, part) ?? (part === figs.find(hasRole('value')) ? wholeInParagraph(ctx) : undefined);
     const found = whole && judgeShare(ctx, f, part, whole);
     if (found) out.push(found);
   });
