@@ -73,3 +73,11 @@ test('narrative-comparison-words: must not trigger on 与上年数一致 with no
   d.meta.kind = 'budget';
   assert.deepEqual(runRule(rule, d).findings, []);
 });
+
+test('narrative-comparison-words: must not read 本年数小于上年预算数 x 万元 as a prior of x (figures of a 2017 provincial budget)', () => {
+  const d = oneSection('十一、“三公”经费、会议费、培训费支出预算表情况说明', [
+    '省人大常委会办公厅2017年度一般公共预算拨款安排的会议费预算支出1305.25万元，本年数小于上年预算数403.75万元，原因是从会议费预算中调减403.75万元用于培训费开支。',
+  ], { year: 2017 });
+  d.meta.kind = 'budget';
+  assert.deepEqual(runRule(rule, d).findings, []);
+});

@@ -118,7 +118,7 @@ function wholeOfParts(ctx: SentenceContext, name: string): Whole | undefined {
   const first = parts[0]!.fig.amount!;
   const fen = parts.reduce((sum, p) => sum + p.fig.amount!.fen, 0);
   const tolerance = parts.reduce((sum, p) => sum + operand(p.fig.amount!).tolerance, 0);
-  return { amount: { ...first, fen }, at: parts[0]!.at, label: `${parts.map((p) => p.fig.printed.trim()).join(' + ')}（${name}）`, tolerance };
+  return { amount: { ...first, fen }, at: parts[0]!.at, label: `${name}（${parts.map((p) => p.fig.printed.trim()).join(' + ')}）`, tolerance };
 }
 
 function checkSentence(d: Disclosure, ctx: SentenceContext, seen: Seen): RawFinding[] {

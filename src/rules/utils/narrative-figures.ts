@@ -108,6 +108,9 @@ export function locateFigures(s: Sentence): LocatedFigure[] {
     : memoInRun('narrative-figures:locate', s, (x) => computeLocatedFigures(x, false));
 }
 
+/** '本年数小于上年预算数 29.65 万元': the amount is the difference, not the prior. */
+const DIFFERENCE_CUE = /(小于|低于|少于|大于|高于|多于|超过)\s*(上年|上一年|上年度|去年)(预算|决算|预算执行)?(数)?\s*$/;
+
 /** '上年预算数为', '上年预算执行数为': the prior year's figure (of a budget, its budget or its execution). */
 const PRIOR_BUDGET_CUE = /(上年|上一年|去年|上年度)(的)?(预算|预算执行|执行)(数|安排|金额)?(为|是)?\s*$/;
 
@@ -128,10 +131,12 @@ function computeLocatedFigures(s: Sentence, budget: boolean): LocatedFigure[] {
     const clause = (before.match(CLAUSE_BREAK) ?? []).length;
     const clauseStart = Math.max(before.lastIndexOf('；'), before.lastIndexOf(';')) + 1;
     const cue = s.text.slice(Math.max(cueFrom, clauseStart), start);
-    let role = fig.kind === 'amount' && (PRIOR_CUE.test(cue) || PRIOR_BUDGET_CUE.test(cue) || namesEarlierYear(s.text, cue)) ? 'prior'
+    const diff = fig.kind === 'amount' ? DIFFERENCE_CUE.exec(cue) : null;
+    let role = diff ? 'change' : fig.kind === 'amount' && (PRIOR_CUE.test(cue) || PRIOR_BUDGET_CUE.test(cue) || namesEarlierYear(s.text, cue)) ? 'prior'
       : fig.role && fig.role !== 'other' ? fig.role : inferRole(fig, cue);
     if (budget && role === 'budget') role = 'value';
-    const direction = fig.direction ?? (role === 'change' || role === 'change-rate' ? directionOf(cue) : undefined);
+    const direction = diff ? (/小于|低于|少于/.test(diff[1]!) ? 'decrease' : 'increase')
+      : fig.direction ?? (role === 'change' || role === 'change-rate' ? directionOf(cue) : undefined);
     const at = fig.prov ?? { ...s.prov, offset: (s.prov.offset ?? 0) + start };
     out.push({ fig, at, start, end, role, cue, clause, ...(direction ? { direction } : {}) });
     cursor = end;
