@@ -37,6 +37,14 @@ function checkDocx(bytes: Uint8Array): void {
   }
 }
 
+/** A library failure as one line (the XML parser's messages span lines and carry tabs and positions). */
+function damagedDocument(err: unknown): InputError {
+  const raw = (err instanceof Error ? err.message : String(err)).split(/\r?\n/)[0]!.replace(/\s+/g, ' ').replace(/@#\[line:.*$/, '').trim();
+  const jsError = err instanceof TypeError || err instanceof RangeError || /undefined|null|is not|Invalid (array|string)/.test(raw);
+  const detail = jsError || !raw ? 'its parts are inconsistent' : raw.replace(/^(warning|error): \[xmldom (warning|error)\] ?/i, 'malformed XML: ').slice(0, 160);
+  return new InputError(`cannot read the Word document (damaged .docx?): ${detail}`, 'open it in Word or WPS and save it again');
+}
+
 async function docxToHtml(bytes: Uint8Array): Promise<string> {
   checkDocx(bytes);
   try {
@@ -46,7 +54,7 @@ async function docxToHtml(bytes: Uint8Array): Promise<string> {
     );
     return result.value;
   } catch (err) {
-    throw new InputError(`cannot read the Word document (damaged .docx?): ${(err as Error).message}`);
+    throw damagedDocument(err);
   }
 }
 

@@ -38,12 +38,40 @@ function sheetGrid(name: string, ws: XLSX.WorkSheet, cells: Budget, merged: Budg
   return { name, rows };
 }
 
+const PROPERTY_STREAMS = ['\u0005SummaryInformation', '\u0005DocumentSummaryInformation'].map((n) => Buffer.from(n, 'utf16le'));
+
+/**
+ * A copy of the compound file with its document-property streams emptied: SheetJS always parses
+ * them, and trusts their property count (a damaged count made it allocate gigabytes). The
+ * properties (author, title of the file) are not used here.
+ */
+function withoutPropertyStreams(bytes: Uint8Array): Uint8Array {
+  let copy: Buffer | undefined;
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  for (const name of PROPERTY_STREAMS) {
+    for (let i = buf.indexOf(name); i >= 0; i = buf.indexOf(name, i + 2)) {
+      if (i % 128 !== 0 || i + 128 > buf.length) continue; // directory entries are 128-byte aligned
+      copy ??= Buffer.from(buf);
+      copy.fill(0, i + 120, i + 128); // stream size 0: skipped
+    }
+  }
+  return copy ? new Uint8Array(copy.buffer, copy.byteOffset, copy.byteLength) : bytes;
+}
+
+/** A library failure as one line a user can act on (raw JavaScript messages say nothing). */
+export function damagedWorkbook(kind: '.xls' | '.xlsx', err: unknown): InputError {
+  const raw = (err instanceof Error ? err.message : String(err)).split(/\r?\n/)[0]!.trim();
+  const jsError = err instanceof TypeError || err instanceof RangeError || /undefined|null|is not|Invalid (array|string)/.test(raw);
+  const detail = jsError || !raw ? 'its records are inconsistent' : raw.slice(0, 160);
+  return new InputError(`cannot read the Excel workbook (damaged or encrypted ${kind}?): ${detail}`, `open it in Excel or WPS and save it again as ${kind === '.xls' ? '.xlsx' : kind}`);
+}
+
 export function readXlsSheets(bytes: Uint8Array): SheetGrid[] {
   let wb: XLSX.WorkBook;
   try {
-    wb = XLSX.read(bytes, { type: 'array', cellText: true, cellNF: true, cellDates: false });
+    wb = XLSX.read(withoutPropertyStreams(bytes), { type: 'array', cellText: true, cellNF: true, cellDates: false });
   } catch (err) {
-    throw new InputError(`cannot read the Excel workbook (damaged or encrypted .xls?): ${(err as Error).message}`);
+    throw damagedWorkbook('.xls', err);
   }
   const hidden = new Set((wb.Workbook?.Sheets ?? []).filter((s) => s.Hidden).map((s) => s.name));
   const cells = new Budget('sheetCells');

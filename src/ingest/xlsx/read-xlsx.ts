@@ -11,7 +11,7 @@ import { scanXml, scanZip } from '../limits-zip.js';
 import { InputError, type RawDocument } from '../raw.js';
 import { formatDate, formatNumber } from './format.js';
 import { emitSheet, type GridCell, type SheetGrid } from './grid.js';
-import { readXlsSheets } from './read-xls.js';
+import { damagedWorkbook, readXlsSheets } from './read-xls.js';
 
 type CellValue = ExcelJS.CellValue;
 
@@ -117,7 +117,7 @@ async function readXlsxSheets(bytes: Uint8Array): Promise<SheetGrid[]> {
   try {
     await wb.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ArrayBuffer);
   } catch (err) {
-    throw new InputError(`cannot read the Excel workbook (damaged or encrypted .xlsx?): ${(err as Error).message}`);
+    throw damagedWorkbook('.xlsx', err);
   }
   const cached = new CachedValues(bytes);
   const budget = new Budget('gridCells');

@@ -1,0 +1,195 @@
+/**
+ * Runs fuzz cases in worker processes (child.ts bundled once by esbuild), each case with a time
+ * budget (the worker is killed past it: a hang) and a memory budget (resident memory polled while
+ * the case runs, and the worker's peak after it: over it, a memory breach; the worker is replaced).
+ * Shared by the brief run of `npm test` and the long run of scripts/fuzz.ts.
+ */
+import { fork, type ChildProcess } from 'node:child_process';
+import { readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { ChildAnswer, Outcome } from './classify.js';
+
+const root = join(fileURLToPath(import.meta.url), '..', '..', '..');
+
+export interface PoolOptions {
+  workers: number;
+  timeoutMs: number;
+  memoryBytes: number;
+  /** Start a fresh worker after this many cases (so one case's garbage does not count for the next). */
+  recycleEvery: number;
+}
+
+export interface CaseRun {
+  outcome: Outcome;
+  message?: string;
+  ms: number;
+  /** Peak resident memory seen while the case ran (bytes; sampled, and the worker's peak when it grew). */
+  peakRss: number;
+}
+
+/** Builds the worker bundle (our code bundled, dependencies from node_modules). */
+async function buildChild(): Promise<string> {
+  const { build } = await import('esbuild');
+  const outDir = join(root, 'dist', `fuzz-${process.pid}-${Date.now()}`);
+  await build({
+    entryPoints: [join(root, 'test', 'fuzz', 'child.ts')],
+    outfile: join(outDir, 'child.mjs'),
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    packages: 'external',
+    logLevel: 'error',
+  });
+  return join(outDir, 'child.mjs');
+}
+
+function rssOf(pid: number | undefined): number {
+  if (!pid) return 0;
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const m = /VmRSS:\s+(\d+) kB/.exec(status);
+    return m ? Number(m[1]) * 1024 : 0;
+  } catch {
+    return 0;
+  }
+}
+
+class Worker {
+  child?: ChildProcess;
+  cases = 0;
+  private ready?: Promise<void>;
+  private onAnswer?: (a: ChildAnswer) => void;
+  private onExit?: (code: number | null, signal: NodeJS.Signals | null) => void;
+
+  constructor(private readonly script: string, private readonly heapMb: number) {}
+
+  start(): Promise<void> {
+    const child = fork(this.script, [], {
+      execArgv: [`--max-old-space-size=${this.heapMb}`],
+      serialization: 'advanced',
+      stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+      env: { ...process.env, JUESUAN_FUZZ: '1' },
+    });
+    child.stderr?.resume();
+    this.child = child;
+    this.cases = 0;
+    this.ready = new Promise((resolve, reject) => {
+      const first = (a: ChildAnswer): void => {
+        if (a.message === 'ready') resolve();
+      };
+      child.once('message', first);
+      child.once('exit', () => reject(new Error('fuzz worker exited before it was ready')));
+    });
+    child.on('message', (a: ChildAnswer) => {
+      if (a.message !== 'ready' || a.id !== -1) this.onAnswer?.(a);
+    });
+    child.on('exit', (code, signal) => this.onExit?.(code, signal));
+    return this.ready;
+  }
+
+  kill(): void {
+    const child = this.child;
+    this.child = undefined;
+    if (child && child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  }
+
+  async run(id: number, name: string, bytes: Uint8Array, opts: PoolOptions): Promise<CaseRun> {
+    if (!this.child || this.cases >= opts.recycleEvery) {
+      this.kill();
+      await this.start();
+    }
+    const child = this.child!;
+    this.cases++;
+    const t0 = performance.now();
+    let peak = rssOf(child.pid);
+    return new Promise<CaseRun>((resolve) => {
+      let done = false;
+      const finish = (r: CaseRun, restart: boolean): void => {
+        if (done) return;
+        done = true;
+        clearTimeout(timer);
+        clearInterval(poll);
+        this.onAnswer = undefined;
+        this.onExit = undefined;
+        if (restart) this.kill();
+        resolve(r);
+      };
+      const timer = setTimeout(() => finish({ outcome: 'hang', message: `no answer within ${opts.timeoutMs} ms`, ms: performance.now() - t0, peakRss: peak }, true), opts.timeoutMs);
+      const poll = setInterval(() => {
+        peak = Math.max(peak, rssOf(child.pid));
+        if (peak > opts.memoryBytes) finish({ outcome: 'memory', message: `resident memory ${(peak / 2 ** 20).toFixed(0)} MB`, ms: performance.now() - t0, peakRss: peak }, true);
+      }, 50);
+      this.onAnswer = (a) => {
+        if (a.id !== id && a.id !== -1) return;
+        const grew = a.maxRss > opts.memoryBytes;
+        peak = Math.max(peak, rssOf(child.pid));
+        if (grew) peak = Math.max(peak, a.maxRss);
+        const outcome: Outcome = grew && a.outcome !== 'crash' ? 'memory' : a.outcome;
+        finish({ outcome, ...(a.message !== undefined && { message: a.message }), ...(grew && { message: `peak resident memory ${(a.maxRss / 2 ** 20).toFixed(0)} MB; ${a.message ?? a.outcome}` }), ms: a.ms, peakRss: peak }, grew || a.outcome === 'crash');
+      };
+      this.onExit = (code, signal) => {
+        const memory = peak > opts.memoryBytes * 0.9 || code === 134;
+        finish({ outcome: memory ? 'memory' : 'fatal', message: `worker died: ${signal ?? `exit ${code}`}`, ms: performance.now() - t0, peakRss: peak }, true);
+      };
+      child.send({ id, name, bytes });
+    });
+  }
+}
+
+export class FuzzPool {
+  private workers: Worker[] = [];
+  private idle: Worker[] = [];
+  private waiting: ((w: Worker) => void)[] = [];
+  private script?: string;
+  private nextId = 1;
+
+  constructor(readonly opts: PoolOptions) {}
+
+  private async worker(): Promise<Worker> {
+    this.script ??= await buildChild();
+    const free = this.idle.pop();
+    if (free) return free;
+    if (this.workers.length < this.opts.workers) {
+      const w = new Worker(this.script, Math.max(512, Math.round((this.opts.memoryBytes * 2) / 2 ** 20)));
+      this.workers.push(w);
+      return w;
+    }
+    return new Promise((resolve) => this.waiting.push(resolve));
+  }
+
+  private release(w: Worker): void {
+    const next = this.waiting.shift();
+    if (next) next(w);
+    else this.idle.push(w);
+  }
+
+  /** Runs one case in the next free worker. */
+  async run(name: string, bytes: Uint8Array): Promise<CaseRun> {
+    const w = await this.worker();
+    try {
+      return await w.run(this.nextId++, name, bytes, this.opts);
+    } finally {
+      this.release(w);
+    }
+  }
+
+  /** Runs a case alone in a fresh worker (to confirm a hang or a memory breach). */
+  async confirm(name: string, bytes: Uint8Array): Promise<CaseRun> {
+    this.script ??= await buildChild();
+    const w = new Worker(this.script, Math.max(512, Math.round((this.opts.memoryBytes * 2) / 2 ** 20)));
+    try {
+      return await w.run(this.nextId++, name, bytes, { ...this.opts, recycleEvery: Infinity });
+    } finally {
+      w.kill();
+    }
+  }
+
+  close(): void {
+    for (const w of this.workers) w.kill();
+    this.workers = [];
+    this.idle = [];
+    if (this.script) rmSync(join(this.script, '..'), { recursive: true, force: true });
+  }
+}
