@@ -124,3 +124,24 @@ test('a reviewer\'s checklist is no disclosure; a tables-only budget is one', ()
   assert.throws(() => assembleDisclosure(readTextString(checklist), { format: 'text', name: 'checklist.xlsx' }), /not a disclosure.*checklist/);
   assert.equal(checklistEvidence(readTextString(JIANGSU)), undefined);
 });
+
+test('a Jiangsu 收支预算总表 with expenditure by function and by purpose side by side', () => {
+  const text = [
+    '收支预算总表',
+    '部门：江苏省某某厅\t单位：万元',
+    tab(['收入', '', '支出', '', '', ''], ['项目名称', '金额', '功能分类', '', '支出用途', ''], ['', '', '功能科目名称', '金额', '项目名称', '金额'],
+      ['一、财政拨款', '100.00', '一、一般公共服务支出', '80.00', '一、基本支出', '60.00'],
+      ['1.一般公共预算', '100.00', '二、外交支出', '', '二、项目支出', '30.00'],
+      ['2.政府性基金预算', '', '三、住房保障支出', '20.00', '三、单位预留机动经费', '10.00'],
+      ['当年收入小计', '100.00', '当年支出小计', '', '', '100.00'],
+      ['收入合计', '100.00', '支出合计', '', '', '100.00']),
+  ].join('\n');
+  const t = byKey(recognize(text).tables, 'T01');
+  const amount = (key: string) => t.rows.find((r) => r.key === key && r.side === 'expenditure')?.cells.amount?.text;
+  assert.equal(amount('fn:201'), '80.00');
+  assert.equal(amount('expenditure:basic'), '60.00');
+  assert.equal(amount('expenditure:reserve'), '10.00');
+  assert.equal(amount('expenditureTotal'), '100.00');
+  assert.equal(amount('grandTotal'), '100.00');
+  assert.deepEqual(t.columns.map((c) => c.key), ['amount']);
+});

@@ -112,11 +112,44 @@ function compact(s: string): string {
   return s.replace(/\s+/g, '');
 }
 
+/**
+ * A Jiangsu 收支预算总表 prints the expenditure twice, side by side: by function class (功能分类: name |
+ * 金额) and by purpose (支出用途: 基本支出 / 项目支出 / 单位预留机动经费 | 金额). The purpose pairs come back
+ * as two extra cells of the function rows; they become rows of their own (keys expenditure:basic …), and
+ * the totals printed under 支出用途 only (当年支出小计 …) become the rows' amounts.
+ */
+function splitPurposeColumns(t: Table, rows: Readonly<Record<string, string>>): void {
+  const side = t.rows.filter((r) => r.side === 'expenditure');
+  const extra = [...new Set(side.flatMap((r) => Object.keys(r.cells)))].filter((k) => k !== 'amount');
+  if (extra.length !== 2) return;
+  const [labelKey, valueKey] = extra as [string, string];
+  const labelled = side.filter((r) => r.cells[labelKey]?.value.kind === 'text');
+  if (!labelled.length || !labelled.every((r) => lookupLabel(rows, rowLabel(r.cells[labelKey]!.text))?.startsWith('expenditure:'))) return;
+  const added: Table['rows'] = [];
+  for (const r of side) {
+    const label = r.cells[labelKey];
+    const value = r.cells[valueKey];
+    if (label?.value.kind === 'text') {
+      const key = lookupLabel(rows, rowLabel(label.text));
+      added.push({ name: label.text, side: 'expenditure', ...(key && { key }), cells: value ? { amount: value } : {}, prov: label.prov });
+    } else if (value && value.value.kind !== 'blank' && (!r.cells.amount || r.cells.amount.value.kind === 'blank')) {
+      r.cells.amount = value;
+    }
+    delete r.cells[labelKey];
+    delete r.cells[valueKey];
+  }
+  const firstTotal = t.rows.findIndex((r) => r.side === 'expenditure' && !r.key?.startsWith('fn:') && r.cells.amount !== undefined && !added.includes(r));
+  const at = firstTotal >= 0 ? firstTotal : t.rows.length;
+  t.rows.splice(at, 0, ...added);
+  t.columns = t.columns.filter((c) => c.key !== labelKey && c.key !== valueKey);
+}
+
 /** Row keys of a budget summary table (收支预算总表, 财政拨款收支预算总表) from the budget catalogue's labels. */
 export function applyBudgetRows(t: Table): void {
   const rows = t.key ? tableDef(t.key, t.variant).rows : undefined;
   if (!rows) return;
   if (t.key === 'T01') splitExpenditureHeader(t);
+  if (t.key === 'T01') splitPurposeColumns(t, rows);
   for (const row of t.rows) {
     if (!row.name || row.key?.startsWith('fn:') || row.code) continue;
     const label = rowLabel(row.name);
