@@ -129,12 +129,17 @@ function isTabbed(grid: TabGrid, line: TextBox[]): boolean {
     const b = line[i]!;
     const gap = b.x0 - line[i - 1]!.x1;
     if (gap <= GLUED) continue;
-    if (!onStop(grid, b.x0)) off++;
+    if (!onStop(grid, b.x0)) {
+      // the narrow space a producer sets between Chinese and Latin text ('(20 分)') is no word space
+      if (gap > 0.3 * b.size) off++;
+    }
     else if (spaceLike(gap, b.size)) weak++;
     else strong++;
   }
   // running text has word spaces off the stops; a row set with tabs has (almost) none
-  return strong + weak >= 1 && off <= (strong + weak) / 2;
+  // one stop in a long line of running text is a coincidence
+  if (strong + weak === 1 && line.reduce((n, b) => n + b.str.length, 0) > 30) return false;
+  return strong + weak >= 1 && off <= (strong >= 2 ? strong + weak : (strong + weak) / 2);
 }
 
 /** Stops strictly after `from` up to `to` (inclusive, with tolerance). */
@@ -152,8 +157,9 @@ interface TabLine {
   x1: number;
 }
 
-function glyphWidth(ch: string, size: number, latin: number): number {
+function glyphWidth(ch: string, size: number, latin: number, symbols = latin): number {
   if (/[\u2e80-\u9fff\uf900-\ufaff\uff01-\uff60\u3000-\u303f]/.test(ch)) return size;
+  if (/[\u2010-\u2bff]/.test(ch)) return symbols * size; // ≤ ≥ ‰ …: full or half width by font
   return latin * size;
 }
 
@@ -167,12 +173,12 @@ function splitTabbed(grid: TabGrid, box: TextBox): TextBox[] {
   const parts = box.str.trim().split(/\s+/);
   if (parts.length > 7) return [box];
   // each whitespace is a tab or a word space: try every combination (at most 2^6)
-  for (const latin of [0.5, 0.6, 0.55]) {
+  for (const [latin, symbols] of [[0.5, 0.5], [0.6, 0.6], [0.55, 0.55], [0.5, 1], [0.6, 1]] as const) {
     for (let mask = (1 << (parts.length - 1)) - 1; mask > 0; mask--) {
       const out: TextBox[] = [];
       let x = box.x0;
       parts.forEach((part, k) => {
-        const w = [...part].reduce((sum, ch) => sum + glyphWidth(ch, box.size, latin), 0);
+        const w = [...part].reduce((sum, ch) => sum + glyphWidth(ch, box.size, latin, symbols), 0);
         if (k > 0 && mask & (1 << (k - 1))) {
           x = grid.origin + (Math.floor((x - grid.origin) / grid.step + 1e-6) + 1) * grid.step;
           out.push({ ...box, str: part, x0: x, x1: x + w });
@@ -251,6 +257,8 @@ function plainLine(boxes: TextBox[]): TabLine {
 }
 
 const AMOUNT = /^[-+]?[\d,]*\d\.\d+$|^[-+]?\d{1,3}(?:,\d{3})+$/;
+const PERCENT = /^[-+]?\d+(?:\.\d+)?%$/;
+const FIGURE = /^[-+]?[\d,]*\d(?:\.\d+)?%?$|^[-—–－/]+$/;
 const CJK_END = /[\u3400-\u9fff）)、]$/;
 const CJK_START = /^[\u3400-\u9fff（(]/;
 
@@ -272,12 +280,16 @@ function wrapKind(grid: TabGrid, prev: TabLine, cur: TabLine, right: number): 'c
   const head = text(headBoxes);
   const width = Math.max(...headBoxes.map((b) => b.x1)) - headBoxes[0]!.x0;
   const nextStop = grid.origin + (Math.floor((prev.x1 - grid.origin) / grid.step + 1e-6) + 1) * grid.step;
-  const figuresOnly = cur.cells.every((c) => c.length === 0 || AMOUNT.test(text(c)));
+  const figuresOnly = cur.cells.every((c) => c.length === 0 || FIGURE.test(text(c)));
+  const figureHead = AMOUNT.test(head) || PERCENT.test(head);
   // the tab before a figure went to the new line with it (several tabs: the old line's stops ran out)
-  if (blanks === 1 && AMOUNT.test(head) && figuresOnly) return 'cell';
-  if (blanks > 1 && AMOUNT.test(head) && figuresOnly && prev.x1 + 3 * grid.step > right) return 'cell';
+  if (blanks === 1 && figureHead && figuresOnly) return 'cell';
+  if (blanks > 1 && figureHead && figuresOnly && prev.x1 + 3 * grid.step > right) return 'cell';
   if (blanks === 0 && AMOUNT.test(head) && (AMOUNT.test(last) || last === '')) return nextStop + width > right + 1 ? 'cell' : undefined;
-  if (blanks === 0 && right - prev.x1 < 1.5 * prev.size && CJK_END.test(last) && CJK_START.test(head)) return 'word';
+  // a line breaks between two Chinese characters: the next one (with what clings to it) did not fit
+  const chunk = /^[\u3400-\u9fff][^\u3400-\u9fff]*/.exec(head)?.[0] ?? '';
+  const chunkWidth = [...chunk].reduce((w, ch) => w + (/[\u3400-\u9fff（）]/.test(ch) ? 1 : 0.5) * prev.size, 0);
+  if (blanks === 0 && chunk && right - prev.x1 < chunkWidth + 0.5 * prev.size && CJK_END.test(last)) return 'word';
   // a header cell that did not fit after the tab
   if (blanks === 1 && CJK_START.test(head) && head.length <= 30 && nextStop + Math.min(width, 2 * prev.size) > right + 1) return 'cell';
   return undefined;
