@@ -81,3 +81,9 @@ test('narrative-comparison-words: must not read 本年数小于上年预算数 x
   d.meta.kind = 'budget';
   assert.deepEqual(runRule(rule, d).findings, []);
 });
+
+test('narrative-comparison-words: must not trigger on 与上年数一致 said of another subject than the change before it (figures of a 2017 provincial budget)', () => {
+  const d = oneSection('一、收支预算总表情况说明', ['按支出用途分类，基本支出增加498.72万元，项目支出、单位预留机动经费与上年数一致。'], { year: 2017 });
+  d.meta.kind = 'budget';
+  assert.deepEqual(runRule(rule, d).findings, []);
+});

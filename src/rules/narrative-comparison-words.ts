@@ -80,6 +80,9 @@ function flatWords(ctx: SentenceContext): RawFinding[] {
   for (const m of ctx.sentence.text.matchAll(FLAT_VS_PRIOR)) {
     const at = m.index ?? 0;
     const figs = locateFigures(ctx.sentence).filter((f) => f.end <= at);
+    // The phrase speaks of the figure just before it ('增加 498.72 万元，项目支出与上年数一致' speaks of 项目支出).
+    const last = figs[figs.length - 1];
+    if (!last || ctx.sentence.text.slice(last.end, at).replace(/[\s，,。；;、]/g, '').length > 2) continue;
     const change = [...figs].reverse().find(hasRole('change'));
     const value = [...figs].reverse().find(hasRole('value'));
     const prior = [...figs].reverse().find(hasRole('prior'));
