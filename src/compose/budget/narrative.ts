@@ -146,8 +146,10 @@ export function explainBudgetFiscal(ctx: BudgetNarrativeContext, n: number): voi
 /** 类 of a code table with their amounts, shares and (when the prior year's 类 is given) changes. */
 function byClass(ctx: BudgetNarrativeContext, p: Para, t: CodeTableFigures, total: Fen, priorByCategory?: Record<string, string>): void {
   const cats = t.rows.filter((r) => r.level === 'category');
+  // One sentence per 类, so that a change worded for one is never read as another's.
   cats.forEach((r, i) => {
-    p.say(i ? '；' : '主要用于以下方面：').say(r.name).amount(r.values.total!, r.name);
+    if (i) p.end();
+    p.say(i ? '' : '主要用于以下方面：').say(r.name).amount(r.values.total!, r.name);
     if (total !== 0) p.say('，').share(r.values.total!, total, r.name);
     const b = priorFen(ctx, priorByCategory?.[r.code]);
     if (b !== null) {
@@ -257,8 +259,10 @@ export function explainBudgetThreePublic(ctx: BudgetNarrativeContext, n: number)
   p.end();
   reasonFor(ctx, p, 'threePublic', dir === 'increase' || dir === 'decrease');
   if (v.total !== 0 || priorTotal !== null) {
+    // One sentence per item, so that a change worded for one is never read as another's.
     const item = (label: string, cur: Fen, before: Fen | null, first: boolean) => {
-      p.say(`${first ? '其中：' : '；'}${label}预算`).amount(cur, label, 'budget');
+      if (!first) p.end();
+      p.say(`${first ? '其中，' : ''}${label}预算`).amount(cur, label, 'budget');
       if (v.total !== 0) p.say('，').share(cur, v.total, label);
       if (before !== null) {
         p.say('，');

@@ -67,7 +67,15 @@ const preLines = (ctx: BudgetTableContext) => [`编制单位：${ctx.entity}`, `
  * grid): the catalogue's default layouts are those of the 部门决算 tables with the same keys.
  */
 function finishBudget(meta: TableMeta, b: TableBuilder): Built {
-  const layout = inferLayout(meta.header, b.body.map((r) => r.cells.map((c) => c.text)), { id: `budget-${meta.key}`, orientation: meta.wide ? 'landscape' : 'portrait' });
+  const body = b.body.map((r) => r.cells.map((c) => c.text));
+  const layout = inferLayout(meta.header, body, { id: `budget-${meta.key}`, orientation: meta.wide ? 'landscape' : 'portrait' });
+  // Many amount columns of long figures (元): a smaller font and a narrower name column keep every
+  // amount on one line in paged formats (a wrapped amount reads as two numbers).
+  const longest = Math.max(0, ...body.flatMap((r) => r.slice(2).map((t) => t.length)));
+  if (layout.columns.length > 10 && longest > 10) {
+    layout.fontPt = Math.min(layout.fontPt, 6.5);
+    layout.columns = layout.columns.map((c, i) => (i === 1 ? { ...c, width: Math.min(c.width, 11) } : c.format === 'amount' ? { ...c, width: Math.max(c.width, 9) } : c));
+  }
   return finishTable({ ...meta, layout }, b);
 }
 
