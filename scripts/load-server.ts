@@ -72,7 +72,7 @@ function multipart(name: string, bytes: Buffer): { body: Buffer; type: string } 
   };
 }
 
-interface Res { status: number; ms: number; body: string }
+interface Res { status: number; ms: number; body: string; retryAfter: number }
 
 function call(port: number, method: string, path: string, o: { body?: Buffer; type?: string; from?: string } = {}): Promise<Res> {
   const t0 = performance.now();
@@ -80,9 +80,9 @@ function call(port: number, method: string, path: string, o: { body?: Buffer; ty
     const req = request({ host: '127.0.0.1', port, method, path, ...(o.from && { localAddress: o.from }), headers: { ...(o.type && { 'content-type': o.type }), ...(o.body && { 'content-length': o.body.length }) }, timeout: 120_000 }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, ms: performance.now() - t0, body: Buffer.concat(chunks).toString() }));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, ms: performance.now() - t0, body: Buffer.concat(chunks).toString(), retryAfter: Number(res.headers['retry-after'] ?? 0) }));
     });
-    req.on('error', (e) => resolve({ status: 0, ms: performance.now() - t0, body: String(e) }));
+    req.on('error', (e) => resolve({ status: 0, ms: performance.now() - t0, body: String(e), retryAfter: 0 }));
     req.on('timeout', () => req.destroy(new Error('client timeout')));
     req.end(o.body);
   });
@@ -121,6 +121,7 @@ async function main(): Promise<void> {
     const pid = server.pid!;
     const docs = corpus();
     const rssBefore = rssMb(pid);
+    console.log(`load average ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')} on ${(await import('node:os')).availableParallelism()} cores`);
     console.log(`server pid ${pid} on 127.0.0.1:${port}, store ${db}; ${docs.length} source documents (${docs.filter((d) => d.pdf).length} PDF); RSS before ${rssBefore} MB`);
 
     // 1 + 2: uploads and health
@@ -144,7 +145,7 @@ async function main(): Promise<void> {
         const mp = multipart(d.name, unique(d, 1 + Math.floor(k / docs.length)));
         const r = await call(port, 'POST', '/api/documents', { body: mp.body, type: mp.type, from });
         uploads.push(r);
-        if (r.status === 429 || r.status === 503) await sleep(1000);
+        if (r.status === 429 || r.status === 503) await sleep(1000 * Math.min(10, Math.max(1, r.retryAfter)));
       }
     }));
     await prober;
@@ -159,7 +160,8 @@ async function main(): Promise<void> {
     if (fives.length) console.log(`  5xx examples: ${fives.slice(0, 3).map((r) => `${r.status} ${r.body.slice(0, 200)}`).join(' | ')}`);
     console.log(`  /api/health meanwhile: ${health.length} probes · p50 ${pct(health.map((r) => r.ms), 50).toFixed(1)} ms · p99 ${pct(health.map((r) => r.ms), 99).toFixed(1)} ms · max ${Math.max(...health.map((r) => r.ms)).toFixed(1)} ms · non-200 ${health.filter((r) => r.status !== 200).length}`);
 
-    // 3: identical uploads
+    // 3: identical uploads, once the uploads above are answered and the queue is empty
+    await sleep(3000);
     const base = docs[0]!;
     const same = multipart(`same-${base.name}`, unique(base, 999_983));
     const identical = await Promise.all(Array.from({ length: IDENTICAL }, (_, i) => call(port, 'POST', '/api/documents', { body: same.body, type: same.type, from: `127.0.1.${1 + (i % 250)}` })));

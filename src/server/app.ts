@@ -125,6 +125,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
     uploads: new ConcurrencyLimiter(opts.uploadsPerClient ?? envInt('JUESUAN_UPLOADS_PER_CLIENT', 8)),
     maxQueue: opts.maxQueue ?? envInt('JUESUAN_MAX_QUEUE', 4 * pool.size),
     maxWaitMs: opts.maxWaitMs ?? envInt('JUESUAN_MAX_WAIT_MS', 4000),
+    admitted: { n: 0 },
     logins: opts.loginBackoff ?? new LoginBackoff(),
   };
   await app.register(async (api) => {
@@ -150,6 +151,8 @@ export interface RouteContext {
   uploads: ConcurrencyLimiter;
   maxQueue: number;
   maxWaitMs: number;
+  /** uploads admitted and not yet answered */
+  admitted: { n: number };
   logins: LoginBackoff;
 }
 

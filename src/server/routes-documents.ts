@@ -2,7 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Disclosure } from '../model/index.js';
 import { audit } from '../store/accounts.js';
-import { storeDocument } from '../store/corpus.js';
+import { findByHash, sha256Of, storeDocument, storing } from '../store/corpus.js';
 import { deleteDocument, getDocumentContent, getDocumentPart, getDocumentSummary, searchDocuments, type SearchFilters } from '../store/queries.js';
 import { ApiError, errorSchema } from './errors.js';
 import { clientKey, requireUser, type RouteContext } from './app.js';
@@ -29,12 +29,8 @@ export async function documentRoutes(api: FastifyInstance, ctx: RouteContext): P
       reply.header('retry-after', '1');
       throw new ApiError(429, 'too-many-uploads', `at most ${ctx.uploads.max} uploads of one client at once`, 'wait for an upload to finish, then send the next');
     }
+    let admitted = false;
     try {
-      const expected = ctx.pool.expectedMs();
-      if (ctx.pool.load >= ctx.maxQueue || expected > ctx.maxWaitMs) {
-        reply.header('retry-after', String(Math.max(1, Math.ceil(expected / 2000))));
-        throw new ApiError(503, 'busy', `the server is reading ${ctx.pool.load} documents (about ${Math.ceil(expected / 1000)} s of work)`, 'try again in a few seconds');
-      }
       const file = await req.file();
       if (!file) throw new ApiError(400, 'bad-request', 'no file in the upload', 'send the document in the "file" field');
       const bytes = new Uint8Array(await file.toBuffer());
@@ -42,12 +38,30 @@ export async function documentRoutes(api: FastifyInstance, ctx: RouteContext): P
       if (!bytes.length) throw new ApiError(400, 'empty', 'the uploaded file is empty');
       // the file name is kept as given (shown, offered on download) and never used as a path
       const name = (file.filename || 'upload').slice(0, 255);
+      const sha = sha256Of(bytes);
+      // bytes already stored or being read cost nothing more: always answered. New work is admitted
+      // while the documents ahead (in the pool, or admitted and still arriving) take less than
+      // maxWaitMs by the pool's average time (1 s assumed before the first)
+      const stored = (await findByHash(ctx.db, sha)) !== undefined;
+      // no await from here to storeDocument, which marks the bytes as being stored at once: identical
+      // uploads arriving together are admitted once and share that one read
+      if (!stored && !storing(ctx.db, sha)) {
+        const ahead = Math.max(ctx.pool.load, ctx.admitted.n);
+        const expected = (Math.floor(ahead / ctx.pool.size) + 1) * (ctx.pool.avgMs || 1000);
+        if (ahead >= ctx.maxQueue || expected > ctx.maxWaitMs) {
+          reply.header('retry-after', String(Math.max(1, Math.ceil(expected / 2000))));
+          throw new ApiError(503, 'busy', `the server is reading ${ahead} documents (about ${Math.ceil(expected / 1000)} s of work)`, 'try again in a few seconds');
+        }
+        ctx.admitted.n++;
+        admitted = true;
+      }
       const result = await storeDocument(ctx.db, { bytes, name, user: user.username, keepUnreadable: false, analyse: (input) => ctx.pool.run({ op: 'store', input }) });
       if (result.status === 'unreadable') throw new ApiError(422, 'unreadable', result.error ?? 'the file could not be read', 'upload a disclosure as PDF, XLSX/XLS, DOCX/DOC, HTML/MHT or text');
       if (result.created) await audit(ctx.db, { username: user.username, action: 'upload', documentId: result.id, detail: name });
       const summary = await getDocumentSummary(ctx.db, result.id);
       return reply.code(result.created ? 201 : 200).send({ ...result, document: summary });
     } finally {
+      if (admitted) ctx.admitted.n--;
       ctx.uploads.release(client);
     }
   });

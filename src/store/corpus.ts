@@ -74,6 +74,11 @@ export async function storeDocument(db: Db, input: { bytes: Uint8Array; name: st
   }
 }
 
+/** Whether these bytes are being read and stored right now by this process. */
+export function storing(db: Db, sha: string): boolean {
+  return inFlight.get(db)?.has(sha) ?? false;
+}
+
 function isUniqueViolation(e: unknown): boolean {
   const x = e as { code?: string; message?: string };
   return x?.code === '23505' || x?.code === 'SQLITE_CONSTRAINT_UNIQUE' || /UNIQUE constraint failed|duplicate key value/i.test(x?.message ?? '');
