@@ -5,7 +5,8 @@ import { CorpusPage } from './pages/CorpusPage';
 import { DocumentPage } from './pages/DocumentPage';
 import { ComparePage } from './pages/ComparePage';
 import { ComposePage } from './pages/ComposePage';
-import { api, setCsrf } from './api';
+import { setCsrf } from './api';
+import { SignIn } from './SignIn';
 
 function useHashRoute(): string {
   const [hash, setHash] = useState(location.hash || '#/upload');
@@ -33,7 +34,13 @@ export function App() {
   const [lang, setLang] = useState<Lang>((localStorage.getItem('lang') as Lang) || 'zh');
   const route = useHashRoute();
   useEffect(() => { localStorage.setItem('lang', lang); document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en'; }, [lang]);
-  useEffect(() => { api.get<{ csrf?: string }>('/me').then((m) => m.csrf && setCsrf(m.csrf)).catch(() => {}); }, []);
+  // multi-user mode: without a session every API route answers 401, so sign in first
+  const [signIn, setSignIn] = useState(false);
+  useEffect(() => {
+    fetch('/api/me', { credentials: 'same-origin' })
+      .then(async (r) => { if (r.status === 401) setSignIn(true); else { const m = (await r.json()) as { csrf?: string }; if (m.csrf) setCsrf(m.csrf); } })
+      .catch(() => {});
+  }, []);
   const [, page, arg] = /^#\/([a-z]+)\/?(.*)$/.exec(route) ?? [];
   return (
     <LangContext.Provider value={{ lang, setLang }}>
@@ -43,7 +50,8 @@ export function App() {
         <button className="lang" onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}>{lang === 'zh' ? 'English' : '中文'}</button>
       </header>
       <main>
-        {page === 'corpus' ? <CorpusPage />
+        {signIn ? <SignIn onDone={(token) => { setCsrf(token); setSignIn(false); }} />
+          : page === 'corpus' ? <CorpusPage />
           : page === 'doc' ? <DocumentPage id={Number(arg)} />
           : page === 'compare' ? <ComparePage query={arg ?? ''} />
           : page === 'compose' ? <ComposePage />
