@@ -46,3 +46,10 @@ test('narrative-placeholder: must trigger on template residue 增加（减少）
   const ok = oneSection('（一）“三公”经费预算情况说明', ['2025年“三公”经费预算10.00万元，比上年预算减少2.00万元（主要是压减公务接待）。']);
   assert.deepEqual(runRule(rule, ok).findings, []);
 });
+
+test('narrative-placeholder: must not report as an error an unchosen 增加（减少） before a zero (figures of a 2019 provincial budget)', () => {
+  const d = oneSection('一、收支预算总表情况说明', ['（2）政府性基金收入预算0万元，与上年相比增加（减少）0万元，增长（减少）0%。'], { year: 2019 });
+  d.meta.kind = 'budget';
+  const { findings } = runRule(rule, d);
+  assert.deepEqual(findings.map((f) => f.severity), ['warning', 'warning']);
+});

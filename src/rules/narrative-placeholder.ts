@@ -33,8 +33,11 @@ function scan(ctx: SentenceContext): RawFinding[] {
       const start = m.index ?? 0;
       if (seen.has(start)) continue;
       seen.add(start);
+      // '增加（减少）0万元': with nothing changed the unchosen word misleads no one — a warning.
+      const zero = p.id === 'template-choice' && /^\s*(0+(\.0+)?)\s*(万元|元|%|％)/.test(text.slice(start + m[0].length));
       out.push(narrativeFinding(ctx, provAt(ctx.sentence, undefined, start), {
         messageId: p.id, message: `${p.what}：“${m[0]}”（模板内容未填写）`, evidence: m[0].trim(),
+        ...(zero ? { severity: 'warning' as const } : {}),
       }));
     }
   }
