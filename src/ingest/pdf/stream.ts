@@ -9,7 +9,7 @@ import type { PdfRow } from './table-rows.js';
 import { joinLine } from './text-join.js';
 
 /** Gap (in font sizes) that separates two pieces of a line. */
-const PIECE_GAP = 0.5;
+const PIECE_GAP = 0.75;
 /** Gap (in font sizes) from which two boxes of a line outside any table are separate cells. */
 export const CELL_GAP = 0.9;
 const MIN_BLOCK_LINES = 3;

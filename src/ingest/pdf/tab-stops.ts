@@ -107,6 +107,16 @@ function refine(grid: TabGrid, inner: Start[]): TabGrid {
   return den ? { origin: grid.origin, step: num / den } : grid;
 }
 
+const CJK_CHAR = /[\u3400-\u9fff\uff01-\uff60]/;
+
+/** The narrow space producers set between Chinese and Latin text ('公开09表'), not a tab. */
+function autospace(a: TextBox, b: TextBox): boolean {
+  const gap = b.x0 - a.x1;
+  const left = a.str.at(-1) ?? '';
+  const right = b.str[0] ?? '';
+  return gap <= 0.3 * Math.min(a.size, b.size) && CJK_CHAR.test(left) !== CJK_CHAR.test(right);
+}
+
 /** A gap that may be a word space rather than a tab. */
 function spaceLike(gap: number, size: number): boolean {
   return gap > 0.15 * size && gap < 0.7 * size;
@@ -129,6 +139,10 @@ function isTabbed(grid: TabGrid, line: TextBox[]): boolean {
     const b = line[i]!;
     const gap = b.x0 - line[i - 1]!.x1;
     if (gap <= GLUED) continue;
+    if (autospace(line[i - 1]!, b) || (i === 1 && /^(?:\d{1,2}[.、]|[（(][\d一二三四五六七八九十]{1,3}[)）])$/.test(line[0]!.str))) {
+      if (onStop(grid, b.x0)) weak++; // narrow Chinese/Latin spacing, or the space after '1.'
+      continue;
+    }
     if (!onStop(grid, b.x0)) {
       // the narrow space a producer sets between Chinese and Latin text ('(20 分)') is no word space
       if (gap > 0.3 * b.size) off++;
@@ -139,7 +153,7 @@ function isTabbed(grid: TabGrid, line: TextBox[]): boolean {
   // running text has word spaces off the stops; a row set with tabs has (almost) none
   // one stop in a long line of running text is a coincidence
   if (strong + weak === 1 && line.reduce((n, b) => n + b.str.length, 0) > 30) return false;
-  return strong + weak >= 1 && off <= (strong >= 2 ? strong + weak : (strong + weak) / 2);
+  return strong + weak >= 1 && off <= (strong >= 1 ? strong + weak : weak / 2);
 }
 
 /** Stops strictly after `from` up to `to` (inclusive, with tolerance). */
