@@ -99,6 +99,8 @@ export interface PageContext {
   /** pdf.js's page.view: the clip for glyph positions. */
   viewBox: number[];
   fontCache: Map<unknown, Font>;
+  /** Decoded form XObjects of the document (a logo or header form is drawn on every page). */
+  formCache: WeakMap<PdfStream, Uint8Array>;
   /** Called every few thousand operators (wall-clock budget). */
   tick: () => void;
 }
@@ -597,7 +599,9 @@ class Interpreter {
           const res = file.get(x.dict, 'Resources');
           const inner = new Set(seen);
           if (id >= 0) inner.add(id);
-          this.run(file.decode(x), res instanceof Dict ? res : formResources, state, inner, depth + 1);
+          let data = ctx.formCache.get(x);
+          if (!data) ctx.formCache.set(x, (data = file.decode(x)));
+          this.run(data, res instanceof Dict ? res : formResources, state, inner, depth + 1);
           break;
         }
         case 'BI': {

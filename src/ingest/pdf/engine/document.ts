@@ -37,7 +37,7 @@ export class PdfFile {
 
   constructor(readonly buf: Uint8Array, readonly limits: PdfLimits) {
     this.budget = new Budget(limits);
-    if (!this.isPdf()) throw new InputError('the file is not a PDF (no %PDF header)');
+    if (!this.isPdf()) throw new Unsupported('no %PDF header');
     try {
       this.readXref();
     } catch (err) {
@@ -219,7 +219,7 @@ export class PdfFile {
         }
       }
     }
-    if (!trailer.get('Root')) throw new InputError('the PDF is damaged or not a PDF: no document catalog');
+    if (!trailer.get('Root')) throw new Unsupported('no document catalog');
   }
 
   // ── objects ──────────────────────────────────────────────────────────────────────────────────
@@ -337,7 +337,7 @@ export class PdfFile {
   // ── pages ────────────────────────────────────────────────────────────────────────────────────
   pages(): PageInfo[] {
     const root = this.resolve(this.trailer.get('Root'));
-    if (!(root instanceof Dict)) throw new InputError('the PDF is damaged or not a PDF: no document catalog');
+    if (!(root instanceof Dict)) throw new Unsupported('no document catalog');
     const out: PageInfo[] = [];
     const seen = new Set<number>();
     const walk = (node: PdfObj | undefined, inherited: { res?: Dict; media?: number[]; crop?: number[]; rotate?: number }, depth: number): void => {

@@ -14,6 +14,7 @@ export function openFast(bytes: Uint8Array, limits: PdfLimits): PdfReader {
   const file = new PdfFile(bytes, limits);
   const pages: PageInfo[] = file.pages();
   const fontCache = new Map<unknown, Font>();
+  const formCache = new WeakMap();
   const raw = new Map<number, RawContent>();
   const tick = (): void => file.budget.checkTime();
   const content = (n: number): RawContent => {
@@ -21,7 +22,7 @@ export function openFast(bytes: Uint8Array, limits: PdfLimits): PdfReader {
     if (!r) {
       const info = pages[n - 1]!;
       tick();
-      r = readContent({ file, viewBox: info.view, fontCache, tick }, info.dict.get('Contents'), info.resources);
+      r = readContent({ file, viewBox: info.view, fontCache, formCache, tick }, info.dict.get('Contents'), info.resources);
       raw.set(n, r);
     }
     return r;
