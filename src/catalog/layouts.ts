@@ -14,7 +14,7 @@
  *   headerGrid(layout)          → string[][]: the header texts, '' where a cell is covered by a merge
  *                                 (exactly what a reader that expands spans sees)
  *   inferLayout(header, body)   → TableLayout for a table given only as a header grid ('' = merged)
- *   bodySpans(layout, rows)     → the merged body cells of a form-like table
+ *   bodySpans(layout, rows, strong) → the merged body cells (form tables; total-row labels)
  *   finalAccountsLayout(key, variant, opts) → the 部门决算 table T01…T09 in the official layout
  *   pageGeometry(orientation)   → A4 size and margins (mm) the paged writers share
  *   columnWidthsMm(layout, w)   → the column widths scaled to a printable width
@@ -213,12 +213,12 @@ export function inferLayout(header: string[][], body: string[][], opts: { id?: s
 export type BodySpan = HeaderCell;
 
 /**
- * The merged cells of a form-like body: a text cell followed by blanks spans them (never the whole
+ * The merged cells of a body. Form-like: a text cell followed by blanks spans them (never the whole
  * row, which would read as a line of text); a spanning cell whose positions below are all blank
- * spans down. Grid layouts have none.
+ * spans down. Grid: only the label of a total row (`strong`) spans the blanks after it.
  */
-export function bodySpans(layout: TableLayout, rows: string[][]): BodySpan[] {
-  if (layout.body !== 'form') return [];
+export function bodySpans(layout: TableLayout, rows: string[][], strong: boolean[] = []): BodySpan[] {
+  if (layout.body !== 'form') return totalSpans(layout, rows, strong);
   const width = layout.columns.length;
   const covered = rows.map(() => Array<boolean>(width).fill(false));
   const spans: BodySpan[] = [];
@@ -243,10 +243,28 @@ export function bodySpans(layout: TableLayout, rows: string[][]): BodySpan[] {
   return spans;
 }
 
+/** Grid tables: the label of a total row (合计, 人员经费合计) spans the blank cells after it. */
+function totalSpans(layout: TableLayout, rows: string[][], strong: boolean[]): BodySpan[] {
+  const width = layout.columns.length;
+  const spans: BodySpan[] = [];
+  rows.forEach((texts, r) => {
+    if (!strong[r]) return;
+    for (let c = 0; c < width; c++) {
+      const text = texts[c] ?? '';
+      if (!text || NUMERIC.test(text)) continue;
+      let colSpan = 1;
+      while (c + colSpan < width && (texts[c + colSpan] ?? '') === '') colSpan++;
+      if (colSpan > 1 && !(c === 0 && colSpan === width)) spans.push({ text, row: r, col: c, colSpan, rowSpan: 1 });
+      c += colSpan - 1;
+    }
+  });
+  return spans;
+}
+
 /** A4 page and margins (mm) of the paged writers. */
 export function pageGeometry(o: Orientation): { width: number; height: number; top: number; bottom: number; left: number; right: number } {
   return o === 'landscape'
-    ? { width: 297, height: 210, top: 20, bottom: 18, left: 18, right: 18 }
+    ? { width: 297, height: 210, top: 16, bottom: 15, left: 18, right: 18 }
     : { width: 210, height: 297, top: 25, bottom: 22, left: 22, right: 20 };
 }
 
@@ -298,7 +316,7 @@ export function finalAccountsLayout(key: string, variant: string, opts: FinalAcc
       return defineLayout({
         id: key, orientation: 'portrait',
         header: [node('收入', [leaf('项目'), leaf('行次'), leaf('金额')]), node('支出', [leaf('项目'), leaf('行次'), leaf('金额')])],
-        columns: [col(13, 'text'), col(2.5, 'lineNo'), col(6, 'amount'), col(15, 'text'), col(2.5, 'lineNo'), col(6, 'amount')],
+        columns: [col(13, 'text'), col(3, 'lineNo'), col(6, 'amount'), col(15, 'text'), col(3, 'lineNo'), col(6, 'amount')],
         numbering: [{ text: '栏次', span: 2 }, '1', { text: '栏次', span: 2 }, '2'],
       });
     case 'T02':
@@ -311,6 +329,7 @@ export function finalAccountsLayout(key: string, variant: string, opts: FinalAcc
         header: [node('收入', [leaf('项目'), leaf('行次'), leaf('金额')]), node('支出', [leaf('项目'), leaf('行次'), leaf('合计'), leaf('一般公共预算财政拨款'), leaf('政府性基金预算财政拨款'), leaf('国有资本经营预算财政拨款')])],
         columns: [col(12, 'text'), col(2.5, 'lineNo'), col(6, 'amount'), col(14, 'text'), col(2.5, 'lineNo'), col(6, 'amount'), col(6, 'amount'), col(6, 'amount'), col(6, 'amount')],
         numbering: [{ text: '栏次', span: 2 }, '1', { text: '栏次', span: 2 }, '2', '3', '4', '5'],
+        fontPt: 8,
       });
     case 'T05':
       return codeTableLayout(key, ['本年支出/小计', '本年支出/基本支出', '本年支出/项目支出'], 'portrait');
@@ -343,4 +362,15 @@ export function finalAccountsLayout(key: string, variant: string, opts: FinalAcc
     default:
       throw new Error(`no layout for table ${key}`);
   }
+}
+
+/**
+ * The 项目支出/部门整体支出绩效自评表: a ten-column form without a header (its label rows are body
+ * rows), landscape; the amount block uses columns 2–7, the indicators all ten.
+ */
+export function performanceLayout(id = 'performance'): TableLayout {
+  return defineLayout({
+    id, orientation: 'landscape', header: [], body: 'form', fontPt: 8,
+    columns: [col(5, 'text'), col(8, 'text'), col(9, 'text'), col(6.5, 'text'), col(6.5, 'text'), col(5, 'text'), col(6.5, 'text'), col(5, 'score'), col(5, 'score'), col(12, 'text')],
+  });
 }

@@ -3,6 +3,7 @@
  * layout (项目资金 block, 年度总体目标, 绩效指标, 总分/自评等级), and its model PerformanceEvaluation
  * made from the same cells.
  */
+import { performanceLayout } from '../../catalog/layouts.js';
 import type { Cell, FundingRow, IndicatorRow, PerformanceEvaluation, Provenance, Unit } from '../../model/index.js';
 import { amountCell, blankProv, numberCell, tableAmount, textCell } from '../amounts.js';
 import type { GridCell, GridRow, TableBlock } from '../blocks.js';
@@ -116,6 +117,7 @@ export function buildPerformance(p: PerformanceInput, index: number, ctx: { enti
   const block: TableBlock = {
     kind: 'table', id: `P${index + 1}`, title, preLines: [`编制单位：${ctx.entity}`, `金额单位：${ctx.unit}`], header: [], body: rows.body,
     notes: p.filledDate ? [`填报时间：${p.filledDate}`] : [], unit: ctx.unit, provs: [evaluation.prov], onEnd: (line) => { evaluation.endLine = line; }, wide: true,
+    layout: performanceLayout(`P${index + 1}`),
   };
   return { block, evaluation, figures: fig };
 }

@@ -14,7 +14,7 @@
  *     “1875.20万元” or “100.00%” across lines (its zh line breaking splits digits anywhere; U+2060 does not help).
  */
 import {
-  AlignmentType, Bookmark, BorderStyle, Document, Footer, Header, HeadingLevel, LeaderType, Packer, PageNumber, PageOrientation, PageReference, Paragraph,
+  AlignmentType, Bookmark, LineRuleType, BorderStyle, Document, Footer, Header, HeadingLevel, LeaderType, Packer, PageNumber, PageOrientation, PageReference, Paragraph,
   SectionType, Table, TableCell, TableLayoutType, TableRow, TabStopType, TextRun, VerticalAlignTable, WidthType, type ISectionOptions,
 } from 'docx';
 import { bodySpans, columnWidthsMm, pageGeometry, type ColumnFormat, type HeaderCell, type Orientation } from '../../catalog/layouts.js';
@@ -94,7 +94,8 @@ function alignment(format: ColumnFormat | undefined, text: string) {
 function cellParagraph(text: string, o: { size: number; bold?: boolean; align: (typeof AlignmentType)[keyof typeof AlignmentType] }): Paragraph {
   return new Paragraph({
     alignment: o.align,
-    spacing: { before: 0, after: 0, line: 240 },
+    // Exact line height (1.3 × the size): Noto CJK's own line gap would make rows a third taller.
+    spacing: { before: 0, after: 0, line: Math.round(o.size * 26), lineRule: LineRuleType.EXACT },
     children: text ? runs(text, { size: o.size, font: FONTS.table, ...(o.bold && { bold: true }) }) : [],
   });
 }
@@ -122,7 +123,7 @@ function renderTable(b: TableBlock): (Paragraph | Table)[] {
   });
   const headerRows = tableRows(layout.header.length, (r) => layout.header[r]!.map(headerCell), { header: layout.repeatHeader });
   const texts = b.body.map((r) => r.cells.map((c) => c.text));
-  const spans = bodySpans(layout, texts);
+  const spans = bodySpans(layout, texts, b.body.map((r) => !!r.strong));
   const covered = new Set<string>();
   const starts = new Map<string, HeaderCell>();
   for (const s of spans) {
@@ -143,7 +144,7 @@ function renderTable(b: TableBlock): (Paragraph | Table)[] {
           ...(span.colSpan > 1 && { columnSpan: span.colSpan }),
           ...(span.rowSpan > 1 && { rowSpan: span.rowSpan }),
           verticalAlign: VerticalAlignTable.CENTER,
-          children: [cellParagraph(text, { size, bold: !!row.strong, align: span.colSpan > 1 && layout.body === 'form' ? AlignmentType.LEFT : alignment(format, text) })],
+          children: [cellParagraph(text, { size, bold: !!row.strong, align: span.colSpan > 1 ? (layout.body === 'form' ? AlignmentType.LEFT : AlignmentType.CENTER) : alignment(format, text) })],
         }),
       });
     }
@@ -178,14 +179,20 @@ function renderHeading(b: HeadingBlock, id: string | undefined): Paragraph {
     heading: HEADINGS[level],
     keepNext: true,
     ...(level === 0 && { alignment: AlignmentType.CENTER }),
-    spacing: { before: level === 0 ? 240 : 120, after: level === 0 ? 240 : 60, line: 360 },
+    spacing: { before: level === 0 ? 240 : 120, after: level === 0 ? 240 : 60, line: Math.round(HEADING_SIZE[level]! * 1.6 * 20), lineRule: LineRuleType.EXACT },
     ...(level > 0 && { indent: { firstLine: 560 } }),
     children: id ? [new Bookmark({ id, children: text })] : text,
   });
 }
 
+/**
+ * Text lines 1.6 × the 14 pt size apart, exactly: with “1.5 lines” LibreOffice sets Noto CJK lines so
+ * close that their glyph boxes overlap and a PDF reader merges two lines into one.
+ */
+const TEXT_LINE = { line: Math.round(14 * 1.6 * 20), lineRule: LineRuleType.EXACT };
+
 function renderParagraph(text: string): Paragraph {
-  return new Paragraph({ alignment: AlignmentType.LEFT, indent: { firstLine: 560 }, spacing: { line: 360, before: 0, after: 0 }, children: runs(text) });
+  return new Paragraph({ alignment: AlignmentType.LEFT, indent: { firstLine: 560 }, spacing: { ...TEXT_LINE, before: 0, after: 0 }, children: runs(text) });
 }
 
 /** Bookmark names: letters, digits, underscore, ≤ 40 characters, starting with a letter. */

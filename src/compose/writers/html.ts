@@ -41,7 +41,7 @@ tr { break-inside: avoid; page-break-inside: avoid; }
 th, td { border: 0.5pt solid #000; padding: 1.5pt 3pt; vertical-align: middle; overflow-wrap: anywhere; }
 th { font-weight: normal; text-align: center; }
 td.amount, td.count, td.percent, td.score { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
-td.code, td.lineNo { text-align: center; white-space: nowrap; }
+td.code, td.lineNo, td.label { text-align: center; white-space: nowrap; }
 tr.strong td { font-weight: bold; }
 @media screen { html { background: #f3f3f3; } body { background: #fff; padding: 12mm 16mm; box-shadow: 0 0 4px #bbb; } section.table { margin: 2em 0; overflow-x: auto; } section.table.landscape { max-width: none; } h1.cover { padding: 20mm 0; min-height: 0; } }
 @media print { html { background: none; } body { max-width: none; padding: 0; } }
@@ -81,7 +81,7 @@ function renderTable(b: TableBlock): string {
   const colgroup = `<colgroup>${widths.map((w) => `<col style="width:${w.toFixed(2)}%">`).join('')}</colgroup>`;
   const head = layout.header.map((row: HeaderCell[]) => `<tr>${row.map((c) => `<th${spanAttrs(c)}>${escapeHtml(c.text)}</th>`).join('')}</tr>`).join('\n');
   const texts = b.body.map((r) => r.cells.map((c) => c.text));
-  const spans = bodySpans(layout, texts);
+  const spans = bodySpans(layout, texts, b.body.map((r) => !!r.strong));
   const covered = new Set<string>();
   const starts = new Map<string, HeaderCell>();
   for (const s of spans) {
@@ -96,7 +96,8 @@ function renderTable(b: TableBlock): string {
         const text = r.cells[c]?.text ?? '';
         const span = starts.get(`${ri},${c}`);
         const cls = cellClass(layout.columns[c]?.format, text);
-        cells.push(`<td${cls ? ` class="${cls}"` : ''}${span ? spanAttrs(span) : ''}>${escapeHtml(text)}</td>`);
+        const klass = span && span.colSpan > 1 && layout.body === 'grid' ? 'label' : cls;
+        cells.push(`<td${klass ? ` class="${klass}"` : ''}${span ? spanAttrs(span) : ''}>${escapeHtml(text)}</td>`);
       }
       return `<tr${r.strong ? ' class="strong"' : ''}>${cells.join('')}</tr>`;
     })

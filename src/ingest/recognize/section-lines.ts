@@ -89,7 +89,7 @@ function sameHeading(a: HeadingMatch, b: HeadingMatch, strict: boolean): boolean
   return true;
 }
 
-const TOC_LEADERS = /\s*(?:[.．·•…]{2,}|[-—_]{3,})\s*\d*\s*$/;
+const TOC_ENTRY = /^[^。；;]{2,60}?\s*(?:[.．·•…]{4,}|[-—_]{4,})\s*\d{1,4}\s*$/;
 
 /** After a 目录 marker: the block ends where its first heading comes again, or at the first prose or table. */
 function tocEnd(items: LineItem[], from: number): number {
@@ -103,8 +103,9 @@ function tocEnd(items: LineItem[], from: number): number {
       first ??= it.heading;
       continue;
     }
-    // A 目录 entry of a table ('收入支出决算总表……5') is a title once its leaders and page number go.
-    if (!isStandaloneTitle(it.clean.text.replace(TOC_LEADERS, '').replace(/[《》“”]/g, ''))) return k;
+    // A 目录 entry of a table ('收入支出决算总表……5'): a title with leaders and a page number.
+    if (TOC_ENTRY.test(it.clean.text)) continue;
+    if (!isStandaloneTitle(it.clean.text.replace(/[《》“”]/g, ''))) return k;
   }
   return items.length;
 }
