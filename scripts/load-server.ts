@@ -1,7 +1,7 @@
 /**
  * Load check of `juesuan serve`, on loopback only, bounded in count and time; it stops by itself.
  *
- *   npx tsx scripts/load-server.ts [--seconds 30] [--clients 50] [--identical 30] [--with-pdf] [--db postgres://…]
+ *   npx tsx scripts/load-server.ts [--seconds 30] [--clients 50] [--hostile-clients 0] [--identical 30] [--with-pdf] [--db postgres://…]
  *
  * Starts the server (a child process on a fresh SQLite file, or a fresh PostgreSQL URL given with
  * --db) and measures:
@@ -10,6 +10,8 @@
  *      unique by bytes after its end) for `--seconds`, each from its own loopback address
  *      (127.0.0.x, so the per-client limits see separate clients): latency p50/p99 of the accepted
  *      uploads, counts of 429/503/5xx;
+ *      With --hostile-clients N, N more uploaders send the files of ../shared/corpus/hostile
+ *      (bombs, huge sheets, deep nesting…) at the same time;
  *   2. /api/health every 50 ms meanwhile: p50/p99/max;
  *   3. `--identical` uploads of the same new bytes at once: the statuses and the ids (one document, no 5xx);
  *   4. the server's RSS before, right after, and after its workers went idle.
@@ -31,6 +33,13 @@ const SECONDS = Math.min(600, Number(arg('seconds', '30')));
 const CLIENTS = Math.min(200, Number(arg('clients', '50')));
 const IDENTICAL = Math.min(200, Number(arg('identical', '30')));
 const WITH_PDF = process.argv.includes('--with-pdf');
+const HOSTILE_CLIENTS = Math.min(200, Number(arg('hostile-clients', '0')));
+
+function hostileFiles(): { name: string; bytes: Buffer }[] {
+  const dir = join(root, '..', 'shared', 'corpus', 'hostile');
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir).filter((f) => !/\.(md|json)$/.test(f)).map((f) => ({ name: f, bytes: readFileSync(join(dir, f)) }));
+}
 const IDLE_MS = 5000;
 const HARD_STOP_MS = (SECONDS + 120) * 1000;
 
@@ -137,6 +146,19 @@ async function main(): Promise<void> {
         await sleep(50);
       }
     })();
+    const hostile = hostileFiles();
+    const hostileResults: Res[] = [];
+    let h = 0;
+    const hostileLoad = Promise.all(Array.from({ length: hostile.length ? HOSTILE_CLIENTS : 0 }, async (_, c) => {
+      const from = `127.0.2.${1 + (c % 250)}`;
+      while (performance.now() < until) {
+        const f = hostile[h++ % hostile.length]!;
+        const mp = multipart(f.name, f.bytes);
+        const r = await call(port, 'POST', '/api/documents', { body: mp.body, type: mp.type, from });
+        hostileResults.push(r);
+        if (r.status === 429 || r.status === 503) await sleep(1000 * Math.min(10, Math.max(1, r.retryAfter)));
+      }
+    }));
     await Promise.all(Array.from({ length: CLIENTS }, async (_, c) => {
       const from = `127.0.0.${2 + (c % 250)}`;
       while (performance.now() < until) {
@@ -149,6 +171,7 @@ async function main(): Promise<void> {
       }
     }));
     await prober;
+    await hostileLoad;
     const rssAfterLoad = rssMb(pid);
     const ok = uploads.filter((r) => r.status === 200 || r.status === 201);
     const byStatus: Record<string, number> = {};
@@ -156,6 +179,11 @@ async function main(): Promise<void> {
     console.log(`\n${CLIENTS} concurrent uploaders for ${SECONDS} s: ${uploads.length} requests, statuses ${JSON.stringify(byStatus)}`);
     console.log(`  accepted uploads: ${ok.length} (${Math.round((ok.length * 60) / SECONDS)}/min) · latency p50 ${(pct(ok.map((r) => r.ms), 50) / 1000).toFixed(2)} s · p99 ${(pct(ok.map((r) => r.ms), 99) / 1000).toFixed(2)} s · max ${(Math.max(...ok.map((r) => r.ms)) / 1000).toFixed(2)} s`);
     console.log(`  all responses: p50 ${(pct(uploads.map((r) => r.ms), 50) / 1000).toFixed(2)} s · p99 ${(pct(uploads.map((r) => r.ms), 99) / 1000).toFixed(2)} s`);
+    if (hostileResults.length) {
+      const hs: Record<string, number> = {};
+      for (const r of hostileResults) hs[r.status] = (hs[r.status] ?? 0) + 1;
+      console.log(`  ${HOSTILE_CLIENTS} hostile uploaders meanwhile (${hostile.length} files): ${hostileResults.length} requests, statuses ${JSON.stringify(hs)}, p99 ${(pct(hostileResults.map((r) => r.ms), 99) / 1000).toFixed(2)} s`);
+    }
     const fives = uploads.filter((r) => r.status >= 500 && r.status !== 503);
     if (fives.length) console.log(`  5xx examples: ${fives.slice(0, 3).map((r) => `${r.status} ${r.body.slice(0, 200)}`).join(' | ')}`);
     console.log(`  /api/health meanwhile: ${health.length} probes · p50 ${pct(health.map((r) => r.ms), 50).toFixed(1)} ms · p99 ${pct(health.map((r) => r.ms), 99).toFixed(1)} ms · max ${Math.max(...health.map((r) => r.ms)).toFixed(1)} ms · non-200 ${health.filter((r) => r.status !== 200).length}`);

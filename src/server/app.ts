@@ -40,7 +40,7 @@ export interface ServerOptions {
    * (default JUESUAN_MAX_QUEUE or 4 per worker). */
   maxQueue?: number;
   /** Uploads are refused (503 with Retry-After) when the documents ahead would take longer than this
-   * to read, by the pool's average (default JUESUAN_MAX_WAIT_MS or 4000). */
+   * to start, by the pool's average time per document (default JUESUAN_MAX_WAIT_MS or 4000). */
   maxWaitMs?: number;
   /** Single-user mode: host names answered besides IP literals and localhost (default JUESUAN_ALLOWED_HOSTS). */
   allowedHosts?: string[];

@@ -47,8 +47,10 @@ export async function documentRoutes(api: FastifyInstance, ctx: RouteContext): P
       // uploads arriving together are admitted once and share that one read
       if (!stored && !storing(ctx.db, sha)) {
         const ahead = Math.max(ctx.pool.load, ctx.admitted.n);
-        const expected = (Math.floor(ahead / ctx.pool.size) + 1) * (ctx.pool.avgMs || 1000);
-        if (ahead >= ctx.maxQueue || expected > ctx.maxWaitMs) {
+        // the wait before a worker takes it: none while a worker is free (so a slow average from a
+        // burst of hostile files never refuses an idle server)
+        const expected = Math.floor(ahead / ctx.pool.size) * (ctx.pool.avgMs || 1000);
+        if (ahead >= ctx.pool.size && (ahead >= ctx.maxQueue || expected > ctx.maxWaitMs)) {
           reply.header('retry-after', String(Math.max(1, Math.ceil(expected / 2000))));
           throw new ApiError(503, 'busy', `the server is reading ${ahead} documents (about ${Math.ceil(expected / 1000)} s of work)`, 'try again in a few seconds');
         }

@@ -123,11 +123,6 @@ export class WorkerPool {
     });
   }
 
-  /** Expected wait before a document given now is done (ms), from the queue and the average time. */
-  expectedMs(): number {
-    return (Math.floor(this.load / this.size) + 1) * this.avgMs;
-  }
-
   /** Documents waiting plus documents being read. */
   get load(): number {
     let busy = 0;
@@ -235,6 +230,8 @@ export class WorkerPool {
 
   private fail(slot: Slot, error?: Error): void {
     const job = slot.job;
+    // a document that ran out of budget took the worker that long too
+    if (job) this.avgMs = this.avgMs ? this.avgMs * 0.8 + (performance.now() - slot.startedAt) * 0.2 : performance.now() - slot.startedAt;
     slot.job = undefined;
     clearTimeout(slot.timer);
     if (job && error) job.reject(error);
