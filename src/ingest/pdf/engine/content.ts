@@ -57,10 +57,18 @@ class TextState {
   textRise = 0;
 
   clone(): TextState {
-    const s = new TextState();
-    Object.assign(s, this);
+    const s: TextState = Object.create(TextState.prototype);
+    s.ctm = this.ctm;
+    s.font = this.font;
+    s.fontName = this.fontName;
+    s.fontSize = this.fontSize;
     s.tm = this.tm.slice();
     s.tlm = this.tlm.slice();
+    s.charSpacing = this.charSpacing;
+    s.wordSpacing = this.wordSpacing;
+    s.leading = this.leading;
+    s.textHScale = this.textHScale;
+    s.textRise = this.textRise;
     return s;
   }
   translateTm(x: number, y: number): void {
@@ -75,7 +83,13 @@ class TextState {
   }
   carriageReturn(): void {
     this.translateTlm(0, -this.leading);
-    this.tm = this.tlm.slice();
+    this.syncTm();
+  }
+  /** tm := tlm, in place (no allocation: text operators run for every glyph run). */
+  syncTm(): void {
+    const tm = this.tm;
+    const tlm = this.tlm;
+    for (let i = 0; i < 6; i++) tm[i] = tlm[i]!;
   }
 }
 
@@ -454,21 +468,21 @@ class Interpreter {
           break;
         case 'Td':
           textState.translateTlm(num(a[0]), num(a[1]));
-          textState.tm = textState.tlm.slice();
+          textState.syncTm();
           break;
         case 'TD':
           textState.leading = -num(a[1]);
           textState.translateTlm(num(a[0]), num(a[1]));
-          textState.tm = textState.tlm.slice();
+          textState.syncTm();
           break;
         case 'T*':
           textState.carriageReturn();
           break;
         case 'Tm':
           if (a.length >= 6) {
-            const m = a.slice(-6).map(num);
-            textState.tm = m.slice();
-            textState.tlm = m.slice();
+            const k = a.length - 6;
+            const { tm, tlm } = textState;
+            for (let i = 0; i < 6; i++) tm[i] = tlm[i] = num(a[k + i]);
             updateAdvanceScale();
           }
           break;
@@ -479,8 +493,7 @@ class Interpreter {
           textState.wordSpacing = num(a[0]);
           break;
         case 'BT':
-          textState.tm = [...IDENTITY];
-          textState.tlm = [...IDENTITY];
+          for (let i = 0; i < 6; i++) textState.tm[i] = textState.tlm[i] = IDENTITY[i]!;
           break;
         case 'TJ': {
           out.textOps++;

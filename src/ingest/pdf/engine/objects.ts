@@ -60,6 +60,10 @@ function hexValue(c: number): number {
 const decoder = new TextDecoder('latin1');
 /** Keywords are interned: content streams repeat a few dozen operators. */
 const CMDS = new Map<string, Cmd>();
+// Pre-interned from literals: their strings are internalized, so `switch (cmd)` compares pointers.
+for (const op of ['q', 'Q', 'cm', 'w', 'J', 'j', 'M', 'd', 'ri', 'i', 'gs', 'm', 'l', 'c', 'v', 'y', 'h', 're', 'S', 's', 'f', 'F', 'f*', 'B', 'B*', 'b', 'b*', 'n', 'W', 'W*', 'BT', 'ET', 'Tc', 'Tw', 'Tz', 'TL', 'Tf', 'Tr', 'Ts', 'Td', 'TD', 'Tm', 'T*', 'Tj', 'TJ', "'", '"', 'd0', 'd1', 'CS', 'cs', 'SC', 'SCN', 'sc', 'scn', 'G', 'g', 'RG', 'rg', 'K', 'k', 'sh', 'BI', 'ID', 'EI', 'Do', 'MP', 'DP', 'BMC', 'BDC', 'EMC', 'BX', 'EX', 'obj', 'endobj', 'stream', 'endstream', 'R', 'xref', 'trailer', 'startxref', 'n', 'f', 'usecmap', 'beginbfchar', 'endbfchar', 'beginbfrange', 'endbfrange']) {
+  CMDS.set(op, new Cmd(op));
+}
 const NAMES = new Map<string, Name>();
 
 export class Lexer {
