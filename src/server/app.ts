@@ -40,7 +40,7 @@ export interface ServerOptions {
    * (default JUESUAN_MAX_QUEUE or 4 per worker). */
   maxQueue?: number;
   /** Uploads are refused (503 with Retry-After) when the documents ahead would take longer than this
-   * to start, by the pool's average time per document (default JUESUAN_MAX_WAIT_MS or 4000). */
+   * to start, by the pool's average time per document (default JUESUAN_MAX_WAIT_MS or 3000). */
   maxWaitMs?: number;
   /** Single-user mode: host names answered besides IP literals and localhost (default JUESUAN_ALLOWED_HOSTS). */
   allowedHosts?: string[];
@@ -124,7 +124,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
     db: opts.db, mode: opts.mode, uploadLimit, pool,
     uploads: new ConcurrencyLimiter(opts.uploadsPerClient ?? envInt('JUESUAN_UPLOADS_PER_CLIENT', 8)),
     maxQueue: opts.maxQueue ?? envInt('JUESUAN_MAX_QUEUE', 4 * pool.size),
-    maxWaitMs: opts.maxWaitMs ?? envInt('JUESUAN_MAX_WAIT_MS', 4000),
+    maxWaitMs: opts.maxWaitMs ?? envInt('JUESUAN_MAX_WAIT_MS', 3000),
     admitted: { n: 0 },
     logins: opts.loginBackoff ?? new LoginBackoff(),
   };
