@@ -109,9 +109,15 @@ test('narrative-change-rate: must trigger on printed budget rates that the print
     ['2.法院（款）一般行政事务管理（项）支出6049.97万元，与上年相比减少392.92万元，减少5.95%。', '6.10%', 'final'],
     // 2024 上海 district budget: 352.67 ÷ 348.52 − 1 = 1.19% (the rate was taken from the item's heading figure 350.35).
     ['2023年当年预算执行数为348.52万元，2024年预算安排352.67万元，比2023年预算执行数增加0.53%。', '1.19%', 'budget'],
+    // 2019 江苏 provincial budget: 878.93 ÷ (3894.09 − 878.93) = 29.15% (printed 30%); 1297.83 ÷ (9370.12 − 1297.83) = 16.0776%.
+    ['3．住房保障（类）支出3894.09万元，主要用于住房公积金和提租补贴。与上年相比增加878.93万元，增长30%。', '29%', 'final'],
+    ['1．党委办公厅（室）及相关机构事务（款）行政运行（项）支出9370.12万元，与上年相比增加1297.83万元，增长16.07%。', '16.08%', 'final'],
+    // 2023 上海 district budget: 45.41 ÷ 11.67 − 1 = 289.12%; an item whose 预算安排 and rate were copied from the item before: 441.25 ÷ 132.59 − 1 = 232.79%.
+    ['2022年当年预算执行数为11.67万元，2023年预算安排45.41万元，比2022年预算执行数增加314.82%。', '289.12%', 'budget'],
+    ['2022年当年预算执行数为132.59万元，2023年预算安排441.25万元，比2022年预算执行数增加60.54%。', '232.79%', 'budget'],
   ];
   for (const [text, expected, kind] of cases) {
-    const d = oneSection('说明', [text], { year: kind === 'budget' ? 2024 : 2018 });
+    const d = oneSection('说明', [text], { year: kind === 'budget' ? Number(/(20\d\d)年预算安排/.exec(text)?.[1] ?? 2024) : 2018 });
     if (kind === 'budget') d.meta.kind = 'budget';
     const { findings } = runRule(rule, d);
     assert.deepEqual(findings.map((f) => [f.expected, f.severity]), [[expected, undefined]], text);
