@@ -83,7 +83,11 @@ export function recognizeTables(raw: RawDocument): TablesResult {
     markConsumed(lines, c, consumed);
   }
   for (const t of tables) if (t.key && isBudgetVariant(t.variant ?? '')) applyBudgetRows(t);
-  tables.push(...findUntitledTables(lines, consumed, new Set(tables.map((t) => t.key!)), docUnit));
+  // A table found by content alone that reads no row at all was prose set with tabs: its lines go back to the text.
+  for (const t of findUntitledTables(lines, consumed, new Set(tables.map((t) => t.key!)), docUnit)) {
+    if (t.rows.length || t.notes.length) tables.push(t);
+    else for (let n = t.prov.line; n <= t.endLine; n++) consumed.delete(n);
+  }
   tables.sort((a, b) => a.prov.line - b.prov.line);
   tables.forEach((t, i) => (t.id = `tbl-${i + 1}`));
   const tocEntriesFound = tocEntries(lines, candidates);
