@@ -38,3 +38,12 @@ test('intratable-t03-row-sum: must trigger on a budget total that is not 基本 
   assert.equal(findings.length, 1);
   assert.equal(findings[0]!.expected, '18,330.37');
 });
+
+test('intratable-t03-row-sum: must trigger on a budget table with budget wording only', () => {
+  const d = disclosure({ kind: 'budget', tables: [table('T03', { title: '支出预算总表', variant: 'budget:jiangsu', columns: [{ key: 'total', label: '决算数/合计' }, { key: 'basic', label: '基本支出' }, { key: 'project', label: '项目支出' }], rows: [
+    ['total', '合计', '16,000.00', '9,312.90', '6,459.58'],
+  ] })] });
+  const { findings } = runRule(rule, d);
+  assert.equal(findings.length, 1);
+  assert.doesNotMatch(findings[0]!.message, /决算/);
+});

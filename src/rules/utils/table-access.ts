@@ -44,7 +44,9 @@ export function sideRow(table: Table, key: string, side: 'income' | 'expenditure
 }
 
 export function columnLabel(table: Table, key: string): string {
-  return table.columns.find((c) => c.key === key)?.label ?? key;
+  const label = table.columns.find((c) => c.key === key)?.label ?? key;
+  // No final-accounts wording on a budget table (a label the reader took from the 决算 form).
+  return table.variant?.startsWith('budget:') ? label.replace(/决算/g, '预算') : label;
 }
 
 export function rowsWithKey(table: Table, key: string, side?: Row['side']): Row[] {
