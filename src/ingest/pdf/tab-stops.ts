@@ -80,11 +80,13 @@ export function detectTabGrid(lines: TextBox[][]): TabGrid | undefined {
   const scored = [...candidates].map((step) => {
     const grid = refine(refine(refine({ origin, step }, inner), inner), inner);
     const hit = inner.filter((s) => onStop(grid, s.x));
-    return { grid, hits: hit.length, stops: new Set(hit.map((s) => stopIndex(grid, s.x))).size };
+    const strong = hit.filter((s) => !spaceLike(s.gap, s.size)).length;
+    return { grid, hits: hit.length, strong, stops: new Set(hit.map((s) => stopIndex(grid, s.x))).size };
   });
-  const most = Math.max(0, ...scored.map((s) => s.hits));
-  // a divisor of the true step hits as often: the largest step that explains (nearly) as many starts
-  const best = scored.filter((s) => s.hits >= 0.85 * most).sort((a, b) => b.grid.step - a.grid.step)[0];
+  const most = Math.max(0, ...scored.map((s) => s.strong));
+  // a divisor of the true step hits as often (and word spaces land on its extra stops): the largest
+  // step that explains (nearly) as many starts after gaps no word space makes
+  const best = scored.filter((s) => s.strong >= 0.95 * most).sort((a, b) => b.grid.step - a.grid.step)[0];
   if (!best || best.stops < 3 || best.hits < 8) return undefined;
   // starts after a word space in running text ('2023 年度') are neither evidence for nor against
   const against = inner.filter((s) => !onStop(best.grid, s.x) && s.gap > s.size).length;
@@ -140,8 +142,7 @@ function isTabbed(grid: TabGrid, line: TextBox[]): boolean {
     const gap = b.x0 - line[i - 1]!.x1;
     if (gap <= GLUED) continue;
     if (autospace(line[i - 1]!, b) || (i === 1 && /^(?:\d{1,2}[.、]|[（(][\d一二三四五六七八九十]{1,3}[)）])$/.test(line[0]!.str))) {
-      if (onStop(grid, b.x0)) weak++; // narrow Chinese/Latin spacing, or the space after '1.'
-      continue;
+      continue; // narrow Chinese/Latin spacing, or the space after '1.': no evidence either way
     }
     if (!onStop(grid, b.x0)) {
       // the narrow space a producer sets between Chinese and Latin text ('(20 分)') is no word space
@@ -185,28 +186,43 @@ function glyphWidth(ch: string, size: number, latin: number, symbols = latin): n
 function splitTabbed(grid: TabGrid, box: TextBox): TextBox[] {
   if (!/\S\s+\S/.test(box.str)) return splitHidden(grid, box);
   const parts = box.str.trim().split(/\s+/);
-  if (parts.length > 7) return [box];
-  // each whitespace is a tab or a word space: try every combination (at most 2^6)
-  for (const [latin, symbols] of [[0.5, 0.5], [0.6, 0.6], [0.55, 0.55], [0.5, 1], [0.6, 1]] as const) {
-    for (let mask = (1 << (parts.length - 1)) - 1; mask > 0; mask--) {
-      const out: TextBox[] = [];
-      let x = box.x0;
-      parts.forEach((part, k) => {
-        const w = [...part].reduce((sum, ch) => sum + glyphWidth(ch, box.size, latin, symbols), 0);
-        if (k > 0 && mask & (1 << (k - 1))) {
-          x = grid.origin + (Math.floor((x - grid.origin) / grid.step + 1e-6) + 1) * grid.step;
-          out.push({ ...box, str: part, x0: x, x1: x + w });
-        } else if (k > 0) {
-          x += latin * box.size;
-          const last = out[out.length - 1]!;
-          out[out.length - 1] = { ...last, str: `${last.str} ${part}`, x1: x + w };
-        } else out.push({ ...box, str: part, x0: x, x1: x + w });
-        x += w;
-      });
-      if (Math.abs(x - box.x1) <= 1.5) return out;
-    }
+  if (parts.length > 6) return [box];
+  // each whitespace is a word space or one to three tabs: try every reading (at most 4^5)
+  const widths = [[0.5, 0.5], [0.6, 0.6], [0.55, 0.55], [0.5, 1], [0.6, 1]] as const;
+  let best: { out: TextBox[]; error: number } | undefined;
+  for (const [latin, symbols] of widths) {
+    const partWidth = parts.map((p) => [...p].reduce((sum, ch) => sum + glyphWidth(ch, box.size, latin, symbols), 0));
+    const found = placeParts(grid, box, parts, partWidth, latin * box.size);
+    if (found && (!best || found.error < best.error - 0.05 || (found.error < best.error + 0.05 && found.out.length > best.out.length))) best = found;
   }
+  if (best) return best.out;
   return [box];
+}
+
+/** Places the parts of an item after each whitespace read as a space or 1–3 tabs; the reading that ends at the item's end. */
+function placeParts(grid: TabGrid, box: TextBox, parts: string[], widths: number[], space: number): { out: TextBox[]; error: number } | undefined {
+  const nextStop = (x: number): number => grid.origin + (Math.floor((x - grid.origin) / grid.step + 1e-6) + 1) * grid.step;
+  let best: { out: TextBox[]; error: number } | undefined;
+  const walk = (k: number, x: number, out: TextBox[]): void => {
+    if (k === parts.length) {
+      const error = Math.abs(x - box.x1);
+      if (error <= 1.5 && out.length > 1 && (!best || error < best.error - 0.05 || (error < best.error + 0.05 && out.length > best.out.length))) best = { out, error };
+      return;
+    }
+    for (const tabs of [1, 2, 3, 0]) {
+      let at = x;
+      if (tabs === 0) at += space;
+      for (let t = 0; t < tabs; t++) at = nextStop(at);
+      if (at > box.x1 + 1.5) continue;
+      const end = at + widths[k]!;
+      const next = tabs === 0
+        ? [...out.slice(0, -1), { ...out[out.length - 1]!, str: `${out[out.length - 1]!.str} ${parts[k]}`, x1: end }]
+        : [...out, { ...box, str: parts[k]!, x0: at, x1: end }];
+      walk(k + 1, end, next);
+    }
+  };
+  walk(1, box.x0 + widths[0]!, [{ ...box, str: parts[0]!, x1: box.x0 + widths[0]! }]);
+  return best;
 }
 
 /**
