@@ -18,7 +18,7 @@ const HEI = '"黑体", "SimHei", "Noto Sans CJK SC", "Source Han Sans SC", "Ping
 
 const CSS = `
 @page { size: A4 portrait; margin: 25mm 20mm 22mm 22mm; }
-@page landscape { size: A4 landscape; margin: 20mm 18mm 18mm 18mm; }
+@page landscape { size: A4 landscape; margin: 14mm 18mm 12mm 18mm; }
 html { font-family: ${SERIF}; font-size: 12pt; line-height: 1.75; color: #000; }
 body { max-width: 170mm; margin: 0 auto; padding: 12mm 0; }
 h1, h2, h3, h4, h5 { font-family: ${HEI}; font-weight: normal; color: #000; break-after: avoid; page-break-after: avoid; }
@@ -33,12 +33,12 @@ section.table { break-before: page; page-break-before: always; margin: 0; }
 section.table.landscape { page: landscape; }
 section.table h3 { text-align: center; font-size: 15pt; margin: 0 0 0.3em; }
 section.table p { text-indent: 0; font-family: ${SONG}; font-size: 9.5pt; margin: 0; line-height: 1.5; }
-section.table p.ordinal { text-align: right; }
+section.table p.ordinal, section.table p.unit { text-align: right; }
 section.table p.note { font-size: 9pt; margin-top: 0.3em; }
-table { border-collapse: collapse; width: 100%; table-layout: fixed; font-family: ${SONG}; line-height: 1.3; }
+table { border-collapse: collapse; width: 100%; table-layout: fixed; font-family: ${SONG}; line-height: 1.2; }
 thead { display: table-header-group; }
 tr { break-inside: avoid; page-break-inside: avoid; }
-th, td { border: 0.5pt solid #000; padding: 1.5pt 3pt; vertical-align: middle; overflow-wrap: anywhere; }
+th, td { border: 0.5pt solid #000; padding: 0.8pt 3pt; vertical-align: middle; overflow-wrap: anywhere; }
 th { font-weight: normal; text-align: center; }
 td.amount, td.count, td.percent, td.score { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
 td.code, td.lineNo, td.label { text-align: center; white-space: nowrap; }
@@ -106,7 +106,7 @@ function renderTable(b: TableBlock): string {
     `<section class="table ${layout.orientation}" id="${escapeHtml(b.id)}">`,
     `<h3>${escapeHtml(b.title)}</h3>`,
     ...(b.ordinal ? [`<p class="ordinal">${escapeHtml(b.ordinal)}</p>`] : []),
-    ...b.preLines.map((l) => `<p>${escapeHtml(l)}</p>`),
+    ...b.preLines.map((l) => `<p${/单位：/.test(l) && !/编制/.test(l) ? ' class="unit"' : ''}>${escapeHtml(l)}</p>`),
     `<table style="font-size:${layout.fontPt}pt">`,
     colgroup,
     ...(head ? [`<thead>\n${head}\n</thead>`] : []),

@@ -73,7 +73,8 @@ function mergeAndStyle(ws: ExcelJS.Worksheet, top: number, left: number, rowSpan
 
 /** Rows of wrapped text need their height: Excel and LibreOffice do not grow them on opening. */
 function wrappedHeight(text: string, widthChars: number, pt: number): number {
-  const lines = Math.max(1, Math.ceil((textWidth(text) * XLSX_UNITS_PER_CJK) / Math.max(4, widthChars - 1)));
+  // Column widths count characters of the 11 pt default font; the text is set at `pt`.
+  const lines = Math.max(1, Math.ceil((textWidth(text) * XLSX_UNITS_PER_CJK * (pt / 11)) / Math.max(4, widthChars - 1)));
   return Math.ceil(lines * pt * 1.35 + 4);
 }
 
@@ -118,7 +119,7 @@ function writeTable(ws: ExcelJS.Worksheet, b: TableBlock, sheets: Sheets): void 
   const bodyTop = ws.rowCount + 1;
   for (const r of b.body) {
     const row = ws.addRow(r.cells.map((c) => cellValue(c, b, sheets)));
-    let height = pt * 1.5;
+    let height = pt * 1.4;
     for (let i = 0; i < width; i++) {
       const c = r.cells[i];
       const cell = row.getCell(i + 1);
@@ -151,7 +152,7 @@ function writeTable(ws: ExcelJS.Worksheet, b: TableBlock, sheets: Sheets): void 
   ws.views = [{ state: 'frozen', xSplit: 0, ySplit: grid.length ? headerEnd : bodyTop - 1, topLeftCell: `A${(grid.length ? headerEnd : bodyTop - 1) + 1}` }];
   ws.pageSetup = {
     paperSize: 9, orientation: layout.orientation, fitToPage: true, fitToWidth: 1, fitToHeight: 0, horizontalCentered: true,
-    margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+    margins: { left: 0.5, right: 0.5, top: 0.45, bottom: 0.45, header: 0.2, footer: 0.2 },
     printArea: `A1:${columnLetter(width - 1)}${ws.rowCount}`,
     ...(grid.length && layout.repeatHeader && { printTitlesRow: `${headerTop}:${headerEnd}` }),
   };
