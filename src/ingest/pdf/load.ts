@@ -57,6 +57,8 @@ export async function openPdf(bytes: Uint8Array, name?: string, opts: PdfOpenOpt
   try {
     return await task.promise;
   } catch (err) {
+    // Stop the worker side too: nothing of this document may reject later, unobserved.
+    await task.destroy().catch(() => undefined);
     const e = err as { name?: string; code?: number };
     if (e?.name === 'PasswordException') {
       const wrong = e.code === pdfjs.PasswordResponses.INCORRECT_PASSWORD;

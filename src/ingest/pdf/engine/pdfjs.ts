@@ -111,7 +111,7 @@ export async function openPdfjs(bytes: Uint8Array, name: string | undefined, lim
       return list.fnArray.reduce((k, fn) => k + (TEXT_OPS.has(fn) ? 1 : 0), 0);
     },
     async close(): Promise<void> {
-      await doc.destroy();
+      await doc.destroy().catch(() => undefined);
     },
   };
 }
