@@ -3,7 +3,8 @@
  * in BENCH_PDF_DIRS, e.g. seeds printed by LibreOffice), `juesuan check FILE` as a user runs it —
  * wall time, CPU time and peak RSS of the process, measured by /usr/bin/time — against
  * `pdftotext -layout` on the same file in the same loop. Median of BENCH_RUNS runs (default 3).
- * Also `check DIR --jobs 2` over the corpus in documents per minute.
+ * Also `check DIR --jobs 2` over the corpus in documents per minute (BENCH_BATCH=0 skips it).
+ * `JUESUAN_PDF_ENGINE=pdfjs npx tsx bench/real.ts` measures the pdf.js reader the same way.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
@@ -87,7 +88,7 @@ export function benchReal(opts: { runs?: number; batch?: boolean } = {}): RealRe
     docs.push({ name: f.slice(f.lastIndexOf('/', f.lastIndexOf('/') - 1) + 1), pages: pageCount(f), check: medianRun(check), ...(ref.length && { pdftotext: medianRun(ref) }) });
   }
   const result: RealResult = { docs };
-  if (opts.batch !== false && existsSync(corpus)) {
+  if (opts.batch !== false && process.env.BENCH_BATCH !== '0' && existsSync(corpus)) {
     const r = run([...cli, 'check', corpus, '--jobs', '2', '--format', 'json']);
     const n = pdfs(corpus).length;
     result.batch = { docs: n, wall: r.wall, perMinute: (n / r.wall) * 60, exit: r.exit };
