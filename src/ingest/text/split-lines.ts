@@ -170,7 +170,31 @@ export function layoutCells(text: string): { cells: string[]; x: { x0: number; x
 const NUMBER_THEN_TEXT_RE = /^([+-]?[\d,]*\d(?:\.\d+)?%?) ([\u4e00-\u9fff（(].*)$/;
 const TEXT_THEN_NUMBER_RE = /^(.*[\u4e00-\u9fff）)]) ([+-]?\d[\d,]*\.\d+)$/;
 
+/** '2,502.70 327.51 2,175.20' (figures one space apart, tight PDF spacing): one cell per figure. */
+const FIGURE_RUN_RE = /^[+-]?[\d,]*\d\.\d+%?(?: [+-]?[\d,]*\d\.\d+%?)+$/;
+/** '公务员医疗补助3.31 3.31 0.00' (figures glued to the label or one space after it): the label and each figure. */
+const TEXT_GLUED_NUMBER_RE = /^(.*[\u4e00-\u9fff）)]) ?([+-]?\d{1,3}(?:,\d{3})*\.\d{2}(?: [+-]?[\d,]*\d\.\d+%?)*)$/;
+
+function splitFigureRuns(cells: string[], x: { x0: number; x1: number }[]): { cells: string[]; x: { x0: number; x1: number }[] } {
+  const outCells: string[] = [];
+  const outX: { x0: number; x1: number }[] = [];
+  cells.forEach((c, i) => {
+    const glued = TEXT_GLUED_NUMBER_RE.exec(c);
+    const parts = FIGURE_RUN_RE.test(c) ? c.split(' ') : glued && glued[2]!.includes(' ') ? [glued[1]!, ...glued[2]!.split(' ')] : glued ? [glued[1]!, glued[2]!] : [c];
+    let at = x[i]!.x0;
+    for (const p of parts) {
+      outCells.push(p);
+      outX.push({ x0: at, x1: at + p.length });
+      at += p.length + 1;
+    }
+  });
+  return { cells: outCells, x: outX };
+}
+
 function splitNumberText(cells: string[], x: { x0: number; x1: number }[]): { cells: string[]; x: { x0: number; x1: number }[] } {
+  const runs = splitFigureRuns(cells, x);
+  cells = runs.cells;
+  x = runs.x;
   const outCells: string[] = [];
   const outX: { x0: number; x1: number }[] = [];
   cells.forEach((c, i) => {
