@@ -37,15 +37,17 @@ function starts(lines: TextBox[][]): Start[] {
   return out;
 }
 
-/** The most common left edge of lines (the text's left margin). */
+/** The text's left margin: the leftmost edge many lines start at. */
 function marginOf(lines: TextBox[][]): number | undefined {
   const counts = new Map<number, number>();
   for (const l of lines) {
     const x = Math.round(l[0]!.x0 * 2) / 2;
     counts.set(x, (counts.get(x) ?? 0) + 1);
   }
+  // the leftmost frequent left edge (rows that start with a tab outnumber the others on some pages)
+  const enough = Math.max(2, 0.1 * lines.length);
   let best: number | undefined;
-  for (const [x, n] of counts) if (best === undefined || n > counts.get(best)! || (n === counts.get(best)! && x < best)) best = x;
+  for (const [x, n] of counts) if (n >= enough && (best === undefined || x < best)) best = x;
   if (best === undefined) return undefined;
   const near = lines.map((l) => l[0]!.x0).filter((x) => Math.abs(x - best!) <= 0.5);
   return near.reduce((a, b) => a + b, 0) / near.length;
