@@ -146,6 +146,8 @@ function splitPurposeColumns(t: Table, rows: Readonly<Record<string, string>>): 
 
 /** Row keys of a budget summary table (收支预算总表, 财政拨款收支预算总表) from the budget catalogue's labels. */
 export function applyBudgetRows(t: Table): void {
+  // A default label from the final-accounts readers ('决算数') names a budget figure here.
+  for (const c of t.columns) c.label = c.label.replace(/决算数/g, '预算数');
   const rows = t.key ? tableDef(t.key, t.variant).rows : undefined;
   if (!rows) return;
   if (t.key === 'T01') splitExpenditureHeader(t);
