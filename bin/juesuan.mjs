@@ -69,6 +69,9 @@ async function build() {
     packages: 'external',
     sourcemap: 'linked',
     metafile: true,
+    // Metafile input paths are relative to the working directory: make it the project root, so a
+    // command started from any folder reads them back.
+    absWorkingDir: root,
     logLevel: 'error',
   });
   const inputs = Object.keys(result.metafile.inputs).map((p) => (p.startsWith('/') ? p.slice(root.length + 1) : p));
