@@ -173,13 +173,14 @@ export function inferLayout(header: string[][], body: string[][], opts: { id?: s
         rows[r]!.push({ text: '', row: r, col: c, colSpan: 1, rowSpan: 1 });
         continue;
       }
+      const numbering = text === '栏次' || r === last;
       let colSpan = 1;
-      while (c + colSpan < limit[r]![c]! && at(r, c + colSpan) === '' && !covered[r]![c + colSpan]) colSpan++;
+      while (c + colSpan < (numbering ? width : limit[r]![c]!) && at(r, c + colSpan) === '' && !covered[r]![c + colSpan]) colSpan++;
       // A label followed by blanks spans them only when it heads a group (labels below) or when the
       // row is a numbering row (栏次 over the stub columns).
       const below = r < last ? [...Array(colSpan)].map((_, k) => at(r + 1, c + k)) : [];
       const heads = below.some((t) => t !== '');
-      if (colSpan > 1 && !heads && !(text === '栏次' || r === last)) colSpan = 1;
+      if (colSpan > 1 && !heads && !numbering) colSpan = 1;
       let rowSpan = 1;
       while (r + rowSpan < last && [...Array(colSpan)].every((_, k) => at(r + rowSpan, c + k) === '' && !covered[r + rowSpan]![c + k])) rowSpan++;
       if (r + rowSpan === last && colSpan === 1 && !/^\d+$/.test(at(last, c)) && at(last, c) === '' && !header[last]!.some((t) => /^\d+$/.test(t))) {
@@ -187,7 +188,8 @@ export function inferLayout(header: string[][], body: string[][], opts: { id?: s
         rowSpan++;
       }
       for (let i = 0; i < rowSpan; i++) for (let k = 0; k < colSpan; k++) covered[r + i]![c + k] = true;
-      for (let i = 1; i < rowSpan + 1 && r + i < header.length; i++) for (let k = 0; k < colSpan; k++) limit[r + i]![c + k] = Math.min(limit[r + i]![c + k]!, c + colSpan);
+      // A group's children stay under it.
+      if (colSpan > 1 && r + rowSpan < header.length) for (let k = 0; k < colSpan; k++) limit[r + rowSpan]![c + k] = Math.min(limit[r + rowSpan]![c + k]!, c + colSpan);
       rows[r]!.push({ text, row: r, col: c, colSpan, rowSpan });
     }
   }
@@ -230,8 +232,9 @@ export function bodySpans(layout: TableLayout, rows: string[][], strong: boolean
       while (c + colSpan < width && (texts[c + colSpan] ?? '') === '' && !covered[r]![c + colSpan]) colSpan++;
       if (c === 0 && colSpan === width) colSpan = 1;
       let rowSpan = 1;
-      if (colSpan > 1) {
-        while (r + rowSpan < rows.length && [...Array(colSpan)].every((_, k) => (rows[r + rowSpan]![c + k] ?? '') === '' && !covered[r + rowSpan]![c + k])) rowSpan++;
+      if (colSpan > 1 || c === 0) {
+        // Down over rows blank under it and to its left (a filled cell on the left starts a new record).
+        while (r + rowSpan < rows.length && [...Array(c + colSpan)].every((_, k) => (rows[r + rowSpan]![k] ?? '') === '' && !covered[r + rowSpan]![k])) rowSpan++;
         // A block of blanks below that is the whole next row's prefix: keep rows apart when the next
         // row has nothing at all (a spacer) — it stays a row of its own.
         if (rowSpan > 1 && rows.slice(r + 1, r + rowSpan).some((row) => row.every((t) => t === ''))) rowSpan = 1;

@@ -292,6 +292,8 @@ export async function writeDocx(doc: ComposedDocument): Promise<Uint8Array> {
         heading2: headingStyle(15, FONTS.heading),
         heading3: headingStyle(14, FONTS.text),
         heading4: headingStyle(14, FONTS.text),
+        heading5: headingStyle(14, FONTS.text),
+        heading6: headingStyle(14, FONTS.text),
       },
     },
     features: { updateFields: true },

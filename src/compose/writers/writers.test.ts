@@ -101,3 +101,71 @@ test('xlsx: one sheet per table, every computed cell a formula with a cached res
     assert.ok(formulas > 50);
   }
 });
+
+/** A file of a zip package (DOCX, XLSX) as text. */
+function zipText(bytes: Uint8Array, path: string): string {
+  const cfb = XLSX.CFB.read(Buffer.from(bytes), { type: 'buffer' });
+  const entry = XLSX.CFB.find(cfb, `/${path}`);
+  assert.ok(entry, `${path} in the package`);
+  return Buffer.from(entry.content as Uint8Array).toString('utf8');
+}
+
+test('html: merged header cells, print CSS (A4, a named landscape page, page break per table, repeated thead)', () => {
+  const html = renderHtml(composed.document);
+  const root = parse(html);
+  const t09 = root.querySelector('section#T09')!;
+  assert.match(t09.getAttribute('class')!, /landscape/);
+  assert.ok(t09.querySelector('th[colspan="6"]')!.text === '预算数');
+  assert.ok(t09.querySelectorAll('th[rowspan="2"]').some((th) => th.text === '公务接待费'));
+  assert.equal(root.querySelector('section#T01')!.getAttribute('class'), 'table portrait');
+  for (const css of ['@page { size: A4 portrait', '@page landscape { size: A4 landscape', 'section.table { break-before: page', 'thead { display: table-header-group', 'tr { break-inside: avoid']) assert.ok(html.includes(css), css);
+  assert.ok(root.querySelectorAll('p span.n').some((s) => s.text === '2253.11万元'), 'numbers in text never wrap');
+});
+
+test('docx: merged cells, repeated header rows, a landscape section per wide table, 目录 fields, page numbers, zh-CN fonts, black headings', async () => {
+  const bytes = await writeDocx(composed.document);
+  const xml = zipText(bytes, 'word/document.xml');
+  assert.ok(/<w:gridSpan w:val="6"\/>/.test(xml), 'gridSpan (预算数 over six columns)');
+  assert.ok(/<w:vMerge w:val="restart"\/>/.test(xml) && /<w:vMerge(?: w:val="continue")?\/>/.test(xml), 'vMerge restart and continue');
+  assert.ok(/<w:tblHeader\/>|<w:tblHeader w:val="(1|true)"\/>/.test(xml), 'header rows repeat on every page');
+  assert.ok(/<w:cantSplit\/>|<w:cantSplit w:val="(1|true)"\/>/.test(xml), 'rows never split');
+  const sections = xml.match(/<w:sectPr[\s\S]*?<\/w:sectPr>/g)!;
+  const tables = composed.document.blocks.filter((b) => b.kind === 'table');
+  assert.ok(sections.length >= tables.length + 2, `a section per table, plus cover and 目录 (${sections.length})`);
+  assert.ok(sections.filter((s) => /w:orient="landscape"/.test(s)).length >= 6, 'the wide forms are landscape');
+  assert.match(xml, /PAGEREF _jsToc_T01/, '目录 entries are PAGEREF fields to bookmarks');
+  assert.match(xml, /<w:bookmarkStart[^>]*w:name="_jsToc_T01"/);
+  assert.match(zipText(bytes, 'word/footer1.xml'), /PAGE/, 'page numbers in the footer');
+  assert.match(xml, /<w:lang w:val="zh-CN" w:eastAsia="zh-CN"\/>/, 'runs in zh-CN');
+  assert.match(xml, /<w:lang w:val="en-US" w:eastAsia="en-US"\/><\/w:rPr><w:t xml:space="preserve">2253\.11\u2060万元<\/w:t>/, 'a figure and its unit form one run that never breaks');
+  const styles = zipText(bytes, 'word/styles.xml');
+  for (const f of ['仿宋_GB2312', '黑体']) assert.ok(styles.includes(`w:eastAsia="${f}"`), f);
+  assert.ok(xml.includes('w:eastAsia="宋体"'), '宋体 in tables');
+  const headingStyles = [...styles.matchAll(/<w:style [^>]*w:styleId="(Title|Heading\d)"[\s\S]*?<\/w:style>/g)];
+  assert.ok(headingStyles.length >= 5);
+  for (const [style, id] of headingStyles) {
+    const colors = [...style.matchAll(/<w:color w:val="([0-9A-Fa-f]{6})"/g)].map((m) => m[1]!.toUpperCase());
+    assert.ok(colors.every((c) => c === '000000'), `${id} is black (${colors.join(', ')})`);
+  }
+});
+
+test('xlsx: merged headers, landscape fit to one page wide, print titles and area, frozen header rows, widths per table', async () => {
+  const bytes = await writeXlsx(composed.document);
+  const wb = XLSX.read(bytes, { type: 'array', cellStyles: true });
+  const t09 = wb.SheetNames.indexOf(wb.SheetNames.find((n) => n.startsWith('T09 '))!);
+  const sheet = zipText(bytes, `xl/worksheets/sheet${t09 + 1}.xml`);
+  assert.match(sheet, /<pageSetUpPr fitToPage="1"\/>/);
+  assert.match(sheet, /orientation="landscape"/);
+  assert.match(sheet, /fitToWidth="1"/);
+  assert.match(sheet, /fitToHeight="0"/);
+  assert.match(sheet, /paperSize="9"/);
+  assert.match(sheet, /<pane [^>]*ySplit="\d+"[^>]*state="frozen"/);
+  const merges = wb.Sheets[wb.SheetNames[t09]!]!['!merges']!.map((m) => XLSX.utils.encode_range(m));
+  assert.ok(merges.includes('A5:F5') && merges.includes('G5:L5'), `预算数 / 决算数 merged (${merges.join(' ')})`);
+  const workbook = zipText(bytes, 'xl/workbook.xml');
+  assert.match(workbook, /_xlnm\.Print_Titles/);
+  assert.match(workbook, /_xlnm\.Print_Area/);
+  const t01 = wb.Sheets[wb.SheetNames.find((n) => n.startsWith('T01 '))!]!['!cols']!.map((c) => c.wch ?? c.width);
+  const t03 = wb.Sheets[wb.SheetNames.find((n) => n.startsWith('T03 '))!]!['!cols']!.map((c) => c.wch ?? c.width);
+  assert.notDeepEqual(t01, t03, 'each table its own widths');
+});
