@@ -1,13 +1,10 @@
 /** Compose: a filled input (JSON body, or the Excel template as a multipart upload) → the documents. */
-import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { audit } from '../store/accounts.js';
 import { ApiError, errorSchema } from './errors.js';
-import { requireUser, type RouteContext } from './app.js';
-import { composeToFiles, ComposeValidationError, formatProblems, writeBudgetTemplateXlsx, writeTemplateXlsx, type ComposeFormat } from '../compose/index.js';
-import { loadComposeInput, type LoadedInput } from '../compose/load.js';
+import { clientKey, requireUser, type RouteContext } from './app.js';
+import { writeBudgetTemplateXlsx, writeTemplateXlsx } from '../compose/index.js';
+import { InputError } from '../ingest/raw.js';
 
 const CONTENT_TYPES: Record<string, string> = {
   html: 'text/html; charset=utf-8',
@@ -28,26 +25,33 @@ export async function composeRoutes(api: FastifyInstance, ctx: RouteContext): Pr
   }, async (req, reply) => {
     const user = requireUser(req, 'compose');
     const format = (req.query as { format?: string }).format ?? 'html';
-    const dir = await mkdtemp(join(tmpdir(), 'juesuan-compose-'));
+    // reading the input (a workbook is an untrusted file) and composing run in the worker pool
+    let input: { bytes?: Uint8Array; name?: string } = {};
+    if (req.isMultipart()) {
+      const file = await req.file();
+      if (!file) throw new ApiError(400, 'bad-request', 'no file in the upload');
+      input = { bytes: new Uint8Array(await file.toBuffer()), name: file.filename };
+      if (file.file.truncated) throw new ApiError(413, 'too-large', `upload larger than ${ctx.uploadLimit >> 20} MB`);
+    }
+    const client = clientKey(req);
+    if (!ctx.uploads.tryAcquire(client)) {
+      reply.header('retry-after', '1');
+      throw new ApiError(429, 'too-many-uploads', `at most ${ctx.uploads.max} uploads or compositions of one client at once`, 'wait for one to finish');
+    }
+    let out: { file: string; bytes: Uint8Array };
     try {
-      let loaded: LoadedInput;
-      if (req.isMultipart()) {
-        const file = await req.file();
-        if (!file) throw new ApiError(400, 'bad-request', 'no file in the upload');
-        loaded = await loadComposeInput(new Uint8Array(await file.toBuffer()), file.filename);
-      } else loaded = { input: req.body, problems: [] };
-      await composeToFiles(loaded.input, dir, [format as ComposeFormat], { ...(loaded.locate && { locate: loaded.locate }), problems: loaded.problems });
-      const file = (await readdir(dir)).find((f) => f.endsWith(`.${format}`));
-      if (!file) throw new ApiError(500, 'internal', `the composer wrote no ${format}`);
-      const bytes = await readFile(join(dir, file));
-      await audit(ctx.db, { username: user.username, action: 'compose', detail: `${file}` });
-      return reply.type(CONTENT_TYPES[format]!).header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file)}`).send(bytes);
+      out = await ctx.pool.run({ op: 'compose', input, compose: { format, ...(!input.bytes && { body: req.body }) } });
     } catch (e) {
-      if (e instanceof ComposeValidationError) throw new ApiError(422, 'invalid-input', formatProblems(e.problems), 'fix the input where each problem points');
+      if (e instanceof InputError) {
+        const code = (e as InputError & { code?: string }).code ?? 'unreadable';
+        throw new ApiError(422, code, e.message, e.hint ?? 'fix the input where each problem points');
+      }
       throw e;
     } finally {
-      await rm(dir, { recursive: true, force: true });
+      ctx.uploads.release(client);
     }
+    await audit(ctx.db, { username: user.username, action: 'compose', detail: out.file });
+    return reply.type(CONTENT_TYPES[format]!).header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(out.file)}`).send(Buffer.from(out.bytes));
   });
 
   api.get('/template', {

@@ -256,7 +256,7 @@ export class WorkerPool {
 }
 
 function fromFailure(f: TaskFailure): Error {
-  if (f.kind === 'input') return new InputError(f.message, f.hint);
+  if (f.kind === 'input') return Object.assign(new InputError(f.message, f.hint), f.code ? { code: f.code } : {});
   return new PoolInternalError(f.message, f.stack);
 }
 

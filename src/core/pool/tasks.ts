@@ -8,14 +8,17 @@ import { factsOf, type Facts } from '../../facts/facts.js';
 import { checkDisclosure } from '../../check/engine.js';
 import type { Disclosure } from '../../model/index.js';
 import type { CheckReport } from '../../check/types.js';
+import { InputError } from '../../ingest/raw.js';
 
-export type TaskOp = 'parse' | 'facts' | 'check' | 'analyse' | 'store' | 'selftest';
+export type TaskOp = 'parse' | 'facts' | 'check' | 'analyse' | 'store' | 'compose' | 'selftest';
 
 export interface PoolTask {
   op: TaskOp;
   input: ReadInput;
   /** selftest (only when JUESUAN_POOL_SELFTEST=1, for the pool's own tests): misbehave on purpose */
   selftest?: 'spin' | 'allocate' | 'escape' | 'exit' | 'echo';
+  /** compose: the JSON input (else input.bytes: JSON or the filled workbook) and the output format */
+  compose?: { body?: unknown; format: string };
   /** check: rule selection */
   only?: string[];
   disable?: string[];
@@ -28,6 +31,7 @@ export interface TaskValue {
   analyse: { disclosure: Disclosure; facts: Facts; report: CheckReport };
   selftest: string;
   /** for the store: the model's meta, facts and report, and all three as JSON made in the worker */
+  compose: { file: string; bytes: Uint8Array };
   store: { meta: Disclosure['meta']; facts: Facts; report: CheckReport; json: { model: string; facts: string; report: string } };
 }
 
@@ -35,6 +39,8 @@ export interface TaskValue {
  * (time or memory, exit 2 with how to raise it), `internal` a bug (exit 3). */
 export interface TaskFailure {
   kind: 'input' | 'limit' | 'internal';
+  /** a more precise code for the API (e.g. 'invalid-input' for a compose input with problems) */
+  code?: string;
   message: string;
   hint?: string;
   stack?: string;
@@ -59,6 +65,8 @@ export async function runTask(task: PoolTask): Promise<unknown> {
       const report = checkDisclosure(disclosure, opts);
       return { meta: disclosure.meta, facts, report, json: { model: JSON.stringify(disclosure), facts: JSON.stringify(facts), report: JSON.stringify(report) } };
     }
+    case 'compose':
+      return composeTask(task);
     case 'selftest':
       return selftest(task.selftest);
     default:
@@ -67,9 +75,9 @@ export async function runTask(task: PoolTask): Promise<unknown> {
 }
 
 export function toFailure(e: unknown): TaskFailure {
-  if (e instanceof Error && e.name === 'InputError') {
-    const hint = (e as Error & { hint?: string }).hint;
-    return { kind: 'input', message: e.message, ...(hint && { hint }) };
+  if (e instanceof Error && (e.name === 'InputError' || e.name === 'ComposeValidationError')) {
+    const x = e as Error & { hint?: string; code?: string };
+    return { kind: 'input', message: e.message, ...(x.hint && { hint: x.hint }), ...(typeof x.code === 'string' && { code: x.code }) };
   }
   if (e instanceof Error) return { kind: 'internal', message: e.message.split('\n')[0] ?? e.name, ...(e.stack && { stack: e.stack }) };
   return { kind: 'internal', message: String(e) };
@@ -92,5 +100,30 @@ async function selftest(what: PoolTask['selftest']): Promise<string> {
       process.exit(7);
     default:
       return 'echo';
+  }
+}
+
+/** Compose in a worker: reading a filled workbook is reading an untrusted file too. */
+async function composeTask(task: PoolTask): Promise<{ file: string; bytes: Uint8Array }> {
+  const { mkdtemp, readFile, readdir, rm } = await import('node:fs/promises');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  const { composeToFiles, ComposeValidationError, formatProblems } = await import('../../compose/index.js');
+  const { loadComposeInput } = await import('../../compose/load.js');
+  const format = task.compose?.format ?? 'html';
+  const dir = await mkdtemp(join(tmpdir(), 'juesuan-compose-'));
+  try {
+    const loaded = task.input.bytes ? await loadComposeInput(task.input.bytes, task.input.name) : { input: task.compose?.body, problems: [] };
+    try {
+      await composeToFiles(loaded.input, dir, [format as never], { ...('locate' in loaded && loaded.locate && { locate: loaded.locate }), problems: loaded.problems });
+    } catch (e) {
+      if (e instanceof ComposeValidationError) throw Object.assign(new InputError(formatProblems(e.problems), 'fix the input where each problem points'), { code: 'invalid-input' });
+      throw e;
+    }
+    const file = (await readdir(dir)).find((f) => f.endsWith(`.${format}`));
+    if (!file) throw new Error(`the composer wrote no ${format}`);
+    return { file, bytes: new Uint8Array(await readFile(join(dir, file))) };
+  } finally {
+    await rm(dir, { recursive: true, force: true });
   }
 }
