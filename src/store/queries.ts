@@ -102,12 +102,14 @@ export interface ComparisonColumn {
   documentId: number;
   entity: string | null;
   year: number | null;
+  /** final-accounts, budget, … (a budget and a 决算 of one year are two columns). */
+  kind?: string | null;
   facts: Record<string, number>;
 }
 
 /** One entity across years (oldest first), or many entities in one year: key figures side by side, in 分. */
 export async function compare(db: Db, by: { entity: string } | { year: number; entities?: string[] }): Promise<{ columns: ComparisonColumn[]; keys: string[] }> {
-  let q = db.selectFrom('documents').select(['id', 'entity', 'year']).where('status', '=', 'ok');
+  let q = db.selectFrom('documents').select(['id', 'entity', 'year', 'kind']).where('status', '=', 'ok');
   if ('entity' in by) q = q.where('entity', '=', by.entity).orderBy('year', 'asc');
   else {
     q = q.where('year', '=', by.year);
@@ -116,7 +118,7 @@ export async function compare(db: Db, by: { entity: string } | { year: number; e
   }
   const docs = await q.execute();
   const facts = await factsByDocument(db, docs.map((d) => d.id));
-  const columns = docs.map((d) => ({ documentId: d.id, entity: d.entity, year: d.year, facts: facts.get(d.id) ?? {} }));
+  const columns = docs.map((d) => ({ documentId: d.id, entity: d.entity, year: d.year, kind: d.kind, facts: facts.get(d.id) ?? {} }));
   const keys = [...new Set(columns.flatMap((c) => Object.keys(c.facts)))].sort();
   return { columns, keys };
 }

@@ -4,7 +4,7 @@ import { FACT_NAMES, useT } from '../i18n';
 import { Chart } from '../components/Chart';
 import { ExecutionCompare } from './ExecutionCompare';
 
-interface Column { documentId: number; entity: string | null; year: number | null; facts: Record<string, number> }
+interface Column { documentId: number; entity: string | null; year: number | null; kind?: string | null; facts: Record<string, number> }
 interface Comparison { columns: Column[]; keys: string[] }
 
 const CHART_KEYS = ['incomeTotal', 'expenditureTotal', 'basicExpenditure', 'projectExpenditure', 'publicExpense', 'threePublic.actual.total'];
@@ -31,7 +31,7 @@ export function ComparePage({ query }: { query: string }) {
     if (!q) return;
     api.get<Comparison>(`/compare?${q}`).then((c) => { setData(c); setError(''); }).catch((e) => setError(String(e.message)));
   }, [mode, entity, year]);
-  const label = (c: Column) => (mode === 'entity' ? String(c.year) : c.entity ?? String(c.documentId));
+  const label = (c: Column) => `${mode === 'entity' ? String(c.year) : c.entity ?? String(c.documentId)}${c.kind === 'budget' ? ` ${t('budget')}` : ''}`;
   const option = useMemo(() => data && {
     tooltip: {}, legend: { top: 0 },
     xAxis: { type: 'category' as const, data: CHART_KEYS.map((k) => FACT_NAMES[k] ?? (k.startsWith('threePublic') ? '三公经费' : k)), axisLabel: { interval: 0, rotate: 15 } },
