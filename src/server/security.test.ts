@@ -1,6 +1,8 @@
 /** The guards of docs/security.md, each tested as an attacker would try it. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { openDb, type OpenedDb } from '../store/db.js';
 import { createUser } from '../store/accounts.js';
@@ -191,3 +193,18 @@ for (const [dbName, skip] of [['sqlite', false], ['postgres', PG_SKIP]] as const
     }, dbName);
   });
 }
+
+const HOSTILE = join(import.meta.dirname, '..', '..', '..', 'shared', 'corpus', 'hostile');
+test('hostile files: a zip bomb uploaded or given to compose is refused with 422 and the server stays up', { skip: existsSync(HOSTILE) ? false : `${HOSTILE} absent: hostile uploads not tried` }, async () => {
+  await withServer({ mode: 'single' }, async (app) => {
+    const bomb = readFileSync(join(HOSTILE, 'bomb-1g.xlsx'));
+    const [up, compose] = await Promise.all([
+      app.inject({ method: 'POST', url: '/api/documents', ...multipart('bomb.xlsx', bomb) }),
+      app.inject({ method: 'POST', url: '/api/compose?format=html', ...multipart('bomb.xlsx', bomb) }),
+    ]);
+    assert.equal(up.statusCode, 422, up.body.slice(0, 300));
+    assert.equal(compose.statusCode, 422, compose.body.slice(0, 300));
+    assert.match(compose.body, /limit/);
+    assert.equal((await app.inject('/api/health')).statusCode, 200);
+  });
+});

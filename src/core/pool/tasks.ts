@@ -111,6 +111,13 @@ async function composeTask(task: PoolTask): Promise<{ file: string; bytes: Uint8
   const { composeToFiles, ComposeValidationError, formatProblems } = await import('../../compose/index.js');
   const { loadComposeInput } = await import('../../compose/load.js');
   const format = task.compose?.format ?? 'html';
+  const b = task.input.bytes;
+  if (b && b.length >= 4 && b[0] === 0x50 && b[1] === 0x4b) {
+    // a filled workbook is a ZIP: checked against the readers' container limits (entry count,
+    // inflated size) before the workbook library inflates it
+    const { scanZip } = await import('../../ingest/limits-zip.js');
+    scanZip(b);
+  }
   const dir = await mkdtemp(join(tmpdir(), 'juesuan-compose-'));
   try {
     const loaded = task.input.bytes ? await loadComposeInput(task.input.bytes, task.input.name) : { input: task.compose?.body, problems: [] };
