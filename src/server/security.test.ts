@@ -157,7 +157,7 @@ test('sign-in: failures are audited and backed off (429 with Retry-After); unkno
 });
 
 test('upload file names are kept as given and never used as paths', async () => {
-  await withServer({ mode: 'single' }, async (app) => {
+  await withServer({ mode: 'single' }, async (app, db) => {
     const name = '../../../etc/passwd; x=决算 2023.txt';
     const up = await app.inject({ method: 'POST', url: '/api/documents', ...multipart(name, sampleDisclosureText()) });
     assert.equal(up.statusCode, 201, up.body);
@@ -166,6 +166,10 @@ test('upload file names are kept as given and never used as paths', async () => 
     assert.equal(s.name, name);
     const c = await app.inject(`/api/documents/${id}/content`);
     assert.equal(c.headers['content-disposition'], `attachment; filename*=UTF-8''${encodeURIComponent(name)}`);
+    // re-checking runs the rules in the pool too
+    await db.db.updateTable('documents').set({ ruleset: 'old' }).execute();
+    const re = await app.inject({ method: 'POST', url: '/api/recheck' });
+    assert.deepEqual(re.json(), { rechecked: 1 });
   });
 });
 
