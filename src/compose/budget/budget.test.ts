@@ -141,3 +141,18 @@ test('budget workbook: a problem is located by sheet and cell', async () => {
   const v = validateComposeInput(back.input, { locate: back.locate });
   assert.ok(v.problems.some((p) => p.severity === 'error' && p.sheet === '表5 一般公共预算支出' && p.cell === 'D3'), JSON.stringify(v.problems.slice(0, 3)));
 });
+
+test('generated budgets: valid, balanced, worded without an empty percentage or a final-accounts word', async () => {
+  const fc = (await import('fast-check')).default;
+  const { budgetInputArb } = await import('./arbitrary.js');
+  fc.assert(fc.property(budgetInputArb, (input) => {
+    const v = validateComposeInput(input);
+    assert.deepEqual(v.problems.filter((p) => p.severity === 'error'), []);
+    const { disclosure } = composeDocument(input);
+    const t01 = disclosure.tables.find((t) => t.key === 'T01')!;
+    const g = (side: string) => t01.rows.find((r) => r.key === 'grandTotal' && r.side === side)!.cells.amount!.text;
+    assert.equal(g('income'), g('expenditure'));
+    const t = text(input);
+    assert.doesNotMatch(t, /[增下][长降]%|[^0-9.]%|增加（减少）|决算/);
+  }), { numRuns: 40 });
+});

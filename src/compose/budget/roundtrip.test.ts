@@ -62,3 +62,12 @@ test('the composed budget model itself passes the checks without error', () => {
     assert.deepEqual(errors, [], name);
   }
 });
+
+test('budget round trip (txt): generated budgets read back with the same facts', async () => {
+  const fc = (await import('fast-check')).default;
+  const { budgetInputArb } = await import('./arbitrary.js');
+  await fc.assert(fc.asyncProperty(budgetInputArb, async (input) => {
+    const r = await budgetRoundTrip(input, 'txt');
+    assert.equal(r.read, r.composed);
+  }), { numRuns: 30 });
+});
