@@ -7,7 +7,7 @@
  * the server (50 concurrent uploads, 500 reads). Documents: the seeds when ../shared is present, else
  * documents the project composes. Medians and fastest runs: a shared machine makes single runs noisy.
  */
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cpus, loadavg } from 'node:os';
 import { readDisclosure } from '../src/ingest/index.js';
@@ -92,6 +92,13 @@ console.log(table);
 writeResults(table);
 
 function writeResults(other: string): void {
+  if (!other) {
+    // --only real: keep the in-process table of the last full run.
+    const file = join(import.meta.dirname, 'results.md');
+    const before = existsSync(file) ? readFileSync(file, 'utf8') : '';
+    const at = before.indexOf('| measure | value | target |');
+    if (at >= 0) other = `_(from the last full run)_\n\n${before.slice(at).trim()}`;
+  }
   const head = `${process.platform} ${process.arch}, ${cpus().length} cores, Node ${process.version}, ${new Date().toISOString().slice(0, 16)}Z, load average ${loadavg()[0]!.toFixed(1)}`;
   const parts = [
     '# Benchmark results',
