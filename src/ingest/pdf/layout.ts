@@ -11,11 +11,14 @@ import { streamRows } from './stream.js';
 import { splitAtRulings, visualLines } from './text-join.js';
 import { detectTabGrid, tabRows } from './tab-stops.js';
 
-/** The right edge of the page's text (where lines wrap). */
-function rightEdge(lines: TextBox[][]): number {
+/**
+ * Where lines wrap: the margin mirroring the left one when the text reaches near it (punctuation
+ * may hang past it), else the furthest the text reaches.
+ */
+function rightMargin(lines: TextBox[][], mirrored: number): number {
   let x = 0;
   for (const l of lines) for (const b of l) if (b.x1 > x) x = b.x1;
-  return x;
+  return x > mirrored - 40 ? mirrored : x;
 }
 
 export function pageRows(content: PageContent): PdfRow[] {
@@ -35,7 +38,7 @@ export function pageRows(content: PageContent): PdfRow[] {
   }
   const free = visualLines(boxes.filter((b) => !claimed.has(b)));
   const tabs = detectTabGrid(free);
-  rows.push(...(tabs ? tabRows(tabs, free, rightEdge(free)) : streamRows(free)));
+  rows.push(...(tabs ? tabRows(tabs, free, rightMargin(free, content.width - tabs.origin)) : streamRows(free)));
   return rows.filter((r) => r.cells.some((c) => c !== '')).map(stripMarkup).sort((a, b) => a.y - b.y);
 }
 
