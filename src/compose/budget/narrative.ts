@@ -328,8 +328,11 @@ export function explainBudgetProcurement(ctx: BudgetNarrativeContext, n: number)
 export function explainBudgetAssets(ctx: BudgetNarrativeContext, n: number): boolean {
   const { fig, w, year, org } = ctx;
   const a = fig.input.assets;
-  if (!a) return false;
   w.heading(1, `${chineseOrdinal(n)}、`, '国有资产占用情况', 'assets');
+  if (!a) {
+    w.text(`本${org}${year}年预算无需要说明的国有资产占用情况。`);
+    return true;
+  }
   const vehicles = VEHICLE_CATEGORIES.map((k) => [k, a.vehicles[k] ?? 0] as const);
   const total = vehicles.reduce((s, [, c]) => s + c, 0);
   const p = w.newPara().say(`截至${year - 1}年12月31日，本${org}共有车辆`).count(total, '辆', '车辆');
@@ -341,9 +344,9 @@ export function explainBudgetAssets(ctx: BudgetNarrativeContext, n: number): boo
 }
 
 export function explainBudgetPerformance(ctx: BudgetNarrativeContext, n: number): boolean {
-  const { fig, w } = ctx;
-  if (!fig.input.performanceTargets.length) return false;
+  const { fig, w, org, year } = ctx;
   w.heading(1, `${chineseOrdinal(n)}、`, '预算绩效目标设置情况', 'performance-targets');
+  if (!fig.input.performanceTargets.length) w.text(`本${org}${year}年无纳入绩效目标管理的项目。`);
   for (const t of fig.input.performanceTargets) w.text(t);
   return true;
 }

@@ -119,6 +119,8 @@ function checkFigures(input: BudgetInput, f: BudgetFigures): ComposeProblem[] {
     ['threePublic', tpPrior !== null && tpPrior !== f.threePublic.total, '“三公”经费预算与上年预算相比有变化'],
     ['operatingExpense', f.operatingExpense !== null && changed(f.operatingExpense, pr.operatingExpense), '机关运行经费预算与上年预算相比有变化'],
   ];
+  if (!input.assets) out.push(warn(['assets'], '没有填写国有资产占用情况：编制说明将写“无需要说明的国有资产占用情况”'));
+  if (!input.performanceTargets.length) out.push(warn(['performanceTargets'], '没有填写预算绩效目标：编制说明将写“无纳入绩效目标管理的项目”'));
   for (const [key, need, what] of needs) {
     if (need && !input.reasons[key]?.trim()) out.push(warn(['reasons', key], `${what}，请说明主要原因`));
   }
