@@ -86,6 +86,8 @@ test('budget: validation locates inconsistent figures; nothing is composed from 
 test('budget: an input without kind is still a final-accounts input', () => {
   const fa = parseComposeInput(exampleInputs()[0]!.input);
   assert.equal(composeDocument(fa).disclosure.meta.kind, 'final-accounts');
+  assert.ok(validateComposeInput({ ...exampleInputs()[0]!.input, kind: 'final-accounts' }).ok, 'kind: final-accounts is accepted');
+  assert.ok(!validateComposeInput({ ...exampleInputs()[0]!.input, kind: 'other' }).ok, 'an unknown kind is refused');
   assert.equal((parseComposeInput(small) as { kind: string }).kind, 'budget');
 });
 
