@@ -127,3 +127,15 @@ test('narrative-itemised-sum: must not trigger on items that each restate a 收�
   d.meta.kind = 'budget';
   assert.deepEqual(runRule(rule, d).findings, []);
 });
+
+test('narrative-itemised-sum: must not trigger on one group of a grouped list whose group headings were lost (numbering restarts at 1)', () => {
+  const lead = '江苏省政协办公厅2018年度财政拨款预算支出10,070.48万元，占本年支出合计的99.21%。其中：';
+  const d = disclosureOf(section('三、支出预算情况说明', [
+    lead,
+    '1.政协事务（款）行政运行（项）4,432.78万元，与上年相比增加1,199.75万元。',
+    '2.政协事务（款）一般行政管理事务（项）1,780.22万元。',
+  ], { children: [section('1. 行政事业单位离退休（款）未归口管理的行政单位离退休', ['（项）252.82万元，与上年相比减少1,256.90万元。'])] }));
+  assert.deepEqual(runRule(rule, d).findings, []);
+  const flat = oneSection('三、支出预算情况说明', [lead, '1.行政运行（项）4,432.78万元。', '2.一般行政管理事务（项）1,780.22万元。', '1.未归口管理的行政单位离退休（项）252.82万元。']);
+  assert.deepEqual(runRule(rule, flat).findings, []);
+});

@@ -123,6 +123,8 @@ interface Run {
   last: number | undefined;
   /** True when every section of the list continued the items. */
   complete: boolean;
+  /** The numbering started again at 1 (a grouped list whose group headings were not read). */
+  restarted?: boolean;
 }
 
 /**
@@ -135,7 +137,7 @@ function sectionItems(sections: readonly Section[], level: number | undefined, l
     const num = c.number !== undefined ? numberingOf(c.number) : undefined;
     if (!num || (level !== undefined && num.level !== level)) return { items, last, complete: false };
     const continues = num.n === (last ?? 0) + 1 || (!strict && last === undefined);
-    if (!continues) return { items, last, complete: false };
+    if (!continues) return { items, last, complete: false, restarted: num.n === 1 && last !== undefined };
     level = num.level;
     const groups = itemsOfChild(c, level);
     if (!groups.length) groups.push([]);
@@ -161,6 +163,9 @@ function itemsAfter(section: Section, at: number, siblings: readonly Section[]):
   const items: Paragraph[][] = [];
   let level: number | undefined;
   let last: number | undefined;
+  // '其中：' then 1.…5. and 1.…3. again: a list grouped under headings ((一) … 类) the reader did not
+  // keep — the items seen are one group's, not the parts of the total.
+  const grouped = (): Pair[] => [];
   for (const p of section.paragraphs.slice(at + 1)) {
     const num = numberingOf(p.text);
     if (!num || (leadLevel !== undefined && num.level <= leadLevel)) return items.map(pairOf);
@@ -169,16 +174,19 @@ function itemsAfter(section: Section, at: number, siblings: readonly Section[]):
       items[items.length - 1]!.push(p);
       continue;
     }
+    if (num.level === level && num.n === 1 && last !== undefined) return grouped();
     if (num.level < level || (last !== undefined && num.n !== last + 1)) return items.map(pairOf);
     LIST_ITEMS.add(p);
     items.push([p]);
     last = num.n;
   }
   const children = sectionItems(section.children, level, last);
+  if (children.restarted) return grouped();
   items.push(...children.items);
   if (children.complete) {
-    const after = siblings.slice(siblings.indexOf(section) + 1);
-    items.push(...sectionItems(after, level ?? levelOfRun(section.children), children.last, true).items);
+    const after = sectionItems(siblings.slice(siblings.indexOf(section) + 1), level ?? levelOfRun(section.children), children.last, true);
+    if (after.restarted) return grouped();
+    items.push(...after.items);
   }
   return items.map(pairOf);
 }

@@ -53,3 +53,9 @@ test('narrative-placeholder: must not report as an error an unchosen 增加（�
   const { findings } = runRule(rule, d);
   assert.deepEqual(findings.map((f) => f.severity), ['warning', 'warning']);
 });
+
+test('narrative-placeholder: an unchosen 增加（减少） whose zero a page break moved to the next paragraph is a warning', () => {
+  const d = oneSection('一、收支预算总表情况说明', ['4．上年结转资金预算数为0万元。与上年相比增加（减少）', '0万元，增长（减少）0%。主要原因是本部门无此项收入。'], { year: 2019 });
+  d.meta.kind = 'budget';
+  assert.deepEqual(runRule(rule, d).findings.map((f) => f.severity), ['warning', 'warning']);
+});

@@ -24,6 +24,13 @@ const PATTERNS: Pattern[] = [
   { id: 'stars', re: /(?:为|共计|合计|计|达|增加|减少|增长|下降|占)\s*[*＊]{2,}\s*(?:万元|元|%|％|个|人|辆|批|次|项|台|套)|\d{2}[*＊]{2,}\s*年|^[*＊]{2,}(?:县|市|区|旗|局)/g, what: '占位符“**”' },
 ];
 
+/** The words after a match: the rest of the sentence, or — when a page break cut it there — the next paragraph's start. */
+function textAfter(ctx: SentenceContext, rest: string): string {
+  if (rest.trim() || ctx.index !== ctx.paragraph.sentences.length - 1) return rest;
+  const paragraphs = ctx.section.paragraphs;
+  return paragraphs[paragraphs.indexOf(ctx.paragraph) + 1]?.text ?? rest;
+}
+
 function scan(ctx: SentenceContext): RawFinding[] {
   const text = ctx.sentence.text;
   const out: RawFinding[] = [];
@@ -34,7 +41,7 @@ function scan(ctx: SentenceContext): RawFinding[] {
       if (seen.has(start)) continue;
       seen.add(start);
       // '增加（减少）0万元': with nothing changed the unchosen word misleads no one — a warning.
-      const zero = p.id === 'template-choice' && /^\s*(0+(\.0+)?)\s*(万元|元|%|％)/.test(text.slice(start + m[0].length));
+      const zero = p.id === 'template-choice' && /^\s*(0+(\.0+)?)\s*(万元|元|%|％)/.test(textAfter(ctx, text.slice(start + m[0].length)));
       out.push(narrativeFinding(ctx, provAt(ctx.sentence, undefined, start), {
         messageId: p.id, message: `${p.what}：“${m[0]}”（模板内容未填写）`, evidence: m[0].trim(),
         ...(zero ? { severity: 'warning' as const } : {}),
