@@ -204,6 +204,8 @@ async function main(): Promise<void> {
     await sleep(IDLE_MS + 3000);
     const rssIdle = rssMb(pid);
     console.log(`\nRSS (server process, workers included): before ${rssBefore} MB · peak seen ${peakRss} MB · end of load ${rssAfterLoad} MB · 1 s after ${rssRightAfter} MB · workers idle ${rssIdle} MB`);
+    const stalls = [...serverErr.matchAll(/"lagMs":(\d+)/g)].map((m) => Number(m[1]));
+    console.log(`event-loop stalls over 250 ms logged by the server (last 20 kB of its log): ${stalls.length}${stalls.length ? `, longest ${Math.max(...stalls)} ms` : ''}`);
     const failed = fives.length > 0 || identical.some((r) => r.status >= 500) || ids.size !== 1;
     if (failed) process.exitCode = 1;
   } finally {

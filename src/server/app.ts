@@ -65,6 +65,15 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
   const ownPool = !opts.pool;
   const pool = opts.pool ?? new WorkerPool({ ...(Number(process.env.JUESUAN_JOBS) > 0 && { size: Number(process.env.JUESUAN_JOBS) }) });
   if (ownPool) app.addHook('onClose', async () => pool.close());
+  // the event loop should never stall (reading runs in workers): a stall is logged with its length
+  let tick = performance.now();
+  const lagTimer = setInterval(() => {
+    const lag = performance.now() - tick - 250;
+    if (lag > 250) app.log.warn({ lagMs: Math.round(lag), poolLoad: pool.load }, 'event loop stalled');
+    tick = performance.now();
+  }, 250);
+  lagTimer.unref();
+  app.addHook('onClose', async () => clearInterval(lagTimer));
   const envInt = (name: string, fallback: number) => (Number(process.env[name]) > 0 ? Math.floor(Number(process.env[name])) : fallback);
   const allowedHosts = opts.allowedHosts ?? allowedHostsFromEnv();
   const allowedOrigins = opts.allowedOrigins ?? allowedOriginsFromEnv();
