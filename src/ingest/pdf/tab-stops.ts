@@ -321,7 +321,9 @@ function wrapKind(grid: TabGrid, prev: TabLine, cur: TabLine, right: number): 'c
   // a line breaks between two Chinese characters: the next one (with what clings to it) did not fit
   const chunk = /^[\u3400-\u9fff][^\u3400-\u9fff]*/.exec(head)?.[0] ?? '';
   const chunkWidth = [...chunk].reduce((w, ch) => w + (/[\u3400-\u9fff（）]/.test(ch) ? 1 : 0.6) * prev.size, 0);
-  if (blanks === 0 && chunk && prev.x1 + chunkWidth > right - 1 && CJK_END.test(last)) return 'word';
+  // (the rest of a wrapped row is short; a line of many cells that happens to follow a full one is a row)
+  const filled = cur.cells.filter((c) => c.length > 0).length;
+  if (blanks === 0 && chunk && filled <= 5 && prev.x1 + chunkWidth > right - 1 && CJK_END.test(last)) return 'word';
   // a header cell that did not fit after the tab
   if (blanks === 1 && CJK_START.test(head) && head.length <= 30 && nextStop + Math.min(width, 2 * prev.size) > right + 1) return 'cell';
   return undefined;
