@@ -4,8 +4,9 @@
  * `pdftotext -layout`. Each variant must read back (nearly) the figures of the text. Skipped when
  * ../shared/corpus, LibreOffice (soffice) or poppler (pdftotext) is absent.
  *
- * Floors are what the readers achieve today; the targets of issue 9 are 98 % for PDF, HTML and
- * DOCX and 95 % for the pdftotext text.
+ * Figures compared: identity, table statuses and the labelled amounts (performance tables are left
+ * out). Floors are what the readers achieve today (PDF 98.9 %, HTML 100 %, DOCX 94 %, pdftotext
+ * 79 %); the targets of issue 9 are 98 % for PDF, HTML and DOCX and 95 % for the pdftotext text.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -22,8 +23,8 @@ const toFen = (printed: string, unit: string) => Math.round(Number(printed.repla
 const yuanToFen = (y: string) => Math.round(Number(y) * 100);
 const normName = (s: string) => s.replace(/[\s,，()（）【】\[\]“”"'、·:：]/g, '').replace(/年度?/g, '');
 
-const has = (cmd: string): boolean => spawnSync(cmd, ['--version'], { stdio: 'ignore' }).status === 0;
-const tools = corpusAvailable() && has('soffice') && has('pdftotext');
+const has = (cmd: string, flag: string): boolean => spawnSync(cmd, [flag], { stdio: 'ignore' }).status === 0;
+const tools = corpusAvailable() && has('soffice', '--version') && has('pdftotext', '-v');
 const skip = !corpusAvailable() ? SKIP_MESSAGE : !tools ? 'LibreOffice (soffice) or poppler (pdftotext) not installed: printed variants skipped' : false;
 
 /** Labelled figures found (the comparison of score-corpus.mjs, without performance tables). */
@@ -81,10 +82,10 @@ test('seeds printed to PDF, saved as HTML and DOCX by LibreOffice, and the PDFs 
       execFileSync('pdftotext', ['-layout', pdf, join(dir, basename(f).replace(/\.txt$/, '.layout.txt'))], { timeout: 60_000 });
     }
     const floors: [string, string, number][] = [
-      ['PDF', '.pdf', 0.84],
-      ['HTML', '.html', 0.98],
+      ['PDF', '.pdf', 0.98],
+      ['HTML', '.html', 0.99],
       ['DOCX', '.docx', 0.93],
-      ['pdftotext -layout', '.layout.txt', 0.6],
+      ['pdftotext -layout', '.layout.txt', 0.78],
     ];
     for (const [name, ext, floor] of floors) {
       const ratio = await measure(dir, ext);
