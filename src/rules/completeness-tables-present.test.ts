@@ -62,3 +62,38 @@ test('completeness-tables-present: must trigger as info only when the text decla
   assert.equal(findings[0]!.severity, 'info');
   assert.match(findings[0]!.evidence ?? '', /无国有资本经营预算财政拨款支出/);
 });
+
+// Budgets (部门预算 / 单位预算): the national list of 财预〔2016〕143号, a warning per table.
+const budgetTables = (except: TableKey[] = []) =>
+  (['T01', 'T02', 'T03', 'T04', 'T05', 'T06', 'T07', 'T09'] as TableKey[])
+    .filter((k) => !except.includes(k))
+    .map((k) => ({ ...minimalTable(k), variant: 'budget:national' }));
+
+test('completeness-tables-present (budget): must trigger a warning per table of the national list neither printed nor listed', () => {
+  const d = disclosure({ kind: 'budget', tables: budgetTables(['T06', 'T09']) });
+  const { findings } = run(rule, d);
+  assert.deepEqual(findings.map((f) => f.data?.table), ['T06', 'T09']);
+  for (const f of findings) {
+    assert.equal(f.messageId, 'budget-table-missing');
+    assert.equal(f.severity, 'warning');
+    assert.doesNotMatch(f.message, /决算/);
+  }
+  assert.match(findings[0]!.message, /一般公共预算基本支出表/);
+});
+
+test('completeness-tables-present (budget): must not trigger without a 国有资本经营 table (not on the national list), on empty fund tables or on listed tables', () => {
+  const tables = budgetTables(['T07']);
+  tables.push({ ...minimalTable('T07', { status: 'empty' }), variant: 'budget:national' });
+  assert.deepEqual(run(rule, disclosure({ kind: 'budget', tables })).findings, []);
+  const d = disclosure({ kind: 'budget', tables: budgetTables(['T06']) });
+  d.toc = [{ text: '八、一般公共预算基本支出预算表', table: 'T06', prov: { line: 1 } }];
+  assert.deepEqual(run(rule, d).findings, []);
+});
+
+test('completeness-tables-present (budget): the narrative file of a two-file publication (no table at all) is skipped with the reason', () => {
+  const d = disclosure({ kind: 'budget', tables: [], sections: [section('一、收支预算总表情况说明', ['2019年度收支总预算1000.00万元。'])] });
+  d.toc = [{ text: '一、收支预算总表', table: 'T01', prov: { line: 1 } }];
+  const r = run(rule, d);
+  assert.deepEqual(r.findings, []);
+  assert.match(r.skipped ?? '', /as-one/);
+});

@@ -32,3 +32,38 @@ test('completeness-toc-table-missing: must not trigger when no table is printed 
   d.toc = [{ text: '一、收入支出决算总表', table: 'T01', prov: { line: 1 } }];
   assert.deepEqual(run(rule, d).findings, []);
 });
+
+// Budgets: every table the 目录 lists, keyed or not.
+const budgetTable = (key: (typeof TABLE_KEYS)[number], title: string) => ({ ...minimalTable(key), title, variant: 'budget:national' });
+
+test('completeness-toc-table-missing (budget): must trigger on a listed standard table and on a listed other table the body lacks', () => {
+  const d = disclosure({
+    kind: 'budget', entity: '某某厅',
+    tables: [budgetTable('T01', '一、收支预算总表'), budgetTable('T02', '二、收入预算总表')],
+  });
+  d.toc = [
+    { text: '一、收支预算总表', table: 'T01', prov: { line: 1 } },
+    { text: '二、收入预算总表', table: 'T02', prov: { line: 2 } },
+    { text: '三、支出预算总表', table: 'T03', prov: { line: 3 } },
+    { text: '十二、政府采购支出预算表', prov: { line: 4 } },
+  ];
+  const { findings } = run(rule, d);
+  assert.deepEqual(findings.map((f) => f.evidence), ['三、支出预算总表', '十二、政府采购支出预算表']);
+  assert.match(findings[0]!.message, /部门支出总表/);
+  for (const f of findings) assert.doesNotMatch(f.message, /决算/);
+});
+
+test('completeness-toc-table-missing (budget): must not trigger when listed tables are printed under other wording, or on a narrative file without tables', () => {
+  const other = { ...minimalTable('T01'), key: undefined, title: '2018年政府采购预算表', variant: 'budget:other' };
+  const d = disclosure({ kind: 'budget', entity: '某某厅', tables: [budgetTable('T01', '某某厅2018年度收支预算总表'), other] });
+  d.toc = [
+    { text: '一、2018年度某某厅收支预算总表', table: 'T01', prov: { line: 1 } },
+    { text: '十二、政府采购支出预算表', prov: { line: 2 } },
+  ];
+  assert.deepEqual(run(rule, d).findings, []);
+  const narrative = disclosure({ kind: 'budget', tables: [] });
+  narrative.toc = [{ text: '一、收支预算总表', table: 'T01', prov: { line: 1 } }];
+  const r = run(rule, narrative);
+  assert.deepEqual(r.findings, []);
+  assert.match(r.skipped ?? '', /目录列出 1 张表/);
+});

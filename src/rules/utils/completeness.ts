@@ -5,6 +5,7 @@
 import { EMPTY_TABLE_NOTES, normalizeTitle, tableDef } from '../../catalog/tables.js';
 import type { Disclosure, Provenance, TableKey } from '../../model/index.js';
 import type { RuleContext } from '../../check/types.js';
+import { budgetTableName } from '../../catalog/budget-required.js';
 
 /** Skips (with the reason) unless the document is a final-accounts disclosure; true when it applies. */
 export function requireFinalAccounts(ctx: RuleContext): boolean {
@@ -14,9 +15,59 @@ export function requireFinalAccounts(ctx: RuleContext): boolean {
   return false;
 }
 
+/**
+ * Skips (with the reason) unless the document is a 决算 or 预算 disclosure; true when it applies. A budget
+ * that prints no table at all is the narrative file of a publication whose tables are another file
+ * (江苏: 部门预算说明 + 部门预算公开表): skipped too, even when its 目录 lists the tables — read the two
+ * with --as-one to check them together.
+ */
+export function requireFinalAccountsOrBudget(ctx: RuleContext): boolean {
+  const d = ctx.disclosure;
+  const kind = d.meta.kind;
+  if (kind === 'final-accounts') return true;
+  if (kind !== 'budget') {
+    ctx.skip(`文档类型为 ${kind}，不是部门决算或部门预算公开 (applies to final-accounts and budget disclosures only)`);
+    return false;
+  }
+  if (!d.tables.length) {
+    const listed = d.toc.filter((e) => e.table || isTableTitle(e.text)).length;
+    ctx.skip(
+      `预算文档未印出任何表格${listed ? `（目录列出 ${listed} 张表）` : ''}：视为分文件公开的说明部分，公开表另见其文件，请与之一并检查（--as-one）` +
+        ' (budget narrative file without tables: check it with its tables file, --as-one)',
+    );
+    return false;
+  }
+  return true;
+}
+
+function isTableTitle(text: string): boolean {
+  return /表\s*$/.test(text.trim());
+}
+
+/**
+ * The core of a table title, to match a 目录 entry with a printed title that words it differently:
+ * without ordinal (一、 / 1. / 公开01表 / 表一), year, entity, quotes and the words every title shares
+ * (部门/单位/年度/预算/支出/情况/表). '十二、政府采购支出预算表' and '2018年政府采购预算表' both give '政府采购'.
+ */
+export function coreTitle(text: string, entity?: string): string {
+  let t = normalizeTitle(text);
+  if (entity) t = t.split(normalizeTitle(entity)).join('');
+  return t
+    .replace(/^(公开|附)[0-9]+表[、.:]?/, '')
+    .replace(/^附?表[0-9一二三四五六七八九十]+[、.:]?/, '')
+    .replace(/^[(（]?[0-9一二三四五六七八九十]+[)）、.:]/, '')
+    .replace(/(19|20)\d{2}年度?/g, '')
+    .replace(/部门|单位|年度|预算|支出|情况|明细|表|[、，,·]/g, '');
+}
+
 /** 'T06「一般公共预算财政拨款基本支出决算表」'. */
 export function standardTableName(key: TableKey): string {
   return `${key}「${tableDef(key).title}」`;
+}
+
+/** The name of a standard table in the document's own terms: the budget name on a budget. */
+export function tableNameFor(d: Disclosure, key: TableKey): string {
+  return d.meta.kind === 'budget' ? budgetTableName(key) : standardTableName(key);
 }
 
 /** The table or performance evaluation whose lines contain `line` (its id), or undefined. */
