@@ -90,6 +90,9 @@ export function detectTabGrid(lines: TextBox[][]): TabGrid | undefined {
   // step that explains (nearly) as many starts after gaps no word space makes
   const best = scored.filter((s) => s.strong >= 0.95 * most).sort((a, b) => b.grid.step - a.grid.step)[0];
   if (!best || best.stops < 3 || best.hits < 8) return undefined;
+  // a character grid (Chinese Word documents) or two-character default stops are no table layout
+  const sizes = lines.map((l) => l[0]!.size).sort((a, b) => a - b);
+  if (best.grid.step < 2.5 * sizes[Math.floor(sizes.length / 2)]!) return undefined;
   // starts after a word space in running text ('2023 年度') are neither evidence for nor against
   const against = inner.filter((s) => !onStop(best.grid, s.x) && s.gap > s.size).length;
   if (best.hits < 0.7 * (best.hits + against)) return undefined;
@@ -121,9 +124,9 @@ function autospace(a: TextBox, b: TextBox): boolean {
   return gap <= 0.3 * Math.min(a.size, b.size) && CJK_CHAR.test(left) !== CJK_CHAR.test(right);
 }
 
-/** A gap that may be a word space rather than a tab. */
+/** A gap that may be a word space, a change of font or a character grid's spacing rather than a tab. */
 function spaceLike(gap: number, size: number): boolean {
-  return gap > 0.15 * size && gap < 0.7 * size;
+  return gap < 0.7 * size;
 }
 
 /**
