@@ -18,7 +18,7 @@ const CASES_PER_SEED = Number(process.env.JUESUAN_FUZZ_CASES ?? 20);
 
 test('fuzz (brief): mutated documents of every format are read or refused clearly', { timeout: 900_000 }, async (t) => {
   const seeds = await sampleSeeds();
-  const pool = new FuzzPool({ workers: 1, timeoutMs: 60_000, memoryBytes: 1.5 * 2 ** 30, recycleEvery: 100 });
+  const pool = new FuzzPool({ workers: 1, timeoutMs: 30_000, wallFactor: 6, memoryBytes: 1.5 * 2 ** 30, recycleEvery: 100 });
   const failures: string[] = [];
   const counts = new Map<string, number>();
   let peak = 0;

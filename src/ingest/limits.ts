@@ -29,8 +29,14 @@ export interface Limits {
   htmlNodes: number;
   /** Lines of a document (text lines, table rows, paragraphs) produced by a reader. */
   lines: number;
+  /** Cells of one line (the widest table row; real tables have tens of columns). */
+  columns: number;
   /** Characters of a decoded text document or web page. */
   textChars: number;
+  /** Seconds a library parse run in a worker may take (legacy .xls through SheetJS). */
+  parseSeconds: number;
+  /** Heap (MB) of such a worker. */
+  parseHeapMb: number;
 }
 
 interface LimitSpec {
@@ -46,11 +52,14 @@ const SPECS: Record<keyof Limits, LimitSpec> = {
   sheetCells: { env: 'JUESUAN_MAX_SHEET_CELLS', label: 'non-empty cells in the workbook', fallback: 1_000_000 },
   mergedCells: { env: 'JUESUAN_MAX_MERGED_CELLS', label: 'cells covered by merged ranges in the workbook', fallback: 500_000 },
   mergeRanges: { env: 'JUESUAN_MAX_MERGE_RANGES', label: 'merged ranges in one sheet', fallback: 10_000 },
-  gridCells: { env: 'JUESUAN_MAX_GRID_CELLS', label: 'cells of the rows read from the workbook (rows × columns)', fallback: 2_000_000 },
+  gridCells: { env: 'JUESUAN_MAX_GRID_CELLS', label: 'cells of the rows read from the workbook (rows × columns)', fallback: 1_000_000 },
   paragraphs: { env: 'JUESUAN_MAX_PARAGRAPHS', label: 'paragraphs in the Word document', fallback: 200_000 },
   depth: { env: 'JUESUAN_MAX_DEPTH', label: 'nesting depth of elements', fallback: 256 },
   htmlNodes: { env: 'JUESUAN_MAX_HTML_NODES', label: 'elements in the web page', fallback: 2_000_000 },
   lines: { env: 'JUESUAN_MAX_LINES', label: 'lines (rows and paragraphs) in the document', fallback: 100_000 },
+  parseSeconds: { env: 'JUESUAN_MAX_PARSE_SECONDS', label: 'time to parse (seconds)', fallback: 20 },
+  parseHeapMb: { env: 'JUESUAN_MAX_PARSE_HEAP_MB', label: 'memory to parse (MB of heap)', fallback: 512 },
+  columns: { env: 'JUESUAN_MAX_COLUMNS', label: 'cells in one row', fallback: 1_000 },
   textChars: { env: 'JUESUAN_MAX_TEXT_CHARS', label: 'characters of the text', fallback: 32_000_000 },
 };
 
@@ -121,9 +130,15 @@ export class Budget {
 /** A LineSink that refuses the document once it has produced more lines than the limit. */
 export class BoundedSink extends LineSink {
   private readonly budget = new Budget('lines');
+  private readonly columns = limit('columns');
   override add(...args: Parameters<LineSink['add']>): ReturnType<LineSink['add']> {
     const line = super.add(...args);
-    if (line) this.budget.add();
+    if (line) {
+      this.budget.add();
+      if (line.cells.length > this.columns) {
+        throw limitError('columns', line.cells.length, false, `${line.sheet ? `sheet ${line.sheet}, ` : ''}line ${line.line}`);
+      }
+    }
     return line;
   }
 }

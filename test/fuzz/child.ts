@@ -16,7 +16,7 @@ function answer(a: ChildAnswer): void {
 
 function escaped(kind: string, err: unknown): void {
   const msg = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
-  answer({ id: current ?? -1, outcome: 'crash', message: `${kind}: ${msg.split('\n')[0]}`, ms: 0, maxRss: process.resourceUsage().maxRSS * 1024 });
+  answer({ id: current ?? -1, outcome: 'crash', message: `${kind}: ${msg.split('\n')[0]}`, ms: 0, cpuMs: 0, maxRss: process.resourceUsage().maxRSS * 1024 });
   process.exit(70);
 }
 
@@ -26,6 +26,7 @@ process.on('uncaughtException', (err) => escaped('uncaught exception', err));
 process.on('message', async (c: ChildCase) => {
   current = c.id;
   const t0 = performance.now();
+  const cpu0 = process.cpuUsage();
   let result: Pick<ChildAnswer, 'outcome' | 'message'>;
   try {
     const bytes = c.bytes instanceof Uint8Array ? c.bytes : new Uint8Array(c.bytes as ArrayLike<number>);
@@ -38,8 +39,9 @@ process.on('message', async (c: ChildCase) => {
   }
   // Let escaped promise rejections of this case surface before answering.
   await new Promise((r) => setImmediate(r));
-  answer({ id: c.id, ...result, ms: performance.now() - t0, maxRss: process.resourceUsage().maxRSS * 1024 });
+  const cpu = process.cpuUsage(cpu0);
+  answer({ id: c.id, ...result, ms: performance.now() - t0, cpuMs: (cpu.user + cpu.system) / 1000, maxRss: process.resourceUsage().maxRSS * 1024 });
   current = undefined;
 });
 
-answer({ id: -1, outcome: 'ok', message: 'ready', ms: 0, maxRss: process.resourceUsage().maxRSS * 1024 });
+answer({ id: -1, outcome: 'ok', message: 'ready', ms: 0, cpuMs: 0, maxRss: process.resourceUsage().maxRSS * 1024 });

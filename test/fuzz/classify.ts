@@ -22,6 +22,8 @@ export interface ChildAnswer {
   outcome: Outcome;
   message?: string;
   ms: number;
+  /** CPU time of the case (user + system, ms). */
+  cpuMs: number;
   /** Peak resident memory of the worker so far (bytes). */
   maxRss: number;
 }

@@ -14,7 +14,12 @@ const root = join(fileURLToPath(import.meta.url), '..', '..', '..');
 
 export interface PoolOptions {
   workers: number;
+  /**
+   * Time budget of a case, in CPU time (user + system, all threads) so that a loaded machine does
+   * not turn slow cases into hangs; the wall clock is only a guard at `wallFactor` times it.
+   */
   timeoutMs: number;
+  wallFactor?: number;
   memoryBytes: number;
   /** Start a fresh worker after this many cases (so one case's garbage does not count for the next). */
   recycleEvery: number;
@@ -24,6 +29,8 @@ export interface CaseRun {
   outcome: Outcome;
   message?: string;
   ms: number;
+  /** CPU time the case used (ms; sampled every 50 ms). */
+  cpuMs: number;
   /** Peak resident memory seen while the case ran (bytes; sampled, and the worker's peak when it grew). */
   peakRss: number;
 }
@@ -43,6 +50,18 @@ async function buildChild(): Promise<string> {
     logLevel: 'error',
   });
   return join(outDir, 'child.mjs');
+}
+
+/** CPU time (user + system) a process has used, in ms, from /proc (0 where there is none). */
+function cpuOf(pid: number | undefined): number {
+  if (!pid) return 0;
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) || 0) + (Number(fields[12]) || 0)) * 10; // clock ticks of 10 ms
+  } catch {
+    return 0;
+  }
 }
 
 function rssOf(pid: number | undefined): number {
@@ -104,6 +123,9 @@ class Worker {
     this.cases++;
     const t0 = performance.now();
     let peak = rssOf(child.pid);
+    const cpu0 = cpuOf(child.pid);
+    let cpu = 0;
+    const wallMs = opts.timeoutMs * (opts.wallFactor ?? 6);
     return new Promise<CaseRun>((resolve) => {
       let done = false;
       const finish = (r: CaseRun, restart: boolean): void => {
@@ -116,10 +138,12 @@ class Worker {
         if (restart) this.kill();
         resolve(r);
       };
-      const timer = setTimeout(() => finish({ outcome: 'hang', message: `no answer within ${opts.timeoutMs} ms`, ms: performance.now() - t0, peakRss: peak }, true), opts.timeoutMs);
+      const timer = setTimeout(() => finish({ outcome: 'hang', message: `no answer within ${wallMs} ms of wall-clock time (${cpu} ms CPU)`, ms: performance.now() - t0, cpuMs: cpu, peakRss: peak }, true), wallMs);
       const poll = setInterval(() => {
         peak = Math.max(peak, rssOf(child.pid));
-        if (peak > opts.memoryBytes) finish({ outcome: 'memory', message: `resident memory ${(peak / 2 ** 20).toFixed(0)} MB`, ms: performance.now() - t0, peakRss: peak }, true);
+        cpu = Math.max(cpu, cpuOf(child.pid) - cpu0);
+        if (peak > opts.memoryBytes) finish({ outcome: 'memory', message: `resident memory ${(peak / 2 ** 20).toFixed(0)} MB`, ms: performance.now() - t0, cpuMs: cpu, peakRss: peak }, true);
+        else if (cpu > opts.timeoutMs) finish({ outcome: 'hang', message: `over ${opts.timeoutMs} ms of CPU time`, ms: performance.now() - t0, cpuMs: cpu, peakRss: peak }, true);
       }, 50);
       this.onAnswer = (a) => {
         if (a.id !== id && a.id !== -1) return;
@@ -127,11 +151,21 @@ class Worker {
         peak = Math.max(peak, rssOf(child.pid));
         if (grew) peak = Math.max(peak, a.maxRss);
         const outcome: Outcome = grew && a.outcome !== 'crash' ? 'memory' : a.outcome;
-        finish({ outcome, ...(a.message !== undefined && { message: a.message }), ...(grew && { message: `peak resident memory ${(a.maxRss / 2 ** 20).toFixed(0)} MB; ${a.message ?? a.outcome}` }), ms: a.ms, peakRss: peak }, grew || a.outcome === 'crash');
+        cpu = Math.max(cpu, a.cpuMs);
+        const slow = cpu > opts.timeoutMs && outcome !== 'crash';
+        finish({
+          outcome: slow ? 'hang' : outcome,
+          ...(a.message !== undefined && { message: a.message }),
+          ...(grew && { message: `peak resident memory ${(a.maxRss / 2 ** 20).toFixed(0)} MB; ${a.message ?? a.outcome}` }),
+          ...(slow && { message: `${cpu.toFixed(0)} ms of CPU time, over ${opts.timeoutMs} ms; ${a.message ?? a.outcome}` }),
+          ms: a.ms,
+          cpuMs: cpu,
+          peakRss: peak,
+        }, grew || a.outcome === 'crash');
       };
       this.onExit = (code, signal) => {
         const memory = peak > opts.memoryBytes * 0.9 || code === 134;
-        finish({ outcome: memory ? 'memory' : 'fatal', message: `worker died: ${signal ?? `exit ${code}`}`, ms: performance.now() - t0, peakRss: peak }, true);
+        finish({ outcome: memory ? 'memory' : 'fatal', message: `worker died: ${signal ?? `exit ${code}`}`, ms: performance.now() - t0, cpuMs: cpu, peakRss: peak }, true);
       };
       child.send({ id, name, bytes });
     });

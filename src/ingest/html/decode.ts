@@ -89,20 +89,29 @@ function param(value: string | undefined, name: string): string | undefined {
   return m ? (m[2] ?? m[3]) : undefined;
 }
 
+function hexValue(c: number): number {
+  if (c >= 48 && c <= 57) return c - 48;
+  if (c >= 65 && c <= 70) return c - 55;
+  if (c >= 97 && c <= 102) return c - 87;
+  return -1;
+}
+
 function decodeTransfer(body: string, encoding: string | undefined): Uint8Array {
   const enc = (encoding ?? '').toLowerCase();
   if (enc === 'base64') return Buffer.from(body.replace(/[^A-Za-z0-9+/=]/g, ''), 'base64');
   if (enc === 'quoted-printable') {
     const soft = body.replace(/=\r?\n/g, '');
-    const bytes: number[] = [];
+    const bytes = new Uint8Array(soft.length);
+    let n = 0;
     for (let i = 0; i < soft.length; i++) {
-      const hex = soft[i] === '=' ? soft.slice(i + 1, i + 3) : '';
-      if (/^[0-9A-Fa-f]{2}$/.test(hex)) {
-        bytes.push(parseInt(hex, 16));
+      const hi = soft.charCodeAt(i) === 0x3d ? hexValue(soft.charCodeAt(i + 1)) : -1;
+      const lo = hi >= 0 ? hexValue(soft.charCodeAt(i + 2)) : -1;
+      if (lo >= 0) {
+        bytes[n++] = hi * 16 + lo;
         i += 2;
-      } else bytes.push(soft.charCodeAt(i) & 0xff);
+      } else bytes[n++] = soft.charCodeAt(i) & 0xff;
     }
-    return Uint8Array.from(bytes);
+    return bytes.subarray(0, n);
   }
   return Buffer.from(body, 'latin1');
 }

@@ -225,13 +225,20 @@ function endOf(html: string, close: string, from: number): number {
   return at < 0 ? html.length : at + close.length;
 }
 
-/** Elements (open tags) of the markup, counted in one pass before it is parsed. */
+/**
+ * Elements (open tags) and table rows of the markup, counted in one pass before it is parsed
+ * (a page of 130k rows was parsed whole before its lines could be counted).
+ */
 function checkMarkup(html: string): void {
   checkLimit('textChars', html.length);
   const nodes = new Budget('htmlNodes');
+  const rows = new Budget('lines', 'web page table rows');
   for (let i = html.indexOf('<'); i >= 0; i = html.indexOf('<', i + 1)) {
     const c = html.charCodeAt(i + 1);
-    if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) nodes.add();
+    if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) {
+      nodes.add();
+      if ((c === 116 || c === 84) && (html.charCodeAt(i + 2) | 0x20) === 114 && !/[\w-]/.test(html[i + 3] ?? '')) rows.add();
+    }
   }
 }
 

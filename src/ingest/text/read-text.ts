@@ -21,9 +21,15 @@ export function readText(bytes: Uint8Array, name?: string): RawDocument {
 export function checkTextSize(text: string, name?: string): void {
   checkLimit('textChars', text.length, name);
   const max = limit('lines');
+  const columns = limit('columns');
   let lines = 1;
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
-    if (++lines > max) throw limitError('lines', lines, true, name);
+  let cells = 1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) {
+      if (++lines > max) throw limitError('lines', lines, true, name);
+      cells = 1;
+    } else if (c === 9 && ++cells > columns) throw limitError('columns', cells, true, `${name ? `${name}, ` : ''}line ${lines}`);
   }
 }
 

@@ -57,7 +57,7 @@ function sheetRow(row: (GridCell | undefined)[], r: number, from: number, budget
   budget.add(Math.max(0, row.length - from));
   for (let c = from; c < row.length; c++) {
     const cell = row[c];
-    out.cells.push(cell ? normalizeCell(cell.text) : '');
+    out.cells.push(cell && cell.text !== '' ? normalizeCell(cell.text) : '');
     out.refs.push(`${columnName(c)}${r + 1}`);
     out.cellX.push({ x0: c, x1: cell?.lastCol ?? c });
   }

@@ -1,6 +1,9 @@
 /** Legacy .xls (BIFF) workbooks through SheetJS, read only: displayed texts (`w`) and merges. */
-import XLSX from 'xlsx';
-import { Budget, checkLimit } from '../limits.js';
+import { createRequire } from 'node:module';
+import { Worker } from 'node:worker_threads';
+import type XLSX from 'xlsx';
+import XLSXLib from 'xlsx';
+import { Budget, checkLimit, limit, limitError } from '../limits.js';
 import { InputError } from '../raw.js';
 import { formatNumber } from './format.js';
 import type { GridCell, SheetGrid } from './grid.js';
@@ -28,7 +31,7 @@ function sheetGrid(name: string, ws: XLSX.WorkSheet, cells: Budget, merged: Budg
   for (const address of Object.keys(ws)) {
     if (address.startsWith('!')) continue;
     cells.add();
-    const { r, c } = XLSX.utils.decode_cell(address);
+    const { r, c } = XLSXLib.utils.decode_cell(address);
     if (r < 0 || c < 0 || covered.has(key(r, c))) continue;
     let row = byRow.get(r);
     if (!row) byRow.set(r, (row = []));
@@ -61,18 +64,58 @@ function withoutPropertyStreams(bytes: Uint8Array): Uint8Array {
 /** A library failure as one line a user can act on (raw JavaScript messages say nothing). */
 export function damagedWorkbook(kind: '.xls' | '.xlsx', err: unknown): InputError {
   const raw = (err instanceof Error ? err.message : String(err)).split(/\r?\n/)[0]!.trim();
-  const jsError = err instanceof TypeError || err instanceof RangeError || /undefined|null|is not|Invalid (array|string)/.test(raw);
+  const jsError = err instanceof TypeError || err instanceof RangeError || /^(TypeError|RangeError)$/.test((err as Error)?.name ?? '') || /undefined|null|is not|Invalid (array|string)/.test(raw);
   const detail = jsError || !raw ? 'its records are inconsistent' : raw.slice(0, 160);
   return new InputError(`cannot read the Excel workbook (damaged or encrypted ${kind}?): ${detail}`, `open it in Excel or WPS and save it again as ${kind === '.xls' ? '.xlsx' : kind}`);
 }
 
-export function readXlsSheets(bytes: Uint8Array): SheetGrid[] {
-  let wb: XLSX.WorkBook;
-  try {
-    wb = XLSX.read(withoutPropertyStreams(bytes), { type: 'array', cellText: true, cellNF: true, cellDates: false });
-  } catch (err) {
-    throw damagedWorkbook('.xls', err);
-  }
+const require = createRequire(import.meta.url);
+
+/**
+ * SheetJS parses a BIFF file in a worker thread with a heap cap and a time limit: it trusts the
+ * counts in the records (a damaged one loops until memory runs out), and a worker can be stopped.
+ */
+const WORKER = `
+const { parentPort, workerData } = require('node:worker_threads');
+const XLSX = require(workerData.xlsxPath);
+try {
+  parentPort.postMessage({ ok: true, wb: XLSX.read(workerData.bytes, workerData.opts) });
+} catch (e) {
+  parentPort.postMessage({ ok: false, name: e && e.name, message: String((e && e.message) || e) });
+}`;
+
+function parseInWorker(bytes: Uint8Array): Promise<XLSX.WorkBook> {
+  const seconds = limit('parseSeconds');
+  const heapMb = limit('parseHeapMb');
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(WORKER, {
+      eval: true,
+      workerData: { bytes, xlsxPath: require.resolve('xlsx'), opts: { type: 'array', cellText: true, cellNF: true, cellDates: false } },
+      resourceLimits: { maxOldGenerationSizeMb: heapMb, maxYoungGenerationSizeMb: 64 },
+      stdout: true,
+      stderr: true,
+    });
+    const timer = setTimeout(() => {
+      void worker.terminate();
+      reject(limitError('parseSeconds', seconds, true, 'the .xls workbook'));
+    }, seconds * 1000);
+    const settle = (): void => clearTimeout(timer);
+    worker.once('message', (m: { ok: boolean; wb?: XLSX.WorkBook; name?: string; message?: string }) => {
+      settle();
+      void worker.terminate();
+      if (m.ok && m.wb) resolve(m.wb);
+      else reject(damagedWorkbook('.xls', Object.assign(new Error(m.message ?? ''), { name: m.name ?? 'Error' })));
+    });
+    worker.once('error', (err: Error & { code?: string }) => {
+      settle();
+      if (err.code === 'ERR_WORKER_OUT_OF_MEMORY') reject(limitError('parseHeapMb', heapMb, true, 'the .xls workbook'));
+      else reject(damagedWorkbook('.xls', err));
+    });
+  });
+}
+
+export async function readXlsSheets(bytes: Uint8Array): Promise<SheetGrid[]> {
+  const wb = await parseInWorker(withoutPropertyStreams(bytes));
   const hidden = new Set((wb.Workbook?.Sheets ?? []).filter((s) => s.Hidden).map((s) => s.name));
   const cells = new Budget('sheetCells');
   const merged = new Budget('mergedCells');

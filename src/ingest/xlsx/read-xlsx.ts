@@ -131,7 +131,7 @@ export async function readXlsx(bytes: Uint8Array, name?: string): Promise<RawDoc
   } catch {
     /* not a workbook by its content: let the reader report it */
   }
-  const sheets = format === 'xls' ? readXlsSheets(bytes) : await readXlsxSheets(bytes);
+  const sheets = format === 'xls' ? await readXlsSheets(bytes) : await readXlsxSheets(bytes);
   const sink = new BoundedSink();
   const budget = new Budget('gridCells');
   for (const sheet of sheets) emitSheet(sheet, sink, budget);
