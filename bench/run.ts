@@ -81,6 +81,7 @@ await optional('pdf', async () => {
   const r = (await benchPdf()) as unknown as Record<string, number | string>;
   for (const [k, v] of Object.entries(r)) rows.push({ what: `pdf ${k}`, value: typeof v === 'number' ? f1(v) : String(v), ...(k.includes('pages/s') ? { target: '≥ 20' } : {}) });
 });
+await optional('linear', async () => { rows.push(...(await (await import('./linear.js')).benchLinear())); });
 await optional('load test', async () => {
   const r = await loadTest({ uploads: 50, reads: 500 });
   rows.push({ what: `load: ${r.uploads} concurrent uploads (read + check + store each)`, value: `p50 ${f1(r.uploadP50)} ms · p99 ${f1(r.uploadP99)} ms · errors ${r.uploadErrors}` });
