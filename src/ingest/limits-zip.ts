@@ -174,7 +174,8 @@ function isNameEnd(b: number | undefined): boolean {
 
 /**
  * One linear pass over the tags of an XML part: nesting depth (refused past the depth limit as
- * soon as it is reached), and counts of the local names in `count`.
+ * soon as it is reached), one root element and no stray closing tag (else refused as damaged),
+ * and counts of the local names in `count`.
  */
 export function scanXml(xml: Buffer, opts: { count?: string[]; capture?: string[]; where?: string } = {}): XmlScan {
   const maxDepth = limit('depth');
@@ -182,11 +183,15 @@ export function scanXml(xml: Buffer, opts: { count?: string[]; capture?: string[
   const captured = new Map<string, string[]>((opts.capture ?? []).map((n) => [n, []]));
   let depth = 0;
   let deepest = 0;
+  let roots = 0;
+  const malformed = (what: string): InputError =>
+    new InputError(`${opts.where ? `${opts.where}: ` : ''}malformed XML (${what}): the file is damaged`, 'open it in Word/Excel/WPS and save it again');
   let i = xml.indexOf(LT);
   while (i >= 0 && i < xml.length) {
     const next = xml[i + 1];
     if (next === SLASH) {
-      depth = Math.max(0, depth - 1);
+      if (depth === 0) throw malformed('a closing tag without its opening tag');
+      depth--;
       i = xml.indexOf(LT, i + 2);
       continue;
     }
@@ -213,6 +218,9 @@ export function scanXml(xml: Buffer, opts: { count?: string[]; capture?: string[
     const gt = xml.indexOf(GT, j);
     if (gt < 0) break;
     const selfClosing = xml[gt - 1] === SLASH;
+    // A second top-level element: the XML library inserts every later element at the document
+    // level and checks each insertion against all the others (a damaged part took minutes).
+    if (depth === 0 && ++roots > 1) throw malformed('more than one root element');
     if (!selfClosing) {
       depth++;
       if (depth > deepest) {
