@@ -91,7 +91,7 @@ function parseInWorker(bytes: Uint8Array): Promise<XLSX.WorkBook> {
     const worker = new Worker(WORKER, {
       eval: true,
       workerData: { bytes, xlsxPath: require.resolve('xlsx'), opts: { type: 'array', cellText: true, cellNF: true, cellDates: false } },
-      resourceLimits: { maxOldGenerationSizeMb: heapMb, maxYoungGenerationSizeMb: 64 },
+      resourceLimits: { maxOldGenerationSizeMb: heapMb, maxYoungGenerationSizeMb: 32 },
       stdout: true,
       stderr: true,
     });
