@@ -50,6 +50,7 @@ test('completeness-toc-table-missing (budget): must trigger on a listed standard
   const { findings } = run(rule, d);
   assert.deepEqual(findings.map((f) => f.evidence), ['三、支出预算总表', '十二、政府采购支出预算表']);
   assert.match(findings[0]!.message, /部门支出总表/);
+  assert.match(findings[1]!.message, /正文中没有此表/);
   for (const f of findings) assert.doesNotMatch(f.message, /决算/);
 });
 
@@ -66,4 +67,17 @@ test('completeness-toc-table-missing (budget): must not trigger when listed tabl
   const r = run(rule, narrative);
   assert.deepEqual(r.findings, []);
   assert.match(r.skipped ?? '', /目录列出 1 张表/);
+});
+
+test('completeness-toc-table-missing (budget): a listed table whose title is printed but not read as a table is not called missing; its 情况说明 alone is', () => {
+  const d = disclosure({ kind: 'budget', tables: [budgetTable('T01', '一、收支预算总表')] });
+  d.toc = [
+    { text: '一、收支预算总表', table: 'T01', prov: { line: 1 } },
+    { text: '十、一般公共预算机关运行经费支出预算表', prov: { line: 2 } },
+  ];
+  const last = Math.max(...d.lines.map((l) => l.line));
+  d.lines.push({ line: last + 1, text: '十、一般公共预算机关运行经费支出预算情况说明' });
+  assert.equal(run(rule, d).findings.length, 1);
+  d.lines.push({ line: last + 2, text: '  十、一般公共预算机关运行经费支出预算表' });
+  assert.deepEqual(run(rule, d).findings, []);
 });

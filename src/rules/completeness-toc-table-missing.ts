@@ -12,10 +12,9 @@ import { coreTitle, requireFinalAccountsOrBudget, tableNameFor } from './utils/c
 
 function finding(d: Disclosure, entry: TocEntry): RawFinding {
   const text = entry.text.trim();
-  const what = entry.table ? tableNameFor(d, entry.table) : `“${text}”`;
   return {
     messageId: 'toc-table-missing',
-    message: `目录列出“${text}”，但正文中没有${what}`,
+    message: `目录列出“${text}”，但正文中没有${entry.table ? tableNameFor(d, entry.table) : '此表'}`,
     evidence: text,
     at: entry.prov,
     ...(entry.table ? { data: { table: entry.table } } : {}),
@@ -30,7 +29,8 @@ function finding(d: Disclosure, entry: TocEntry): RawFinding {
 function printedOther(d: Disclosure, entry: TocEntry, tocLines: Set<number>): boolean {
   const core = coreTitle(entry.text, d.meta.entity);
   if (core.length < 2) return true;
-  if (d.tables.some((t) => coreTitle(t.title, d.meta.entity) === core)) return true;
+  const titles = [...d.tables.map((t) => t.title), ...d.performance.map((p) => p.title)];
+  if (titles.some((t) => coreTitle(t, d.meta.entity) === core)) return true;
   const lastToc = Math.max(...tocLines);
   return d.lines.some((l) => l.line > lastToc && !tocLines.has(l.line) && l.text.trim().length <= 60 &&
     /表\s*$/.test(l.text.trim()) && !/说明/.test(l.text) && coreTitle(l.text, d.meta.entity) === core);
