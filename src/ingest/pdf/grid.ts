@@ -59,10 +59,26 @@ function covered(rules: Segment[], pos: number, at: number): boolean {
   return rules.some((r) => Math.abs(r.pos - pos) <= TOL && r.a - TOL <= at && r.b + TOL >= at);
 }
 
-/** The grid of a region and its merged spans. */
-export function buildGrid(region: Region): Grid {
-  const xs = distinct(region.v.map((s) => s.pos));
-  const ys = distinct(region.h.map((s) => s.pos));
+/**
+ * Grid lines from rulings, widened to the region's edge on a side where rulings of the other
+ * direction run past the outermost ruling and text sits there: a table continued from the previous
+ * page often has no top ruling (its verticals start at the page's top margin), an open-sided table
+ * no outer vertical — the text of that row or column must not be lost.
+ */
+function gridLines(rules: Segment[], edge0: number, edge1: number, at: number[]): number[] {
+  const lines = distinct(rules.map((s) => s.pos));
+  if (lines.length === 0) return lines;
+  let [lo, hi] = [edge0, edge1];
+  for (const p of at) [lo, hi] = [Math.min(lo, p), Math.max(hi, p)];
+  if (lines[0]! - lo > TOL && at.some((p) => p < lines[0]!)) lines.unshift(lo);
+  if (hi - lines[lines.length - 1]! > TOL && at.some((p) => p >= lines[lines.length - 1]!)) lines.push(hi + 0.01);
+  return lines;
+}
+
+/** The grid of a region and its merged spans; `boxes` are the text inside the region. */
+export function buildGrid(region: Region, boxes: TextBox[] = []): Grid {
+  const xs = gridLines(region.v, region.x0, region.x1, boxes.map((b) => (b.x0 + b.x1) / 2));
+  const ys = gridLines(region.h, region.y0, region.y1, boxes.map((b) => b.base - 0.35 * b.size));
   const cols = xs.length - 1;
   const bands = ys.length - 1;
   const parent = Array.from({ length: bands * cols }, (_, i) => i);

@@ -143,3 +143,29 @@ test('mergeSegments: collinear touching rulings join; parallel ones stay apart',
   ]);
   assert.deepEqual(merged.map((s) => [Math.round(s.pos), s.a, s.b]), [[100, 50, 300], [100, 400, 500], [120, 50, 300]]);
 });
+
+test('pageRows: a table continued at the top of a page without a top ruling keeps its first row', () => {
+  // Verticals start at the top margin (70); the first horizontal is at 88: the row 2040504 sits above it.
+  const h: Segment[] = [88, 106, 124].map((y) => ({ pos: y, a: 60, b: 540 }));
+  const v: Segment[] = [60, 190, 420, 540].map((x) => ({ pos: x, a: 70, b: 124 }));
+  const rows = pageRows(page([
+    box('2040504', 65, 83), box('案件审判', 195, 83), box('1,833.30', 490, 83),
+    box('2040505', 65, 101), box('案件执行', 195, 101), box('950.00', 500, 101),
+    box('2040599', 65, 119), box('其他法院支出', 195, 119), box('910.00', 500, 119),
+  ], h, v));
+  assert.deepEqual(rows.map((r) => r.cells), [
+    ['2040504', '案件审判', '1,833.30'],
+    ['2040505', '案件执行', '950.00'],
+    ['2040599', '其他法院支出', '910.00'],
+  ]);
+});
+
+test('pageRows: an open-sided ruled table (no outer verticals) keeps its outer columns', () => {
+  const h: Segment[] = [100, 120, 140].map((y) => ({ pos: y, a: 40, b: 360 }));
+  const v: Segment[] = [150, 250].map((x) => ({ pos: x, a: 100, b: 140 }));
+  const rows = pageRows(page([
+    box('项目', 45, 114), box('上年数', 160, 114), box('本年数', 260, 114),
+    box('合计', 45, 134), box('4,716.51', 160, 134), box('5,000.00', 260, 134),
+  ], h, v));
+  assert.deepEqual(rows.map((r) => r.cells), [['项目', '上年数', '本年数'], ['合计', '4,716.51', '5,000.00']]);
+});

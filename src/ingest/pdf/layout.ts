@@ -34,7 +34,7 @@ export function pageRows(content: PageContent): PdfRow[] {
     if (mine.length === 0) continue;
     mine.forEach((b) => claimed.add(b));
     const id = block++;
-    rows.push(...gridRows(buildGrid(region), mine).map((r) => ({ ...r, block: id })));
+    rows.push(...gridRows(buildGrid(region, mine), mine).map((r) => ({ ...r, block: id })));
   }
   const free = visualLines(boxes.filter((b) => !claimed.has(b)));
   const tabs = detectTabGrid(free);
