@@ -23,7 +23,44 @@ export function toGrid(lines: RawLine[]): GridRow[] {
   const located = lines.filter((l) => l.cellX && l.cellX.length === l.cells.length && l.cells.length > 1);
   if (!located.length) return positional;
   const gridded = lines.some((l) => l.cells.includes('')) || new Set(lines.filter((l) => l.tabular).map((l) => l.cells.length)).size <= 1;
-  return gridded ? positional : regrid(lines);
+  return gridded ? placeShortRows(positional) : regrid(lines);
+}
+
+function median(values: number[]): number {
+  const s = [...values].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+}
+
+/** The column a cell starts in (its left edge inside the column), else the one it overlaps most. */
+function columnAt(cols: Span[], x: Span): number {
+  const inside = cols.findIndex((c) => x.x0 + 0.5 >= c.x0 && x.x0 + 0.5 < c.x1);
+  return inside >= 0 ? inside : nearestSpan(cols, x);
+}
+
+/**
+ * A positional grid (rows with blank cells: a ruled table) may hold located rows with fewer cells
+ * than the table — a row of merged cells from another page's ruling (合计 over the code and name
+ * columns), a line outside the ruling: their cells are placed by x position against the columns of
+ * the full rows, not by their order (which would shift their figures into the label columns).
+ */
+function placeShortRows(rows: GridRow[]): GridRow[] {
+  const width = maxOf(rows.map((r) => r.cells.length));
+  const full = rows.filter((r) => r.cells.length === width && r.raw.cellX?.length === width);
+  if (full.length < 2 || !rows.some((r) => r.cells.length < width)) return rows;
+  const cols: Span[] = Array.from({ length: width }, (_, k) => ({
+    x0: median(full.map((r) => r.raw.cellX![k]!.x0)),
+    x1: median(full.map((r) => r.raw.cellX![k]!.x1)),
+  }));
+  if (cols.some((c, k) => c.x1 <= c.x0 || (k > 0 && c.x0 < cols[k - 1]!.x0))) return rows;
+  return rows.map((r) => {
+    const x = r.raw.cellX;
+    if (!x || x.length !== r.cells.length || r.cells.length < 2 || r.cells.length >= width) return r;
+    const at = x.map((s) => columnAt(cols, s));
+    if (at.some((c, k) => k > 0 && c <= at[k - 1]!)) return r;
+    const cells: GridCell[] = cols.map(() => ({ text: '', index: -1 }));
+    r.cells.forEach((c, k) => (cells[at[k]!] = { ...c, ...x[k]! }));
+    return { raw: r.raw, cells };
+  });
 }
 
 interface Span {
