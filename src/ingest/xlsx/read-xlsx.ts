@@ -93,6 +93,11 @@ function mergeArea(tag: string): number {
   return rows * cols;
 }
 
+function outOfGrid(tag: string, re: RegExp, max: number): boolean {
+  for (const m of tag.matchAll(re)) if (Number(m[1]) > max || Number(m[1]) < 0) return true;
+  return false;
+}
+
 /**
  * The workbook checked before exceljs parses it: the ZIP container (entries, inflated size), then
  * each sheet's XML in one pass (nesting, cells, merged ranges: exceljs makes a cell object for
@@ -103,8 +108,11 @@ function checkWorkbook(bytes: Uint8Array): void {
   const cells = new Budget('sheetCells');
   const merged = new Budget('mergedCells');
   for (const [name, xml] of parts) {
-    const scan = scanXml(xml, { count: ['c'], capture: ['mergeCell'], where: name });
+    const scan = scanXml(xml, { count: ['c'], capture: ['mergeCell', 'col', 'row'], where: name });
     cells.add(scan.counts.get('c') ?? 0);
+    // Column and row numbers past Excel's grid (exceljs allocates up to them): a damaged sheet.
+    for (const tag of scan.captured.get('col') ?? []) if (outOfGrid(tag, /\b(?:min|max)\s*=\s*["']\s*(-?\d+)/g, 16_384)) throw damagedWorkbook('.xlsx', new Error(`${name}: a column range past column XFD`));
+    for (const tag of scan.captured.get('row') ?? []) if (outOfGrid(tag, /\br\s*=\s*["']\s*(-?\d+)/g, 1_048_576)) throw damagedWorkbook('.xlsx', new Error(`${name}: a row number past row 1048576`));
     const merges = scan.captured.get('mergeCell') ?? [];
     checkLimit('mergeRanges', merges.length, name);
     for (const tag of merges) merged.add(mergeArea(tag));
