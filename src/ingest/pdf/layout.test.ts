@@ -108,6 +108,30 @@ test('pageRows: a table without rulings keeps its columns (blank cells, headers 
   assert.equal(rows[2]!.cellX[3]!.x1, 480);
 });
 
+test('pageRows: a tight table without rulings: an amount half an em before the next label is its own cell; running text stays whole', () => {
+  const right = (str: string, x1: number, base: number): TextBox => {
+    const b = box(str, 0, base);
+    return { ...b, x0: x1 - (b.x1 - b.x0), x1 };
+  };
+  // amounts right-aligned to 250, the next column's labels left-aligned at 256 (a 0.6 em gap)
+  const rows = pageRows(page([
+    box('一般公共预算收入', 50, 100), right('135.00', 250, 100), box('一般公共服务支出', 256, 100), right('125.00', 450, 100),
+    box('其他收入', 50, 120), right('0.00', 250, 120), box('住房保障支出', 256, 120), right('10.00', 450, 120),
+    box('本年收入合计', 50, 140), right('135.00', 250, 140), box('本年支出合计', 256, 140), right('135.00', 450, 140),
+    box('支出合计', 50, 200), box('135.00', 96, 200), box('万元，其中基本支出', 132, 200),
+    box('基本支出', 50, 220), box('100.00', 96, 220), box('万元，项目支出', 132, 220),
+    box('项目支出', 50, 240), box('35.00', 96, 240), box('万元，用于专项业务', 127, 240),
+  ]));
+  assert.deepEqual(rows.map((r) => r.cells), [
+    ['一般公共预算收入', '135.00', '一般公共服务支出', '125.00'],
+    ['其他收入', '0.00', '住房保障支出', '10.00'],
+    ['本年收入合计', '135.00', '本年支出合计', '135.00'],
+    ['支出合计 135.00 万元，其中基本支出'],
+    ['基本支出 100.00 万元，项目支出'],
+    ['项目支出 35.00 万元，用于专项业务'],
+  ]);
+});
+
 test('dropFurniture: page numbers and running headers go, table rows and body text stay', () => {
   const pages = [1, 2, 3].map((n) => ({
     page: n,

@@ -12,6 +12,8 @@ import { joinLine } from './text-join.js';
 const PIECE_GAP = 0.75;
 /** Gap (in font sizes) from which two boxes of a line outside any table are separate cells. */
 export const CELL_GAP = 0.9;
+/** Gap (in font sizes) that sets a figure apart from its neighbour in a line with column gaps. */
+const FIGURE_GAP = 0.5;
 const MIN_BLOCK_LINES = 3;
 
 interface Piece {
@@ -39,10 +41,36 @@ function pieces(line: TextBox[], gap: number): Piece[] {
   return out;
 }
 
+/**
+ * A figure set apart by half an em in a line that has column gaps is a cell of its own: tight
+ * borderless tables leave less than a word space between a right-aligned amount and the next
+ * column's left-aligned label ('135.00  一、一般公共服务支出'). Running text (no column gap) is kept whole.
+ */
+function figurePieces(line: TextBox[], wide: Piece[]): Piece[] {
+  if (wide.length < 2) return wide;
+  const figure = (b: TextBox): boolean => NUMBER.test(b.str.trim());
+  const out: Piece[] = [];
+  for (const p of wide) {
+    let cur: Piece = { boxes: [p.boxes[0]!], x0: p.boxes[0]!.x0, x1: p.boxes[0]!.x1 };
+    for (let i = 1; i < p.boxes.length; i++) {
+      const [a, b] = [p.boxes[i - 1]!, p.boxes[i]!];
+      if (b.x0 - a.x1 >= FIGURE_GAP * Math.min(a.size, b.size) && (figure(a) || figure(b))) {
+        out.push(cur);
+        cur = { boxes: [b], x0: b.x0, x1: b.x1 };
+      } else {
+        cur.boxes.push(b);
+        cur.x1 = Math.max(cur.x1, b.x1);
+      }
+    }
+    out.push(cur);
+  }
+  return out;
+}
+
 function toLine(boxes: TextBox[]): Line {
   return {
     boxes,
-    pieces: pieces(boxes, PIECE_GAP),
+    pieces: figurePieces(boxes, pieces(boxes, PIECE_GAP)),
     top: Math.min(...boxes.map((b) => b.base - b.size)),
     size: Math.max(...boxes.map((b) => b.size)),
   };
