@@ -33,9 +33,9 @@ export interface Limits {
   columns: number;
   /** Characters of a decoded text document or web page. */
   textChars: number;
-  /** Seconds a library parse run in a worker may take (legacy .xls through SheetJS). */
+  /** Seconds a library parse run in a child process may take (legacy .xls through SheetJS). */
   parseSeconds: number;
-  /** Heap (MB) of such a worker. */
+  /** Heap (MB) of that child process. */
   parseHeapMb: number;
 }
 
