@@ -24,7 +24,9 @@ function priorOf(cur: number, kind: number, r: number): string | undefined {
 }
 
 export const budgetInputArb: fc.Arbitrary<BudgetInputDraft> = fc.record({
-  leaves: fc.uniqueArray(leafArb, { minLength: 1, maxLength: 7, selector: (l) => l.code }),
+  // A budget that spends nothing at all is no disclosure anyone publishes (and its narrative's fund names
+  // 国有资本经营预算支出0.00元 are then the only 'function class' figures): at least one 项 spends money.
+  leaves: fc.uniqueArray(leafArb, { minLength: 1, maxLength: 7, selector: (l) => l.code }).filter((ls) => ls.some((l) => l.basic + l.project > 0)),
   unit: fc.constantFrom('元' as const, '万元' as const),
   scope: fc.constantFrom('department' as const, 'unit' as const),
   entityKind: fc.constantFrom('administrative' as const, 'public-institution' as const),

@@ -69,5 +69,5 @@ test('budget round trip (txt): generated budgets read back with the same facts',
   await fc.assert(fc.asyncProperty(budgetInputArb, async (input) => {
     const r = await budgetRoundTrip(input, 'txt');
     assert.equal(r.read, r.composed);
-  }), { numRuns: 30 });
+  }), { numRuns: 30, seed: 20261205 });
 });
