@@ -4,7 +4,7 @@ import { InputError } from '../ingest/raw.js';
 import type { ComposedDocument } from './blocks.js';
 import { composeParts } from './document.js';
 import { ComposeInputSchema, type ComposeInput, type ComposeInputDraft } from './input-schema.js';
-import { layoutLines } from './layout.js';
+import { assembleDisclosure } from './assemble.js';
 import { formatProblems, validateComposeInput, type ComposeProblem } from './validate.js';
 import { composeBudgetDocument } from './budget/compose.js';
 import { BudgetInputSchema, isBudgetInput, type BudgetInput, type BudgetInputDraft } from './budget/input-schema.js';
@@ -44,32 +44,9 @@ export interface Composed {
 export function composeDocument(raw: AnyComposeInput | AnyComposeInputDraft): Composed {
   if (isBudgetInput(raw)) return composeBudgetDocument(raw as BudgetInput | BudgetInputDraft);
   const input = parseComposeInput(raw as ComposeInput | ComposeInputDraft);
-  const parts = composeParts(input);
-  const lines = layoutLines(parts.doc);
-  const titleProv = { line: 1 };
-  const disclosure: Disclosure = {
-    meta: {
-      entity: input.entity,
-      entityProv: titleProv,
-      year: input.year,
-      yearProv: titleProv,
-      kind: 'final-accounts',
-      scope: input.scope,
-      title: parts.doc.title,
-      unit: input.unit,
-      region: input.variant,
-    },
-    source: { format: 'json', name: `${parts.doc.title}.json` },
-    toc: [],
-    tables: parts.tables.map((t, i) => ({ ...t, id: `tbl-${i + 1}` })),
-    sections: parts.sections,
-    performance: parts.performance,
-    lines,
-    ordinals: parts.tables.filter((t) => t.ordinal).map((t) => ({ text: t.ordinal!, prov: t.prov })),
-    notFound: [],
-    warnings: [],
-  };
-  return { disclosure, document: parts.doc };
+  return assembleDisclosure(composeParts(input), {
+    entity: input.entity, year: input.year, kind: 'final-accounts', scope: input.scope, unit: input.unit, region: input.variant,
+  });
 }
 
 /** `(input: ComposeInput) => Disclosure`: the composed model. */

@@ -5,7 +5,7 @@
  */
 import type { Disclosure, Table } from '../../model/index.js';
 import type { ComposedDocument } from '../blocks.js';
-import { layoutLines } from '../layout.js';
+import { assembleDisclosure } from '../assemble.js';
 import { DocumentWriter } from '../narrative/writer.js';
 import { computeBudgetFigures, type BudgetFigures } from './figures.js';
 import { BudgetInputSchema, type BudgetInput, type BudgetInputDraft } from './input-schema.js';
@@ -79,29 +79,7 @@ export function parseBudgetInput(raw: BudgetInput | BudgetInputDraft | unknown):
 
 export function composeBudgetDocument(raw: BudgetInput | BudgetInputDraft): { disclosure: Disclosure; document: ComposedDocument } {
   const input = parseBudgetInput(raw);
-  const parts = composeBudgetParts(input);
-  const lines = layoutLines(parts.doc);
-  const titleProv = { line: 1 };
-  const disclosure: Disclosure = {
-    meta: {
-      entity: input.entity,
-      entityProv: titleProv,
-      year: input.year,
-      yearProv: titleProv,
-      kind: 'budget',
-      scope: input.scope,
-      title: parts.doc.title,
-      unit: input.unit,
-    },
-    source: { format: 'json', name: `${parts.doc.title}.json` },
-    toc: [],
-    tables: parts.tables.map((t, i) => ({ ...t, id: `tbl-${i + 1}` })),
-    sections: parts.sections,
-    performance: [],
-    lines,
-    ordinals: parts.tables.filter((t) => t.ordinal).map((t) => ({ text: t.ordinal!, prov: t.prov })),
-    notFound: [],
-    warnings: [],
-  };
-  return { disclosure, document: parts.doc };
+  return assembleDisclosure(composeBudgetParts(input), {
+    entity: input.entity, year: input.year, kind: 'budget', scope: input.scope, unit: input.unit,
+  });
 }
