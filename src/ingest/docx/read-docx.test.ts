@@ -33,7 +33,7 @@ test('readDocx: gridSpan and vMerge keep the column positions (blank cells)', as
   assert.deepEqual(doc.lines.map((l) => l.tabular), [false, true, true, true]);
 });
 
-test('readDocx: Chinese heading style names, and paragraphs laid out with tabs become cells', async () => {
+test('readDocx: Chinese heading style names, and paragraphs laid out with tabs become cells (every tab a boundary, as in the text form)', async () => {
   const bytes = await docxBytes([
     new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun('二、收入决算情况说明')] }),
     new Paragraph({ children: [new TextRun('项目'), new TextRun({ text: '\t' }), new TextRun('金额')] }),
@@ -44,9 +44,65 @@ test('readDocx: Chinese heading style names, and paragraphs laid out with tabs b
   assert.deepEqual(doc.lines.map((l) => [l.tabular, l.headingLevel, ...l.cells]), [
     [false, 1, '二、收入决算情况说明'],
     [true, undefined, '项目', '金额'],
-    [true, undefined, '本年收入合计', '1,234.56'],
+    [true, undefined, '本年收入合计', '', '1,234.56'],
     [false, undefined, '首行缩进的段落。'],
   ]);
+});
+
+test('readDocx: a row starting in a later column keeps its leading empty cells and its width', async () => {
+  const bytes = await docxBytes([
+    new Paragraph({ children: [new TextRun('收入\t\t\t支出\t\t')] }),
+    new Paragraph({ children: [new TextRun('一、一般公共预算财政拨款收入\t1\t6,663,125.83\t一、一般公共服务支出\t31\t')] }),
+    new Paragraph({ children: [new TextRun('\t9\t\t九、卫生健康支出\t39\t6,039,490.19')] }),
+    new Paragraph({ children: [new TextRun('\t\t1,234.00')] }),
+  ]);
+  const doc = await readDocx(bytes);
+  assert.deepEqual(doc.lines.map((l) => l.cells), [
+    ['收入', '', '', '支出', '', ''],
+    ['一、一般公共预算财政拨款收入', '1', '6,663,125.83', '一、一般公共服务支出', '31', ''],
+    ['', '9', '', '九、卫生健康支出', '39', '6,039,490.19'],
+    ['', '', '1,234.00'],
+  ]);
+  assert.ok(doc.lines.every((l) => l.tabular));
+});
+
+test('readDocx: a table saved as text (one cell per paragraph, rows between empty paragraphs) folds into rows; tab-indented prose stays prose', async () => {
+  const p = (t: string): Paragraph => new Paragraph({ children: t ? [new TextRun(t)] : [] });
+  const bytes = await docxBytes([
+    p('## 部门整体支出绩效评价基础数据表'),
+    p('\t经费控制情况'), p('\t2022年决算数'), p('\t2023年预算数'), p(''),
+    p('\t一、部门基本支出'), p('\t610.11'), p('\t610.11'), p(''),
+    p('\t二、部门项目'), p('支出'), p('\t12.00'), p('\t13.00'), p(''),
+    p('- 说明'),
+    p('\t本部门主要职责是贯彻执行国家有关方针政策。'),
+    p('\t内设机构三个。'),
+  ]);
+  const doc = await readDocx(bytes);
+  assert.deepEqual(doc.lines.map((l) => [l.tabular, l.headingLevel, ...l.cells]), [
+    [false, 2, '部门整体支出绩效评价基础数据表'],
+    [true, undefined, '经费控制情况', '2022年决算数', '2023年预算数'],
+    [true, undefined, '一、部门基本支出', '610.11', '610.11'],
+    [true, undefined, '二、部门项目支出', '12.00', '13.00'],
+    [false, undefined, '说明'],
+    [false, undefined, '本部门主要职责是贯彻执行国家有关方针政策。'],
+    [false, undefined, '内设机构三个。'],
+  ]);
+});
+
+test('readDocx: paragraphs laid out with runs of spaces split into cells when the document is laid out so', async () => {
+  const rows = [
+    '项目          行次      金额',
+    '一般公共预算财政拨款收入    1     6,663,125.83',
+    '政府性基金预算财政拨款收入    2     0.00',
+    '上级补助收入    3     12.00',
+    '事业收入    4     13.00',
+    '经营收入    5     14.00',
+  ];
+  const bytes = await docxBytes([new Paragraph({ children: [new TextRun('收入决算表')] }), ...rows.map((r) => new Paragraph({ children: [new TextRun(r)] }))]);
+  const doc = await readDocx(bytes);
+  assert.deepEqual(doc.lines[0]!.cells, ['收入决算表']);
+  assert.deepEqual(doc.lines[2]!.cells, ['一般公共预算财政拨款收入', '1', '6,663,125.83']);
+  assert.ok(doc.lines.slice(1).every((l) => l.tabular && l.cells.length === 3));
 });
 
 test('readDocx: a damaged .docx is an InputError', async () => {

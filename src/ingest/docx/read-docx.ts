@@ -50,7 +50,7 @@ async function docxToHtml(bytes: Uint8Array): Promise<string> {
   try {
     const result = await mammoth.convertToHtml(
       { buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) },
-      { ignoreEmptyParagraphs: true, includeDefaultStyleMap: true, styleMap: STYLE_MAP, convertImage: NO_IMAGES },
+      { ignoreEmptyParagraphs: false, includeDefaultStyleMap: true, styleMap: STYLE_MAP, convertImage: NO_IMAGES },
     );
     return result.value;
   } catch (err) {

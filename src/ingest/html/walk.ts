@@ -7,9 +7,10 @@
  */
 import { parse, NodeType, type HTMLElement, type Node } from 'node-html-parser';
 import { BoundedSink, Budget, checkLimit, limit, limitError } from '../limits.js';
-import { LineSink, normalizeCell } from '../normalize.js';
+import { LineSink, normalizeCell, normalizeText } from '../normalize.js';
 import type { RawLine } from '../raw.js';
 import { splitLines } from '../text/split-lines.js';
+import { wordParagraphLines, type WordParagraph } from './word-paragraphs.js';
 
 const DROP = new Set([
   'head', 'script', 'style', 'noscript', 'template', 'iframe', 'object', 'embed', 'svg', 'canvas', 'nav',
@@ -27,6 +28,10 @@ interface Ctx {
   heading?: number;
   /** Split paragraphs at tab characters into cells (Word documents laid out with tab stops). */
   tabCells: boolean;
+  /** Word documents: paragraphs held back until a table or the end, read as the text form reads lines (./word-paragraphs.ts). */
+  paragraphs?: WordParagraph[];
+  /** Paragraphs laid out with runs of spaces split into cells at them (a document of such lines). */
+  spaceCells?: boolean;
 }
 
 function tagOf(el: HTMLElement): string {
@@ -44,14 +49,22 @@ function isDropped(el: HTMLElement): boolean {
 function flush(ctx: Ctx): void {
   const raw = ctx.buf.join('');
   ctx.buf = [];
-  const parts = ctx.tabCells ? raw.split(/\t+/).map(normalizeCell) : [];
-  while (parts.length && parts[0] === '') parts.shift();
-  if (parts.length > 1) {
-    ctx.sink.add(parts, { tabular: true });
+  if (ctx.paragraphs) {
+    if (raw.trim() !== '' || raw.includes('\t')) ctx.paragraphs.push({ raw, heading: ctx.heading });
     return;
   }
   const text = normalizeCell(raw);
   if (text) ctx.sink.add([text], { tabular: false, headingLevel: ctx.heading });
+}
+
+/** The paragraphs held back (Word documents) become lines, before a table or the end. */
+function settle(ctx: Ctx): void {
+  flush(ctx);
+  if (!ctx.paragraphs?.length) return;
+  for (const l of wordParagraphLines(ctx.paragraphs, ctx.spaceCells ?? false)) {
+    ctx.sink.add(l.cells, { tabular: l.tabular, headingLevel: l.headingLevel });
+  }
+  ctx.paragraphs = [];
 }
 
 function walkBlock(node: HTMLElement, ctx: Ctx): void {
@@ -68,12 +81,12 @@ function walkBlock(node: HTMLElement, ctx: Ctx): void {
     if (tag === 'br') flush(ctx);
     else if (tag === 'pre') {
       // preformatted text (a text file saved as a web page) reads as the text reader reads it
-      flush(ctx);
+      settle(ctx);
       for (const l of splitLines(textOf(el)).lines) {
         ctx.sink.add(l.cells, { tabular: l.tabular, cellX: l.cellX, headingLevel: l.headingLevel ?? ctx.heading });
       }
     } else if (tag === 'table') {
-      flush(ctx);
+      settle(ctx);
       walkTable(el, ctx);
     } else if (level) {
       flush(ctx);
@@ -84,8 +97,11 @@ function walkBlock(node: HTMLElement, ctx: Ctx): void {
       ctx.heading = outer;
     } else if (BLOCK.has(tag)) {
       flush(ctx);
+      const held = ctx.paragraphs?.length;
       walkBlock(el, ctx);
       flush(ctx);
+      // an empty Word paragraph separates rows of a table saved as text
+      if (tag === 'p' && held !== undefined && ctx.paragraphs?.length === held) ctx.paragraphs.push({ raw: '' });
     } else walkBlock(el, ctx);
   }
 }
@@ -182,7 +198,7 @@ function walkTable(table: HTMLElement, ctx: Ctx): void {
   }
   for (const caption of childElements(table, ['caption'])) {
     ctx.buf.push(textOf(caption));
-    flush(ctx);
+    settle(ctx);
   }
   const open: number[] = [];
   let width = 0;
@@ -253,6 +269,21 @@ function checkDepth(root: HTMLElement): void {
   }
 }
 
+/**
+ * Whether the paragraphs are laid out with runs of spaces (a `pdftotext -layout` text pasted into
+ * a Word document), as the text reader decides it: several paragraphs without tabs hold three or
+ * more columns two spaces apart, and they outnumber the paragraphs with tabs.
+ */
+function isSpaceLaidOut(root: HTMLElement): boolean {
+  let columnar = 0;
+  let tabbed = 0;
+  for (const line of textOf(root).split('\n')) {
+    if (line.includes('\t')) tabbed++;
+    else if (normalizeText(line).trim().split(/ {2,}/).length >= 3) columnar++;
+  }
+  return columnar >= 5 && columnar > tabbed;
+}
+
 /** The lines of an HTML document (`tabCells`: paragraphs split into cells at tab characters). */
 export function htmlToLines(html: string, opts: { tabCells?: boolean } = {}, sink: LineSink = new BoundedSink()): RawLine[] {
   checkMarkup(html);
@@ -261,8 +292,9 @@ export function htmlToLines(html: string, opts: { tabCells?: boolean } = {}, sin
     blockTextElements: { script: true, noscript: true, style: true, pre: true },
   });
   checkDepth(root);
-  const ctx: Ctx = { sink, buf: [], tabCells: opts.tabCells ?? false };
+  const tabCells = opts.tabCells ?? false;
+  const ctx: Ctx = tabCells ? { sink, buf: [], tabCells, paragraphs: [], spaceCells: isSpaceLaidOut(root) } : { sink, buf: [], tabCells };
   walkBlock(root, ctx);
-  flush(ctx);
+  settle(ctx);
   return sink.lines;
 }
