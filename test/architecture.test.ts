@@ -20,18 +20,20 @@ const ALLOWED: Record<string, string[]> = {
   rules: ['model', 'catalog', 'ingest', 'check'],
   check: ['model', 'catalog', 'ingest', 'rules', 'facts'],
   compose: ['model', 'catalog', 'ingest', 'facts'],
+  // the review report (审核意见) lays out check reports for the cli and the server
+  report: ['model', 'catalog', 'check'],
   // core runs every operation (read, check, compose) in its worker pool, so it sees compose.
   core: ['model', 'catalog', 'ingest', 'facts', 'check', 'compose'],
   store: ['model', 'catalog', 'ingest', 'facts', 'check', 'core'],
-  server: ['model', 'ingest', 'facts', 'check', 'core', 'store', 'compose'],
-  cli: ['model', 'ingest', 'facts', 'check', 'core', 'store', 'compose', 'server'],
+  server: ['model', 'ingest', 'facts', 'check', 'core', 'store', 'compose', 'report'],
+  cli: ['model', 'ingest', 'facts', 'check', 'core', 'store', 'compose', 'server', 'report'],
 };
 
 /** Libraries confined to layers. */
 const LIBRARIES: [RegExp, string[]][] = [
   [/^(pdfjs-dist|mammoth|xlsx|node-html-parser)(\/|$)/, ['ingest']],
-  // exceljs also writes the batch review workbook of `check --format xlsx` (cli).
-  [/^(exceljs|docx|pdfkit)(\/|$)/, ['ingest', 'compose', 'cli']],
+  // exceljs also writes the review report (审核意见) of `check --format xlsx` and the API (report).
+  [/^(exceljs|docx|pdfkit)(\/|$)/, ['ingest', 'compose', 'report']],
   [/^(better-sqlite3|pg|kysely)(\/|$)/, ['store']],
   [/^(fastify|@fastify\/)/, ['server']],
 ];

@@ -1,6 +1,6 @@
 /**
  * `juesuan check FILE… | DIR [--jobs N]`: many documents on every core (the worker pool), a progress
- * bar on a TTY, a summary table, or one JSON / NDJSON / XLSX report for all. A document that cannot be
+ * bar on a TTY, a summary table, or one JSON / NDJSON report for all, or the review report (审核意见) as XLSX or HTML. A document that cannot be
  * read, runs out of its time or memory budget, or kills its worker is reported as such; the batch goes
  * on. Exit status: the highest over the documents — 0 clean, 1 error-level findings, 2 unreadable
  * (input or budget), 3 internal error.
@@ -14,7 +14,7 @@ import { toJsonReport, type JsonReport } from '../check/report-json.js';
 import type { CheckReport } from '../check/types.js';
 import { collectFiles } from './import-command.js';
 
-export type BatchFormat = 'text' | 'json' | 'ndjson' | 'xlsx';
+export type BatchFormat = 'text' | 'json' | 'ndjson' | 'xlsx' | 'html';
 
 export interface BatchOptions {
   jobs?: number;
@@ -85,28 +85,13 @@ export function summaryTable(items: BatchItem[], wallMs: number, jobs: number): 
   return lines.join('\n');
 }
 
-async function writeXlsx(items: BatchItem[], out: string | undefined): Promise<void> {
-  const { default: ExcelJS } = await import('exceljs');
-  const wb = new ExcelJS.Workbook();
-  const s = wb.addWorksheet('文档 documents');
-  s.addRow(['file', 'status', 'entity', 'year', 'kind', 'errors', 'warnings', 'infos', 'seconds', 'reason']).font = { bold: true };
-  for (const i of items) {
-    const d = i.report?.document;
-    s.addRow([i.file, i.status, d?.entity ?? '', d?.year ?? '', d?.kind ?? '', i.report?.counts.error ?? '', i.report?.counts.warning ?? '', i.report?.counts.info ?? '', Math.round(i.ms) / 1000, i.error ?? '']);
-  }
-  const f = wb.addWorksheet('问题 findings');
-  f.addRow(['file', 'severity', 'rule', 'message', 'evidence', 'expected', 'page', 'line', 'section', 'table', 'row', 'column']).font = { bold: true };
-  for (const i of items) {
-    for (const x of i.report?.findings ?? []) {
-      const l = x.location;
-      f.addRow([i.file, x.severity, x.rule, x.message, x.evidence ?? '', x.expected ?? '', l.page ?? '', l.line ?? '', l.section ?? '', l.table ?? '', l.row ?? '', l.column ?? '']);
-    }
-  }
-  for (const ws of [s, f]) ws.views = [{ state: 'frozen', ySplit: 1 }];
-  const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
+/** The review report (审核意见) of the batch — one document gives the one-document layout — as XLSX or HTML. */
+async function writeReport(items: BatchItem[], format: 'xlsx' | 'html', out: string | undefined): Promise<void> {
+  const { buildReviewReport, renderReviewReport } = await import('../report/index.js');
+  const bytes = await renderReviewReport(buildReviewReport(items.map((i) => ({ file: i.file, status: i.status, ...(i.error && { error: i.error }), ...(i.report && { report: i.report }) }))), format);
   if (out) await writeFile(out, bytes);
   else {
-    if (process.stdout.isTTY) throw new InputError('--format xlsx writes a workbook', 'give --out FILE.xlsx or redirect the output to a file');
+    if (format === 'xlsx' && process.stdout.isTTY) throw new InputError('--format xlsx writes a workbook', 'give --out FILE.xlsx (or -o) or redirect the output to a file');
     process.stdout.write(bytes);
   }
 }
@@ -146,7 +131,7 @@ export async function checkBatch(paths: string[], o: BatchOptions): Promise<Batc
   if (o.format === 'ndjson') for (const m of items.slice(files.length)) process.stdout.write(ndjsonLine(m));
   if (o.format === 'json') {
     process.stdout.write(`${JSON.stringify({ schema: 'juesuan.batch/1', jobs, seconds: Math.round(wallMs) / 1000, documents: items.map((i) => ({ file: i.file, status: i.status, ms: Math.round(i.ms), ...(i.error && { error: i.error }), ...(i.report && { report: i.report }) })) }, null, 1)}\n`);
-  } else if (o.format === 'xlsx') await writeXlsx(items, o.out);
+  } else if (o.format === 'xlsx' || o.format === 'html') await writeReport(items, o.format, o.out);
   const table = summaryTable(items, wallMs, jobs);
   if (o.format === 'text') process.stdout.write(`${table}\n`);
   else process.stderr.write(`${table.split('\n').at(-1)}\n`);

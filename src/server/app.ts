@@ -18,6 +18,7 @@ import { documentRoutes } from './routes-documents.js';
 import { corpusRoutes } from './routes-corpus.js';
 import { authRoutes } from './routes-auth.js';
 import { composeRoutes } from './routes-compose.js';
+import { reportRoutes } from './routes-report.js';
 import { WorkerPool, PoolInternalError } from '../core/pool/pool.js';
 import { allowedHostsFromEnv, allowedOriginsFromEnv, crossOriginWrite, hostAllowed, normalisedPath, securityHeaders } from './guards.js';
 import { ConcurrencyLimiter, LoginBackoff } from './limits.js';
@@ -142,6 +143,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
     await corpusRoutes(api, ctx);
     await authRoutes(api, ctx);
     await composeRoutes(api, ctx);
+    await reportRoutes(api, ctx);
   }, { prefix: '/api' });
 
   const webDir = opts.webDir ?? resolve('web', 'dist');
