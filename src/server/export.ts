@@ -14,8 +14,9 @@ function yuan(fen: number | undefined): string {
   return `${neg ? '-' : ''}${Math.floor(a / 100)}.${String(a % 100).padStart(2, '0')}`;
 }
 
-export function comparisonTable(columns: ComparisonColumn[], keys: string[]): ExportTable {
-  const header = ['documentId', 'entity', 'year', ...keys];
+/** `labels`: Chinese column names for the keys (CSV/XLSX read by people); without, the keys (JSON). */
+export function comparisonTable(columns: ComparisonColumn[], keys: string[], labels?: Record<string, string>): ExportTable {
+  const header = labels ? ['文件编号', '单位', '年度', ...keys.map((k) => `${labels[k] ?? k}（元）`)] : ['documentId', 'entity', 'year', ...keys];
   const rows = columns.map((c) => [c.documentId, c.entity, c.year, ...keys.map((k) => yuan(c.facts[k]))]);
   return { header, rows };
 }

@@ -2,7 +2,8 @@
 import type { FastifyInstance } from 'fastify';
 import { audit } from '../store/accounts.js';
 import { recheckStale } from '../store/corpus.js';
-import { compare } from '../store/queries.js';
+import { compare, getDocumentSummary } from '../store/queries.js';
+import { factLabels, functionClassNames } from './labels.js';
 import { budgetActualPairs, budgetVsActual } from '../store/budget-compare.js';
 import { checkDisclosure } from '../check/engine.js';
 import { listRules } from '../check/rules-list.js';
@@ -35,9 +36,16 @@ export async function corpusRoutes(api: FastifyInstance, ctx: RouteContext): Pro
     throw new ApiError(400, 'bad-request', 'give entity (across years) or year (across entities)');
   };
 
-  api.get('/compare', { schema: { summary: 'Key figures side by side (分): one entity across years, or entities in one year', tags: ['corpus'], querystring: compareQuery, response: { 400: errorSchema } } }, async (req) => {
-    return comparison(req.query as { entity?: string; year?: number; entities?: string });
+  api.get('/compare', { schema: { summary: 'Key figures side by side (分): one entity across years, or entities in one year; with Chinese labels of the keys and each column\'s file name, upload time and unit', tags: ['corpus'], querystring: compareQuery, response: { 400: errorSchema } } }, async (req) => {
+    const c = await comparison(req.query as { entity?: string; year?: number; entities?: string });
+    const columns = await Promise.all(c.columns.map(async (col) => {
+      const s = await getDocumentSummary(ctx.db, col.documentId);
+      return { ...col, name: s?.name ?? null, createdAt: s?.createdAt ?? null, unit: s?.unit ?? null };
+    }));
+    return { ...c, columns, labels: factLabels(c.keys) };
   });
+
+  api.get('/labels', { schema: { summary: 'Chinese names for the UI: 支出功能分类 类 names by code', tags: ['meta'] } }, async () => ({ functionClasses: functionClassNames() }));
 
   api.get('/compare/execution', {
     schema: {
@@ -57,7 +65,7 @@ export async function corpusRoutes(api: FastifyInstance, ctx: RouteContext): Pro
   api.get('/export', { schema: { summary: 'Export a comparison as CSV, XLSX or JSON (amounts in 元)', tags: ['corpus'], querystring: compareQuery } }, async (req, reply) => {
     const q = req.query as { entity?: string; year?: number; entities?: string; format?: 'json' | 'csv' | 'xlsx' };
     const c = await comparison(q);
-    const table = comparisonTable(c.columns, c.keys);
+    const table = comparisonTable(c.columns, c.keys, q.format === 'csv' || q.format === 'xlsx' ? factLabels(c.keys) : undefined);
     const base = `juesuan-${q.entity ?? q.year}`;
     if (q.format === 'csv') return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(base)}.csv`).send(toCsv(table));
     if (q.format === 'xlsx') {

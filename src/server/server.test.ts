@@ -46,11 +46,16 @@ for (const [dbName, skip] of [['sqlite', false], ['postgres', PG_SKIP]] as const
       assert.equal(tables.tables[0]?.key, 'T03');
       const list = (await app.inject('/api/documents?year=2024')).json() as { total: number };
       assert.equal(list.total, 1);
-      const cmp = (await app.inject(`/api/compare?entity=${encodeURIComponent('示例县民政局')}`)).json() as { columns: { year: number }[] };
+      const cmp = (await app.inject(`/api/compare?entity=${encodeURIComponent('示例县民政局')}`)).json() as { columns: { year: number; name: string }[]; labels: Record<string, string> };
       assert.deepEqual(cmp.columns.map((c) => c.year), [2023, 2024]);
+      assert.ok(cmp.columns.every((c) => c.name), 'each column names its file');
+      assert.equal(cmp.labels['fn:208'], '208 社会保障和就业支出');
+      assert.equal(cmp.labels['threePublic.actual.reception'], '“三公”经费决算·公务接待费');
       const csv = await app.inject(`/api/export?entity=${encodeURIComponent('示例县民政局')}&format=csv`);
       assert.match(csv.headers['content-type'] as string, /text\/csv/);
-      assert.match(csv.body, /expenditureTotal/);
+      assert.match(csv.body, /本年支出合计（元）/);
+      const json = (await app.inject(`/api/export?entity=${encodeURIComponent('示例县民政局')}&format=json`)).json() as { header: string[] };
+      assert.ok(json.header.includes('expenditureTotal'), 'JSON keeps the keys');
       const xlsx = await app.inject(`/api/export?year=2024&format=xlsx`);
       assert.equal(xlsx.rawPayload.subarray(0, 2).toString(), 'PK');
       const content = await app.inject(`/api/documents/${id}/content`);

@@ -5,6 +5,7 @@ import { CorpusPage } from './pages/CorpusPage';
 import { DocumentPage } from './pages/DocumentPage';
 import { ComparePage } from './pages/ComparePage';
 import { ComposePage } from './pages/ComposePage';
+import { BatchPage } from './pages/BatchPage';
 import { setCsrf } from './api';
 import { SignIn } from './SignIn';
 
@@ -55,6 +56,7 @@ export function App() {
           : page === 'doc' ? <DocumentPage id={Number(arg)} />
           : page === 'compare' ? <ComparePage query={arg ?? ''} />
           : page === 'compose' ? <ComposePage />
+          : page === 'batch' ? <BatchPage ids={(arg ?? '').split(',').map(Number).filter((n) => Number.isInteger(n) && n > 0)} />
           : <UploadPage />}
       </main>
     </LangContext.Provider>
