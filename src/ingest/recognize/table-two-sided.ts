@@ -109,7 +109,123 @@ export function buildTwoSided(def: TableDef, header: GridRow[], data: GridRow[],
   }
   const columns: Column[] = [];
   for (const p of plans) for (const v of p.values) if (!columns.some((c) => c.key === v.key)) columns.push({ key: v.key, label: v.label });
-  return { rows: [...incomeRows, ...expenditureRows], columns };
+  const byGrid = { rows: [...incomeRows, ...expenditureRows], columns };
+  const bySequence = sequenceRows(def, plans, header, data, unit);
+  return bySequence && sideScore(bySequence.rows) > sideScore(byGrid.rows) ? bySequence : byGrid;
+}
+
+/**
+ * The same table read from each row's cells in order rather than from grid columns: per side a label,
+ * a 行次 and the figures (`一、一般公共预算财政拨款收入 | 1 | 6,663,125.83 | 一、一般公共服务支出 | 31`,
+ * `9 | 九、卫生健康支出 | 39 | 6,039,490.19`). Text whose columns do not line up (a tab-separated
+ * text printed with tab stops and extracted again, words one space apart) is read this way; the
+ * grid reading is kept unless this one satisfies more of the table's own sums.
+ */
+function sequenceRows(def: TableDef, plans: SidePlan[], header: GridRow[], data: GridRow[], unit: Unit): { rows: Row[]; columns: Column[] } | undefined {
+  const lineNos = plans.some((p) => p.lineNo !== undefined) || header.some((h) => h.cells.some((c) => /行次/.test(compactText(c.text))));
+  const keysOf = (side: Side): { key: string; label: string }[] => {
+    const plan = plans.find((p) => p.side === side)!;
+    const known = plan.values.filter((v) => !/^c\d+$|\.\d+$/.test(v.key));
+    if (known.length) return known;
+    const keys = side === 'income' || def.key === 'T01' ? ['amount'] : def.forms[0]?.columns ?? ['amount'];
+    return keys.map((key) => ({ key, label: def.columnRules.find((r) => r.key === key)?.label ?? '金额' }));
+  };
+  const sideKeys = { income: keysOf('income'), expenditure: keysOf('expenditure') };
+  const rightX = labelX(header, data);
+  const rows: Record<Side, Row[]> = { income: [], expenditure: [] };
+  const state = { income: '', expenditure: '' };
+  for (const g of data) {
+    const toks = rawCells(g).filter((c) => c.text.trim() !== '').flatMap((cell) => tokensOf(cell, lineNos));
+    if (!toks.length) continue;
+    const split = toks.findIndex((t, k) => k > 0 && t.kind === 'L'); // the second side opens with its label
+    const parts = split < 0 ? [toks] : [toks.slice(0, split), toks.slice(split)];
+    parts.forEach((part, k) => {
+      const side: Side = parts.length === 2 ? (k === 0 ? 'income' : 'expenditure') : sideOfLone(part, rightX);
+      const label = part.find((t) => t.kind === 'L')?.cell;
+      const lineNo = part.find((t) => t.kind === 'I')?.cell;
+      const figures = part.filter((t) => t.kind === 'A').map((t) => t.cell);
+      const keys = sideKeys[side];
+      if (figures.length > keys.length) return;
+      const cells: Record<string, Cell> = {};
+      keys.forEach((v, i) => (cells[v.key] = makeCell(figures[i]?.text ?? '', unit, provOf(g, figures[i]))));
+      if (!label && !figures.length) return;
+      const row: Row = { name: label?.text.trim() ?? '', cells, side, prov: provOf(g, label ?? figures[0]) };
+      if (lineNo) row.lineNo = lineNo.text.trim();
+      assignKey(def, row, state);
+      rows[side].push(row);
+    });
+  }
+  if (!rows.income.length && !rows.expenditure.length) return undefined;
+  const columns: Column[] = [];
+  for (const v of [...sideKeys.income, ...sideKeys.expenditure]) if (!columns.some((c) => c.key === v.key)) columns.push({ key: v.key, label: v.label });
+  return { rows: [...rows.income, ...rows.expenditure], columns };
+}
+
+/** The row's cells as the line printed them (not re-gridded: a grid may have merged two of them). */
+function rawCells(g: GridRow): GridRow['cells'] {
+  const x = g.raw.cellX;
+  return g.raw.cells.map((text, index) => (x && x.length === g.raw.cells.length ? { text, index, x0: x[index]!.x0, x1: x[index]!.x1 } : { text, index }));
+}
+
+/** A cell as tokens; a 行次 glued to its label ('年初结转和结余29') is a token of its own. */
+function tokensOf(cell: GridRow['cells'][number], lineNos: boolean): { cell: GridRow['cells'][number]; kind: 'L' | 'I' | 'A' }[] {
+  const kind = tokenKind(cell.text, lineNos);
+  const glued = lineNos && kind === 'L' ? /^(.*[\u4e00-\u9fff）)])(\d{1,2})$/.exec(cell.text.trim()) : null;
+  if (!glued) return [{ cell, kind }];
+  return [{ cell: { ...cell, text: glued[1]! }, kind: 'L' }, { cell: { ...cell, text: glued[2]! }, kind: 'I' }];
+}
+
+function tokenKind(text: string, lineNos: boolean): 'L' | 'I' | 'A' {
+  const t = text.trim();
+  if (isDash(t)) return 'A';
+  if (isIntegerText(t) && !/[.,，]/.test(t) && Number(t) < 200) return lineNos ? 'I' : 'A';
+  return isNumberText(t) ? 'A' : 'L';
+}
+
+/** The x where the expenditure side's labels start (the second 项目 of the header), when located. */
+function labelX(header: GridRow[], data: GridRow[]): number | undefined {
+  for (const h of header) {
+    const items = h.cells.filter((c) => /^项目/.test(compactText(c.text)) && c.x0 !== undefined);
+    if (items.length >= 2) return items[1]!.x0;
+  }
+  const xs = data.flatMap((g) => g.cells.filter((c) => c.x0 !== undefined && functionClassOf(c.text) !== undefined).map((c) => c.x0!));
+  return xs.length ? Math.min(...xs) : undefined;
+}
+
+/** The side of a row printing one side only: by its label, else by where it stands. */
+function sideOfLone(part: { cell: GridRow['cells'][number]; kind: string }[], rightX: number | undefined): Side {
+  const label = part.find((t) => t.kind === 'L')?.cell;
+  if (label) {
+    if (functionClassOf(label.text) !== undefined || /支出|年末|结余分配/.test(label.text)) return 'expenditure';
+    if (/收入|年初|使用/.test(label.text)) return 'income';
+  }
+  const x = part[0]!.cell.x0;
+  return rightX !== undefined && x !== undefined && x >= rightX - 1 ? 'expenditure' : 'income';
+}
+
+/** +1 per keyed row with a figure, ±3 per identity of the sides that holds / fails. */
+function sideScore(rows: Row[]): number {
+  const first = (r: Row): number | undefined => {
+    for (const c of Object.values(r.cells)) if (c.value.kind === 'amount') return c.value.amount.fen;
+    return undefined;
+  };
+  let score = 0;
+  const get = (side: Side, key: string): number | undefined => {
+    const r = rows.find((x) => x.side === side && x.key === key);
+    return r ? first(r) : undefined;
+  };
+  for (const r of rows) if (r.key && first(r) !== undefined) score++;
+  const check = (total: number | undefined, parts: (number | undefined)[]): void => {
+    if (total === undefined || !parts.some((p) => p !== undefined)) return;
+    const sum = parts.reduce<number>((s, p) => s + (p ?? 0), 0);
+    score += Math.abs(sum - total) <= parts.length + 1 ? 3 : -3;
+  };
+  check(get('income', 'incomeTotal'), rows.filter((r) => r.side === 'income' && r.key?.startsWith('income:')).map(first));
+  check(get('expenditure', 'expenditureTotal'), rows.filter((r) => r.side === 'expenditure' && r.key?.startsWith('fn:')).map(first));
+  const gi = get('income', 'grandTotal');
+  const ge = get('expenditure', 'grandTotal');
+  if (gi !== undefined && ge !== undefined) score += gi === ge ? 3 : -3;
+  return score;
 }
 
 function sideRow(def: TableDef, g: GridRow, plan: SidePlan, unit: Unit, state: Record<Side, string>): Row | undefined {

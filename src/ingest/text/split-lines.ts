@@ -166,47 +166,86 @@ export function layoutCells(text: string): { cells: string[]; x: { x0: number; x
   return cells.length > 1 ? splitNumberText(cells, x) : { cells, x };
 }
 
-/** '1,200.00 一、一般公共服务支出' (one space only, tight PDF spacing): the figure and the label are two cells. */
-const NUMBER_THEN_TEXT_RE = /^([+-]?[\d,]*\d(?:\.\d+)?%?) ([\u4e00-\u9fff（(].*)$/;
-const TEXT_THEN_NUMBER_RE = /^(.*[\u4e00-\u9fff）)]) ([+-]?\d[\d,]*\.\d+)$/;
+/**
+ * A layout cell (no run of 2+ spaces inside) may still hold several cells set one space apart (tight
+ * PDF spacing, proportional fonts, or tab stops closer than a character): '一、一般公共预算财政拨款收入 1',
+ * '年度资金总额 35.20 35.20 25.19 10', '1,200.00 一、一般公共服务支出', '总分 100 57.16 分'. The cell
+ * is cut between its words where a figure meets a figure or a label, unless the figure reads with
+ * the word after it ('2023 年', '30 秒', '57.16 分', '01 表') or the cell is running text.
+ */
+const FIGURE_WORD_RE = /^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?$|^[—–－-]{1,2}$/;
+const DECIMAL_WORD_RE = /^[+-]?[\d,]*\d\.\d+%?$|^[+-]?\d{1,3}(?:,\d{3})+$/;
+/** A word that reads with the figure before it: a unit, a counter, 年/月/日, 表. */
+const UNIT_WORD_RE = /^(?:[%‰]|[个件次人户家项天日月年度秒分元万亿台辆批期条份所名套处类款号表页倍周岁]{1,2}|[万亿]?元|小时|平方米|公里|千米|米|吨|亩)[)）]?$/;
+/** Running text: sentence punctuation, or quoted words. */
+const PROSE_RE = /[，。；！？“”]|[,;](?!\d{3})/;
+/** A figure that is a year, a date part or a serial ('2023', '01'): never cut from a CJK word after it. */
+const YEAR_RE = /^(?:19|20)\d{2}$/;
 
-/** '2,502.70 327.51 2,175.20' (figures one space apart, tight PDF spacing): one cell per figure. */
-const FIGURE_RUN_RE = /^[+-]?[\d,]*\d\.\d+%?(?: [+-]?[\d,]*\d\.\d+%?)+$/;
-/** '公务员医疗补助3.31 3.31 0.00' (figures glued to the label or one space after it): the label and each figure. */
-const TEXT_GLUED_NUMBER_RE = /^(.*[\u4e00-\u9fff）)]) ?([+-]?\d{1,3}(?:,\d{3})*\.\d{2}(?: [+-]?[\d,]*\d\.\d+%?)*)$/;
+function isFigureWord(w: string): boolean {
+  return FIGURE_WORD_RE.test(w);
+}
 
-function splitFigureRuns(cells: string[], x: { x0: number; x1: number }[]): { cells: string[]; x: { x0: number; x1: number }[] } {
+function isLabelEnd(w: string): boolean {
+  return /[\u4e00-\u9fff）)\]】]$/.test(w);
+}
+
+/** Word indexes after which the cell is cut. */
+function cutPoints(words: string[]): number[] {
+  const cuts: number[] = [];
+  const glued = (k: number): boolean => k + 1 < words.length && UNIT_WORD_RE.test(words[k + 1]!);
+  for (let k = 0; k + 1 < words.length; k++) {
+    const a = words[k]!;
+    const b = words[k + 1]!;
+    const fa = isFigureWord(a);
+    const fb = isFigureWord(b);
+    if (fa && fb) cuts.push(k);
+    else if (!fa && fb) {
+      if (isLabelEnd(a) && !glued(k + 1) && !(YEAR_RE.test(b) && !DECIMAL_WORD_RE.test(b))) cuts.push(k);
+    } else if (fa && !fb) {
+      const unitAfter = UNIT_WORD_RE.test(b);
+      if (!unitAfter && /^[\u4e00-\u9fff（(]/.test(b) && !YEAR_RE.test(a) && (DECIMAL_WORD_RE.test(a) || /^[一二三四五六七八九十]+[、.]|^[（(]/.test(b) || b.length >= 3)) cuts.push(k);
+    }
+  }
+  return cuts;
+}
+
+/** Splits one cell at its cut points; x ranges follow the characters. */
+export function splitTightCell(text: string, x0: number): { cells: string[]; x: { x0: number; x1: number }[] } {
+  const words = text.split(' ');
+  if (words.length < 2 || PROSE_RE.test(text)) return { cells: [text], x: [{ x0, x1: x0 + text.length }] };
+  const cuts = cutPoints(words);
+  if (!cuts.length) return { cells: [text], x: [{ x0, x1: x0 + text.length }] };
+  const cells: string[] = [];
+  const x: { x0: number; x1: number }[] = [];
+  let from = 0;
+  let at = x0;
+  for (const k of [...cuts, words.length - 1]) {
+    const part = words.slice(from, k + 1).join(' ');
+    cells.push(part);
+    x.push({ x0: at, x1: at + part.length });
+    at += part.length + 1;
+    from = k + 1;
+  }
+  return { cells, x };
+}
+
+/** '公务员医疗补助3.31 3.31 0.00' (figures glued to the label): the label and each figure. */
+const TEXT_GLUED_NUMBER_RE = /^(.*[\u4e00-\u9fff）)])([+-]?\d{1,3}(?:,\d{3})*\.\d{2}(?: .*)?)$/;
+
+function splitNumberText(cells: string[], x: { x0: number; x1: number }[]): { cells: string[]; x: { x0: number; x1: number }[] } {
   const outCells: string[] = [];
   const outX: { x0: number; x1: number }[] = [];
   cells.forEach((c, i) => {
     const glued = TEXT_GLUED_NUMBER_RE.exec(c);
-    const parts = FIGURE_RUN_RE.test(c) ? c.split(' ') : glued && glued[2]!.includes(' ') ? [glued[1]!, ...glued[2]!.split(' ')] : glued ? [glued[1]!, glued[2]!] : [c];
+    const pieces = glued && !PROSE_RE.test(c) ? [glued[1]!, glued[2]!] : [c];
     let at = x[i]!.x0;
-    for (const p of parts) {
-      outCells.push(p);
-      outX.push({ x0: at, x1: at + p.length });
-      at += p.length + 1;
+    for (const p of pieces) {
+      const split = splitTightCell(p, at);
+      outCells.push(...split.cells);
+      outX.push(...split.x);
+      at += p.length;
     }
-  });
-  return { cells: outCells, x: outX };
-}
-
-function splitNumberText(cells: string[], x: { x0: number; x1: number }[]): { cells: string[]; x: { x0: number; x1: number }[] } {
-  const runs = splitFigureRuns(cells, x);
-  cells = runs.cells;
-  x = runs.x;
-  const outCells: string[] = [];
-  const outX: { x0: number; x1: number }[] = [];
-  cells.forEach((c, i) => {
-    const m = NUMBER_THEN_TEXT_RE.exec(c) ?? TEXT_THEN_NUMBER_RE.exec(c);
-    if (!m || /^\d{4}$/.test(m[1]!)) {
-      outCells.push(c);
-      outX.push(x[i]!);
-      return;
-    }
-    const at = x[i]!.x0 + m[1]!.length + 1;
-    outCells.push(m[1]!, m[2]!);
-    outX.push({ x0: x[i]!.x0, x1: at - 1 }, { x0: at, x1: x[i]!.x1 });
   });
   return { cells: outCells, x: outX };
 }

@@ -1,0 +1,77 @@
+/**
+ * Text extracted from PDFs by other tools (`pdftotext -layout`, pdfplumber, copy-paste from a viewer):
+ * columns that do not line up, cells one space apart, rows wrapped at the margin. Fixtures are
+ * composed here (no outside document).
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readTextString } from './read-text.js';
+import { layoutCells, splitTightCell } from './split-lines.js';
+import { recognizeTables } from '../recognize/tables.js';
+import type { Table } from '../../model/table.js';
+
+const cellsOf = (text: string): string[] => splitTightCell(text, 0).cells;
+
+test('layout cells: a label and its 行次 or figures one space apart are cells of their own', () => {
+  assert.deepEqual(cellsOf('一、一般公共预算财政拨款收入 1'), ['一、一般公共预算财政拨款收入', '1']);
+  assert.deepEqual(cellsOf('年度资金总额 35.20 35.20 25.19 10'), ['年度资金总额', '35.20', '35.20', '25.19', '10']);
+  assert.deepEqual(cellsOf('2101301 城乡医疗救助 3,250,400.00'), ['2101301', '城乡医疗救助', '3,250,400.00']);
+  assert.deepEqual(cellsOf('总分 100 57.16 分'), ['总分', '100', '57.16 分']);
+  assert.deepEqual(layoutCells('栏 次    1     栏 次         2').cells, ['栏 次', '1', '栏 次', '2']);
+});
+
+test('layout cells: a figure that reads with the word after it, and running text, stay whole', () => {
+  for (const t of ['公开 01 表', '2023 年全民参保补助资金', '全年预算数 15 万元', '第 1 批', '(2023 年度)', '支出 4.28 万元，保证窗口服务']) {
+    assert.deepEqual(cellsOf(t), [t], t);
+  }
+});
+
+function table(text: string, key: string): Table {
+  const t = recognizeTables(readTextString(text)).tables.find((x) => x.key === key);
+  assert.ok(t, `${key} read`);
+  return t;
+}
+
+function amount(t: Table, key: string, side?: string, col = 'amount'): number | undefined {
+  const r = t.rows.find((x) => x.key === key && (!side || x.side === side));
+  const v = r?.cells[col]?.value;
+  return v?.kind === 'amount' ? v.amount.fen : undefined;
+}
+
+/** A 收入支出决算总表 printed from a tab-separated text and extracted with -layout: no two rows share their columns. */
+const T01_LAYOUT = `收入支出决算总表
+
+公开 01 表
+金额单位：元
+
+收入           支出
+项 目 行次 金 额 项目(按功能分类)           行次    金 额
+栏 次    1     栏 次         2
+一、一般公共预算财政拨款收入 1         1,000,125.83      一、一般公共服务支出 31
+二、政府性基金预算财政拨款收入          2           二、外交支出 32
+四、上级补助收入     4           四、公共安全支出          34
+八、其他收入 8           八、社会保障和就业支出             38    264,282.56
+    9        九、卫生健康支出          39    735,843.27
+    16       十六、金融支出46
+本年收入合计 27    1,000,125.83      本年支出合计 57         1,000,125.83
+使用非财政拨款结余    28          结余分配        58
+年初结转和结余29    52,148.29   年末结转和结余59         52,148.29
+总计  30 1,052,274.12      总计    60    1,052,274.12
+
+注：本表反映部门本年度的总收支和年初、年末结转结余情况。
+`;
+
+test('two-sided table whose columns do not line up: each side read from the row’s own order', () => {
+  const t = table(T01_LAYOUT, 'T01');
+  assert.equal(amount(t, 'income:generalBudget'), 100012583);
+  assert.equal(amount(t, 'incomeTotal'), 100012583);
+  assert.equal(amount(t, 'carryoverBegin', 'income'), 5214829);
+  assert.equal(amount(t, 'grandTotal', 'income'), 105227412);
+  assert.equal(amount(t, 'fn:208'), 26428256);
+  assert.equal(amount(t, 'fn:210'), 73584327);
+  assert.equal(amount(t, 'expenditureTotal'), 100012583);
+  assert.equal(amount(t, 'carryoverEnd', 'expenditure'), 5214829);
+  assert.equal(amount(t, 'grandTotal', 'expenditure'), 105227412);
+  // 行次 never read as amounts
+  assert.ok(!t.rows.some((r) => Object.values(r.cells).some((c) => c.text === '27' || c.text === '9')));
+});
