@@ -1,8 +1,7 @@
 /**
  * Every input the fuzz runs found failing (test/fuzz/repro/, saved by scripts/fuzz.ts) read the way
  * the fuzz reads it (read → facts → check in a worker process): each must now be read or refused
- * with a clear one-line error. The name says what it broke. PDF reproducers belong to the PDF
- * reader: they are reported as todo while they still fail, so they show without failing the run.
+ * with a clear one-line error. The name says what it broke.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -20,14 +19,9 @@ test('fuzz reproducers are read or refused clearly', { timeout: 900_000 }, async
   try {
     for (const file of files) {
       const bytes = new Uint8Array(readFileSync(join(dir, file)));
-      const pdf = file.endsWith('.pdf');
       await t.test(file, async (st) => {
         const r = await pool.run(file, bytes);
         st.diagnostic(`${file}: ${r.outcome} in ${r.cpuMs.toFixed(0)} ms CPU${r.message ? `: ${r.message.slice(0, 200)}` : ''}`);
-        if (pdf && FAILURES.includes(r.outcome)) {
-          st.todo(`PDF reader: ${r.outcome}: ${r.message ?? ''}`);
-          return;
-        }
         assert.ok(!FAILURES.includes(r.outcome), `${file}: ${r.outcome}: ${r.message ?? ''}`);
       });
     }

@@ -106,6 +106,7 @@ export interface ReadPdfOptions extends PdfOpenOptions {
 export async function readPdf(bytes: Uint8Array, name?: string, opts: ReadPdfOptions = {}): Promise<RawDocument> {
   const label = name ? ` ${name}` : '';
   const limits = pdfLimits(opts.limits);
+  limits.deadline ??= Date.now() + limits.timeLimitS * 1000;
   const choice = engineChoice();
   let result: { pages: PageRows[]; stats: Stats; numPages: number } | undefined;
   if (choice !== 'pdfjs') {

@@ -14,8 +14,10 @@ export interface PdfLimits {
   maxDecodedBytes: number;
   /** Decoded : encoded ratio of one stream, enforced past RATIO_FLOOR bytes (JUESUAN_PDF_MAX_INFLATE_RATIO). */
   maxInflateRatio: number;
-  /** Seconds per document (JUESUAN_PDF_TIME_LIMIT). */
+  /** Seconds per document (JUESUAN_PDF_TIME_LIMIT), both engines together. */
   timeLimitS: number;
+  /** When the time limit ends (Date.now() ms): set once per document, so that the pdf.js fallback gets what the fast reader left. */
+  deadline?: number;
 }
 
 /** A stream may always decode to this many bytes, whatever its ratio (small, very repetitive content). */
@@ -32,7 +34,9 @@ export function pdfLimits(overrides: Partial<PdfLimits> = {}): PdfLimits {
     maxObjects: envNumber('JUESUAN_PDF_MAX_OBJECTS', 1_000_000),
     maxDecodedBytes: envNumber('JUESUAN_PDF_MAX_DECODED_MB', 256) * 2 ** 20,
     maxInflateRatio: envNumber('JUESUAN_PDF_MAX_INFLATE_RATIO', 100),
-    timeLimitS: envNumber('JUESUAN_PDF_TIME_LIMIT', 30),
+    // Whole-process reads of hostile files end within 10 s: reading stops here, and the layout,
+    // recognizers and rules after it take well under a second on what a PDF can hold in 8 s.
+    timeLimitS: envNumber('JUESUAN_PDF_TIME_LIMIT', 8),
     ...overrides,
   };
 }
@@ -48,7 +52,7 @@ export class Budget {
   decoded = 0;
   private readonly deadline: number;
   constructor(readonly limits: PdfLimits) {
-    this.deadline = Date.now() + limits.timeLimitS * 1000;
+    this.deadline = limits.deadline ?? Date.now() + limits.timeLimitS * 1000;
   }
 
   checkTime(): void {

@@ -1,0 +1,48 @@
+/**
+ * Damaged PDFs are read by the fast reader as far as they are readable (as pdf.js and viewers do),
+ * not handed to pdf.js: a damaged deflate stream decodes up to the damage. (Sending such files to
+ * pdf.js made mutated ones take 10–90 s in its font parser; see test/fuzz/repro/pdf-*.)
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { constants, deflateSync } from 'node:zlib';
+import { readPdf } from '../read-pdf.js';
+import { makePdf } from './fixtures.js';
+import { openFast } from './fast.js';
+import { pdfLimits } from './limits.js';
+
+const latin1 = (b: Uint8Array): string => new TextDecoder('latin1').decode(b);
+const bytesOf = (s: string): Uint8Array => Uint8Array.from(s, (c) => c.charCodeAt(0));
+
+/** A one-page PDF whose content stream is deflate data followed by bytes that are no valid block. */
+function damagedPdf(): Uint8Array {
+  const content = 'BT /F1 12 Tf\n1 0 0 1 72 720 Tm (Final accounts 2023) Tj\n1 0 0 1 72 700 Tm (Total 1,234.56) Tj\nET\n';
+  const good = deflateSync(Buffer.from(content, 'latin1'), { finishFlush: constants.Z_FULL_FLUSH });
+  const data = new Uint8Array([...good, 0xff, 0xff, 0xff, 0xff, 0x12, 0x34]); // BFINAL=1, BTYPE=11: invalid block type
+  const base = makePdf([{ lines: ['x'] }], { extraStreams: [{ data, filter: 'FlateDecode' }] });
+  // Point the page at the damaged stream (same length edit: the cross-reference stays valid).
+  return bytesOf(latin1(base).replace(/\/Contents (\d+) 0 R/, '/Contents 6 0 R'));
+}
+
+test('damaged deflate stream: the fast reader decodes it up to the damage', async () => {
+  const pdf = damagedPdf();
+  const r = openFast(pdf, pdfLimits());
+  const page = await r.page(1);
+  assert.deepEqual(page.boxes.map((b) => b.str), ['Final accounts 2023', 'Total 1,234.56']);
+});
+
+test('damaged deflate stream: readPdf keeps the fast reader (no pdf.js fallback)', async () => {
+  const mod = await import('../read-pdf.js');
+  const raw = await readPdf(damagedPdf(), 'damaged.pdf');
+  assert.equal(mod.lastPdfEngine, 'fast');
+  assert.ok(raw.lines.some((l) => l.text.includes('Final accounts 2023')), JSON.stringify(raw.lines.slice(0, 3)));
+});
+
+test('a stream damaged at its first byte decodes to nothing (no error, no guess)', async () => {
+  const { PdfFile } = await import('./document.js');
+  const { PdfStream, Dict, Name } = await import('./objects.js');
+  const file = new PdfFile(makePdf([{ lines: ['x'] }]), pdfLimits());
+  const stream = new PdfStream(new Dict(), new Uint8Array([0xff, 0xff, 0xff, 0xff]));
+  stream.dict.map.set('Filter', new Name('FlateDecode'));
+  assert.equal(file.decode(stream).length, 0);
+});
