@@ -45,6 +45,8 @@ process.stderr.write(`fuzz: ${seeds.length} seeds (${[...new Set(seeds.map((s) =
 const pool = new FuzzPool({ workers: jobs, timeoutMs, memoryBytes, recycleEvery: 200 });
 const counts = new Map<Outcome | 'slow', number>();
 const byFormat = new Map<string, number>();
+/** Per format: CPU ms of all its cases, and the slowest case (CPU ms) that was read or refused. */
+const cpuByFormat = new Map<string, { total: number; max: number }>();
 const failures: { index: number; outcome: string; file: string; message?: string }[] = [];
 let peakRss = 0;
 let slowest = 0;
@@ -72,6 +74,10 @@ async function one(index: number): Promise<void> {
     slowest = Math.max(slowest, r.ms);
     slowestCpu = Math.max(slowestCpu, r.cpuMs);
   }
+  const fc = cpuByFormat.get(seed.format) ?? { total: 0, max: 0 };
+  fc.total += r.cpuMs;
+  fc.max = Math.max(fc.max, r.cpuMs);
+  cpuByFormat.set(seed.format, fc);
   if (FAILURES.includes(outcome as Outcome) || outcome === 'slow') {
     const file = `${outcome}-${index}-${m.name.replace(/[^\w.-]/g, '_')}`;
     writeFileSync(join(out, file), m.bytes);
@@ -94,6 +100,8 @@ function summary(): Record<string, unknown> {
     seconds: Math.round((Date.now() - started) / 1000),
     outcomes: Object.fromEntries(counts),
     formats: Object.fromEntries(byFormat),
+    cpuMsPerCase: Object.fromEntries([...cpuByFormat].map(([f, c]) => [f, { mean: Math.round(c.total / (byFormat.get(f) ?? 1)), max: Math.round(c.max) }])),
+    casesPerSecond: Number((done / Math.max(1, (Date.now() - started) / 1000)).toFixed(2)),
     peakRssMb: Math.round(peakRss / 2 ** 20),
     slowestReadMs: Math.round(slowest),
     slowestReadCpuMs: Math.round(slowestCpu),

@@ -57,7 +57,7 @@ const SPECS: Record<keyof Limits, LimitSpec> = {
   depth: { env: 'JUESUAN_MAX_DEPTH', label: 'nesting depth of elements', fallback: 256 },
   htmlNodes: { env: 'JUESUAN_MAX_HTML_NODES', label: 'elements in the web page', fallback: 2_000_000 },
   lines: { env: 'JUESUAN_MAX_LINES', label: 'lines (rows and paragraphs) in the document', fallback: 100_000 },
-  parseSeconds: { env: 'JUESUAN_MAX_PARSE_SECONDS', label: 'time to parse (seconds)', fallback: 10 },
+  parseSeconds: { env: 'JUESUAN_MAX_PARSE_SECONDS', label: 'time to parse (seconds)', fallback: 6 },
   parseHeapMb: { env: 'JUESUAN_MAX_PARSE_HEAP_MB', label: 'memory to parse (MB of heap)', fallback: 320 },
   columns: { env: 'JUESUAN_MAX_COLUMNS', label: 'cells in one row', fallback: 1_000 },
   textChars: { env: 'JUESUAN_MAX_TEXT_CHARS', label: 'characters of the text', fallback: 32_000_000 },

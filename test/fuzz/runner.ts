@@ -52,13 +52,17 @@ async function buildChild(): Promise<string> {
   return join(outDir, 'child.mjs');
 }
 
-/** CPU time (user + system) a process has used, in ms, from /proc (0 where there is none). */
+/**
+ * CPU time (user + system) a process has used, in ms, from /proc (0 where there is none), with that
+ * of its children that ended (the .xls parser and LibreOffice run in child processes of the worker).
+ */
 function cpuOf(pid: number | undefined): number {
   if (!pid) return 0;
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return ((Number(fields[11]) || 0) + (Number(fields[12]) || 0)) * 10; // clock ticks of 10 ms
+    const ticks = [11, 12, 13, 14].reduce((sum, i) => sum + (Number(fields[i]) || 0), 0);
+    return ticks * 10; // clock ticks of 10 ms
   } catch {
     return 0;
   }
