@@ -1,7 +1,8 @@
 /**
  * Word documents: .docx via mammoth (to HTML, then the web page walker: headings, paragraphs,
  * tables with gridSpan/vMerge as colspan/rowspan → blank cells that keep the column positions;
- * a paragraph laid out with tab stops splits into cells at its tabs, as in the text form);
+ * rows starting or ending inside the grid (gridBefore/gridAfter) padded with empty cells first;
+ * paragraphs read as the text form reads lines — ../html/word-paragraphs.ts);
  * legacy .doc via a LibreOffice conversion to .docx first.
  */
 import mammoth from 'mammoth';
@@ -10,6 +11,7 @@ import { htmlToLines } from '../html/walk.js';
 import { Budget } from '../limits.js';
 import { scanXml, scanZip } from '../limits-zip.js';
 import { InputError, type RawDocument } from '../raw.js';
+import { padDocxGridRows } from './grid-rows.js';
 import { convertWithLibreOffice } from './libreoffice.js';
 
 /** Headings by the names Chinese Word and WPS give the built-in styles (mammoth knows 'Heading 1'…). */
@@ -28,13 +30,14 @@ const XML_PART = /^word\/[^/]+\.xml$/i;
  * The document checked before mammoth converts it: the ZIP container (entries, inflated size),
  * then the XML of the body, notes and headers in one pass (nesting depth, paragraphs).
  */
-function checkDocx(bytes: Uint8Array): void {
+function checkDocx(bytes: Uint8Array): Map<string, Buffer> {
   const { parts } = scanZip(bytes, (name) => XML_PART.test(name));
   const paragraphs = new Budget('paragraphs');
   for (const [name, xml] of parts) {
     const scan = scanXml(xml, { count: ['p'], where: name });
     paragraphs.add(scan.counts.get('p') ?? 0);
   }
+  return parts;
 }
 
 /** A library failure as one line (the XML parser's messages span lines and carry tabs and positions). */
@@ -45,8 +48,8 @@ function damagedDocument(err: unknown): InputError {
   return new InputError(`cannot read the Word document (damaged .docx?): ${detail}`, 'open it in Word or WPS and save it again');
 }
 
-async function docxToHtml(bytes: Uint8Array): Promise<string> {
-  checkDocx(bytes);
+async function docxToHtml(input: Uint8Array): Promise<string> {
+  const bytes = padDocxGridRows(input, checkDocx(input));
   try {
     const result = await mammoth.convertToHtml(
       { buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) },
