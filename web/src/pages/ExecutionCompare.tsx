@@ -1,6 +1,6 @@
 /** Budget vs actual (执行率): the 部门预算 and 部门决算 of one entity and year side by side. */
 import { useEffect, useMemo, useState } from 'react';
-import { api, yuan } from '../api';
+import { api, inUnit, type Unit } from '../api';
 import { useT } from '../i18n';
 import { Chart } from '../components/Chart';
 
@@ -14,6 +14,7 @@ export function ExecutionCompare({ initialEntity, initialYear }: { initialEntity
   const [pick, setPick] = useState(initialEntity && initialYear ? `${initialEntity}|${initialYear}` : '');
   const [data, setData] = useState<Execution>();
   const [error, setError] = useState('');
+  const [unit, setUnit] = useState<Unit>('万元');
   useEffect(() => {
     api.get<{ pairs: Pair[] }>('/compare/execution/pairs').then((r) => {
       setPairs(r.pairs);
@@ -27,15 +28,16 @@ export function ExecutionCompare({ initialEntity, initialYear }: { initialEntity
   }, [pick]);
   const chartRows = useMemo(() => data?.rows.filter((r) => r.group === 'function' || r.key === 'threePublic.total') ?? [], [data]);
   const option = useMemo(() => data && {
-    tooltip: {}, legend: { top: 0 },
+    title: { text: `预算与决算（${unit}）及执行率`, left: 'center', top: 0, textStyle: { fontSize: 14 } },
+    tooltip: { trigger: 'axis' as const }, legend: { top: 26 }, grid: { top: 72, left: 80, right: 60, bottom: 80 },
     xAxis: { type: 'category' as const, data: chartRows.map((r) => r.label), axisLabel: { interval: 0, rotate: 15 } },
-    yAxis: [{ type: 'value' as const, name: '元' }, { type: 'value' as const, name: '%' }],
+    yAxis: [{ type: 'value' as const, name: unit }, { type: 'value' as const, name: '%' }],
     series: [
-      { name: t('budget'), type: 'bar' as const, data: chartRows.map((r) => (r.budget ?? 0) / 100) },
-      { name: t('actual'), type: 'bar' as const, data: chartRows.map((r) => (r.actual ?? 0) / 100) },
+      { name: t('budget'), type: 'bar' as const, data: chartRows.map((r) => (r.budget === undefined ? null : Math.round(r.budget / (unit === '万元' ? 10_000 : 1)) / 100)) },
+      { name: t('actual'), type: 'bar' as const, data: chartRows.map((r) => (r.actual === undefined ? null : Math.round(r.actual / (unit === '万元' ? 10_000 : 1)) / 100)) },
       { name: t('executionRate'), type: 'line' as const, yAxisIndex: 1, data: chartRows.map((r) => (r.rate === undefined ? null : Number(r.rate))) },
     ],
-  }, [data, chartRows]);
+  }, [data, chartRows, unit]);
   const groups: [Row['group'], string][] = [['total', t('totals')], ['function', t('expenditureByFunction')], ['threePublic', t('threePublic')]];
   return (
     <div>
@@ -43,6 +45,7 @@ export function ExecutionCompare({ initialEntity, initialYear }: { initialEntity
         <select value={pick} onChange={(e) => setPick(e.target.value)} data-testid="execution-pick">
           {pairs.map((p) => <option key={`${p.entity}|${p.year}`} value={`${p.entity}|${p.year}`}>{p.entity} {p.year}</option>)}
         </select>
+        {' '}<label>金额单位 <select value={unit} onChange={(e) => setUnit(e.target.value as Unit)}><option>万元</option><option>元</option></select></label>
         {!pairs.length && <span> {t('noPairs')}</span>}
         {data?.budget && <> {' '}<a href={`#/doc/${data.budget.documentId}`}>{t('budgetDocument')}</a></>}
         {data?.actual && <> · <a href={`#/doc/${data.actual.documentId}`}>{t('actualDocument')}</a></>}
@@ -53,7 +56,7 @@ export function ExecutionCompare({ initialEntity, initialYear }: { initialEntity
           <div className="panel"><Chart option={option!} testId="execution-chart" /></div>
           <div className="panel">
             <table className="grid" data-testid="execution-table">
-              <thead><tr><th>{t('key')}</th><th>{t('budget')}</th><th>{t('actual')}</th><th>{t('difference')}</th><th>{t('executionRate')}</th></tr></thead>
+              <thead><tr><th>{t('key')}（{unit}）</th><th>{t('budget')}</th><th>{t('actual')}</th><th>{t('difference')}</th><th>{t('executionRate')}</th></tr></thead>
               <tbody>
                 {groups.map(([g, title]) => {
                   const rows = data.rows.filter((r) => r.group === g);
@@ -63,9 +66,9 @@ export function ExecutionCompare({ initialEntity, initialYear }: { initialEntity
                     ...rows.map((r) => (
                       <tr key={r.key}>
                         <td>{r.label}</td>
-                        <td className="num">{yuan(r.budget)}</td>
-                        <td className="num">{yuan(r.actual)}</td>
-                        <td className="num">{yuan(r.difference)}</td>
+                        <td className="num">{inUnit(r.budget, unit)}</td>
+                        <td className="num">{inUnit(r.actual, unit)}</td>
+                        <td className="num">{inUnit(r.difference, unit)}</td>
                         <td className="num">{r.rate === undefined ? '' : `${r.rate}%`}</td>
                       </tr>
                     )),

@@ -31,9 +31,9 @@ export function expenditureByFunction(f: Facts, title: string, names: Record<str
   if (!entries.length) return undefined;
   return {
     title: { ...TITLE, text: title }, tooltip: { valueFormatter: (v) => `${fmt(Number(v))} ${unit}` },
-    grid: { ...GRID, top: 50, left: 170 },
+    grid: { ...GRID, top: 50, left: 170, right: 96, bottom: 40 },
     yAxis: { type: 'category', inverse: true, data: entries.map(([k]) => `${k} ${(names[k] ?? '').replace(/支出$/, '')}`), axisLabel: { width: 150, overflow: 'truncate' } },
-    xAxis: { type: 'value', name: unit, axisLabel: { formatter: (v: number) => fmt(v) } },
+    xAxis: { type: 'value', name: unit, splitNumber: 3, axisLabel: { hideOverlap: true, formatter: (v: number) => fmt(v) } },
     series: [{ type: 'bar', data: entries.map(([, v]) => inUnit(v, unit)), label: { show: true, position: 'right', formatter: (p) => fmt(Number(p.value)) } }],
   };
 }
