@@ -95,7 +95,8 @@ const overlaps = (a: Span, b: Span): boolean => Math.min(a.x1, b.x1) > Math.max(
  */
 function columnSpans(lines: RawLine[]): Span[] {
   const data = lines.filter((l) => l.cells.some((c) => AMOUNT_RE.test(c.trim())));
-  if (data.length < 2) return mergeSpans(spansOf(lines.filter((l) => l.cells.length > 1)));
+  const single = data.length === 1 && data[0]!.cells.length >= maxOf(lines.map((l) => l.cells.length)); // one data row as wide as any line
+  if (data.length < 2 && !single) return mergeSpans(spansOf(lines.filter((l) => l.cells.length > 1)));
   const widest = maxOf(data.map((l) => l.cells.length));
   const full = data.filter((l) => l.cells.length === widest);
   const spans = mergeSpans(spansOf(full.length >= 2 ? full : data));

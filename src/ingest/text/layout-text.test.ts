@@ -75,3 +75,16 @@ test('two-sided table whose columns do not line up: each side read from the row�
   // 行次 never read as amounts
   assert.ok(!t.rows.some((r) => Object.values(r.cells).some((c) => c.text === '27' || c.text === '9')));
 });
+
+test('a data row wrapped at the margin takes back its last figures; a short row below a short one stays a row', () => {
+  const wide = '2080505    机关事业单位基本养老保险缴费支出       26.21 26.21 0.00   0.00   0.00   0.00';
+  const text = ['收入决算表', '项目 本年收入合计 财政拨款收入 上级补助收入 事业收入 经营收入 附属单位上缴收入 其他收入',
+    '合计         2,502.70 2,502.70 0.00 0.00 0.00 0.00     0.00', wide, '      0.00',
+    '2089999    其他社会保障和就业支出       0.62 0.62 0.00 0.00     0.00   0.00   0.00',
+    '    9        九、卫生健康支出', '    10       十、节能环保支出', '一行', '二行', '三行 四', '五行 六', '七行 八'].join('\n');
+  const lines = readTextString(text).lines;
+  const row = lines.find((l) => l.cells[0] === '2080505')!;
+  assert.deepEqual(row.cells.slice(2), ['26.21', '26.21', '0.00', '0.00', '0.00', '0.00', '0.00']);
+  assert.ok(!lines.some((l) => l.text === '0.00'));
+  assert.ok(lines.some((l) => l.cells[0] === '10'), 'a short line after a short line is its own row');
+});

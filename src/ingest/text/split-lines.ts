@@ -47,6 +47,7 @@ function isBlank(t: string): boolean {
 export function splitLines(text: string): { lines: RawLine[]; pages: number } {
   const phys = physicalLines(text);
   const layout = isLayoutText(phys);
+  const width = layout ? textWidth(phys) : 0;
   const lines: RawLine[] = [];
   let i = 0;
   while (i < phys.length) {
@@ -59,7 +60,13 @@ export function splitLines(text: string): { lines: RawLine[]; pages: number } {
     const foldAt = cellPerLineStart(phys, i, end);
     for (let j = i; j < foldAt; j++) {
       const line = toRawLine(phys[j]!, layout);
-      if (line) lines.push(line);
+      if (!line) continue;
+      const prev = lines[lines.length - 1];
+      if (layout && prev && j > i && prev.line === phys[j - 1]!.no && isWrapTail(phys[j - 1]!.text, phys[j]!.text, prev, line, width)) {
+        appendTail(prev, line, /^\s/.test(phys[j]!.text));
+        continue;
+      }
+      lines.push(line);
     }
     if (foldAt < end) lines.push(...foldCells(phys, foldAt, end));
     i = end;
@@ -67,6 +74,57 @@ export function splitLines(text: string): { lines: RawLine[]; pages: number } {
   const pages = lines.reduce((m, l) => Math.max(m, l.page ?? 1), 1); // a trailing form feed opens no page
   if (pages === 1) for (const l of lines) delete l.page; // no page breaks: pages are unknown
   return { lines, pages };
+}
+
+/** Display width of a line: CJK and full-width characters count two columns. */
+export function displayWidth(t: string): number {
+  let w = 0;
+  for (const ch of t.trimEnd()) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1;
+  return w;
+}
+
+/** The text's line width: the display width most long lines reach (95th percentile). */
+function textWidth(phys: PhysicalLine[]): number {
+  const ws = phys.filter((p) => !isBlank(p.text)).map((p) => displayWidth(p.text)).sort((a, b) => a - b);
+  return ws.length ? ws[Math.floor(ws.length * 0.95)]! : 0;
+}
+
+const ROW_START_RE = /^(?:\d{3}(?:\d{2}){0,2}(?!\d)|[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+[、.．](?!\d)|注[:：]|说明[:：]|备注|#)/;
+
+/**
+ * A table row the producer wrapped at the right margin (a tab-separated text printed, then extracted
+ * again): the row reaches the text's width and the next line is its short tail — figures or the end
+ * of a cell ('2080505 … 0.00 0.00 0.00' / '      0.00', '… 分值  执行' / '率(B/A)  得分').
+ */
+function isWrapTail(prevText: string, text: string, prev: RawLine, line: RawLine, width: number): boolean {
+  if (!prev.tabular || prev.cells.length < 3 || width < 40 || line.headingLevel !== undefined) return false;
+  if (displayWidth(prevText) < 0.85 * width) return false;
+  const t = text.trim();
+  if (displayWidth(t) > 0.6 * width || ROW_START_RE.test(t)) return false;
+  const figure = (c: string): boolean => FIGURE_WORD_RE.test(c);
+  // the figures of a data row that did not fit
+  if (prev.cells.some(figure)) return line.cells.length <= 4 && line.cells.every(figure);
+  // the end of a header cell (no tab before it: the word was cut) and at most two more header cells
+  return !/^\s/.test(text) && line.cells.length <= 3 && !line.cells.some((c) => /\d[.,]\d|^\d+$/.test(c)) && line.cells[0]!.length <= 8;
+}
+
+/** Appends a wrapped tail to its row: after a tab stop (indented) as cells, else the first piece ends the last cell. */
+function appendTail(prev: RawLine, tail: RawLine, indented: boolean): void {
+  const x = prev.cellX ?? [];
+  let at = (x[x.length - 1]?.x1 ?? prev.text.length) + 2;
+  const base = tail.cellX?.[0]?.x0 ?? 0;
+  tail.cells.forEach((c, k) => {
+    const tx = tail.cellX?.[k] ?? { x0: base, x1: base + c.length };
+    if (k === 0 && !indented && prev.cells.length) {
+      prev.cells[prev.cells.length - 1] = joinWrapped(prev.cells[prev.cells.length - 1]!, c);
+      if (x.length) x[x.length - 1]!.x1 += c.length;
+      at += c.length;
+      return;
+    }
+    prev.cells.push(c);
+    if (prev.cellX) prev.cellX.push({ x0: at + tx.x0 - base, x1: at + tx.x1 - base });
+  });
+  prev.text = prev.cells.join('\t');
 }
 
 function blockEnd(phys: PhysicalLine[], start: number): number {
