@@ -109,19 +109,8 @@ export function storedZip(parts: [string, Uint8Array][]): Buffer {
   return Buffer.concat([...chunks, dirBytes, end]);
 }
 
-/**
- * The .docx with its rows padded (see padGridRows), or the bytes themselves when no part of
- * `parts` (the XML parts already inflated by the limits check) has a gridBefore/gridAfter row.
- */
-export function padDocxGridRows(bytes: Uint8Array, parts: Map<string, Buffer>): Uint8Array {
-  const changed = new Map<string, Buffer>();
-  for (const [name, xml] of parts) {
-    if (!xml.includes('<w:gridBefore') && !xml.includes('<w:gridAfter')) continue;
-    const text = xml.toString('utf8');
-    const padded = padGridRows(text);
-    if (padded !== text) changed.set(name, Buffer.from(padded, 'utf8'));
-  }
-  if (!changed.size) return bytes;
+/** The .docx with the parts in `changed` replaced (every part read again and written stored). */
+export function rewriteZip(bytes: Uint8Array, changed: Map<string, Buffer>): Uint8Array {
   const all = scanZip(bytes, () => true);
   const entries: [string, Uint8Array][] = [];
   for (const e of all.entries) {

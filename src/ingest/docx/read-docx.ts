@@ -1,7 +1,8 @@
 /**
  * Word documents: .docx via mammoth (to HTML, then the web page walker: headings, paragraphs,
  * tables with gridSpan/vMerge as colspan/rowspan → blank cells that keep the column positions;
- * rows starting or ending inside the grid (gridBefore/gridAfter) padded with empty cells first;
+ * rows starting or ending inside the grid (gridBefore/gridAfter) padded with empty cells first,
+ * automatic numbering ("一、" "（二）") written into the text (./numbering.ts);
  * paragraphs read as the text form reads lines — ../html/word-paragraphs.ts);
  * legacy .doc via a LibreOffice conversion to .docx first.
  */
@@ -11,7 +12,8 @@ import { htmlToLines } from '../html/walk.js';
 import { Budget } from '../limits.js';
 import { scanXml, scanZip } from '../limits-zip.js';
 import { InputError, type RawDocument } from '../raw.js';
-import { padDocxGridRows } from './grid-rows.js';
+import { padGridRows, rewriteZip } from './grid-rows.js';
+import { writeNumbering } from './numbering.js';
 import { convertWithLibreOffice } from './libreoffice.js';
 
 /** Headings by the names Chinese Word and WPS give the built-in styles (mammoth knows 'Heading 1'…). */
@@ -40,6 +42,23 @@ function checkDocx(bytes: Uint8Array): Map<string, Buffer> {
   return parts;
 }
 
+/**
+ * The document as mammoth should see it: rows starting or ending inside the grid padded, and the
+ * labels of Word's automatic numbering written into the text (the bytes themselves when neither applies).
+ */
+function rewriteDocument(bytes: Uint8Array, parts: Map<string, Buffer>): Uint8Array {
+  const changed = new Map<string, Buffer>();
+  const numbering = parts.get('word/numbering.xml')?.toString('utf8');
+  const styles = parts.get('word/styles.xml')?.toString('utf8');
+  for (const [name, xml] of parts) {
+    if (!xml.includes('<w:body')) continue;
+    const text = xml.toString('utf8');
+    const out = writeNumbering(padGridRows(text), numbering, styles);
+    if (out !== text) changed.set(name, Buffer.from(out, 'utf8'));
+  }
+  return changed.size ? rewriteZip(bytes, changed) : bytes;
+}
+
 /** A library failure as one line (the XML parser's messages span lines and carry tabs and positions). */
 function damagedDocument(err: unknown): InputError {
   const raw = (err instanceof Error ? err.message : String(err)).split(/\r?\n/)[0]!.replace(/\s+/g, ' ').replace(/@#\[line:.*$/, '').trim();
@@ -49,7 +68,7 @@ function damagedDocument(err: unknown): InputError {
 }
 
 async function docxToHtml(input: Uint8Array): Promise<string> {
-  const bytes = padDocxGridRows(input, checkDocx(input));
+  const bytes = rewriteDocument(input, checkDocx(input));
   try {
     const result = await mammoth.convertToHtml(
       { buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) },
