@@ -19,6 +19,7 @@ const BY_CODE: Record<string, string> = {
 
 /** Reader reasons (InputError messages) → Chinese. First match wins. */
 const REASONS: [RegExp, string][] = [
+  [/no disclosure found/i, '未识别到公开文件内容：没有找到标准决算表、绩效自评表或说明中的数字'],
   [/no text layer|scanned PDF/i, 'PDF 没有文字层（扫描件？），暂不支持 OCR；请提供原始 PDF、Word 或 Excel 文件'],
   [/is encrypted/i, 'PDF 已加密，需要密码才能打开；请去除密码后重新导出'],
   [/garbled|could not be decoded/i, 'PDF 的文字无法解码（字体缺少 Unicode 映射）；请嵌入字体后重新导出'],

@@ -93,10 +93,10 @@ export function FindingsList({ report, selected, onSelect, pageOf, reportLinks }
     const box = list.current;
     const el = box?.querySelector<HTMLElement>('.finding.selected');
     if (!box || !el) return;
-    const top = el.offsetTop - box.offsetTop;
-    if (top < box.scrollTop) box.scrollTop = top - 8;
+    const top = el.getBoundingClientRect().top - box.getBoundingClientRect().top + box.scrollTop;
+    if (top < box.scrollTop || el.offsetHeight > box.clientHeight) box.scrollTop = top - 32;
     else if (top + el.offsetHeight > box.scrollTop + box.clientHeight) box.scrollTop = top + el.offsetHeight - box.clientHeight + 8;
-  }, [selected?.group, selected?.occurrence]);
+  }, [selected?.group, selected?.occurrence, shown.length, open]);
 
   const onKey = (e: KeyboardEvent) => {
     if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
