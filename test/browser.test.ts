@@ -129,6 +129,8 @@ test('browser: the reviewer\'s workbench', { skip, timeout: 600_000 }, async (t)
       const scrollY = await page.evaluate(() => window.scrollY);
       assert.equal(scrollY, 0, 'the page itself did not scroll');
       await shot(page, '3-pdf-finding-boxed.png');
+      const html = await page.request.get(`${base}${(await page.getByTestId('findings').locator('a', { hasText: '审核意见（网页' }).getAttribute('href')) ?? ''}`);
+      assert.equal(html.status(), 200, 'the document\'s review report opens');
     });
 
     await t.test('findings filtered by severity and family, walked with the keyboard, rule explained', async () => {
@@ -171,6 +173,11 @@ test('browser: the reviewer\'s workbench', { skip, timeout: 600_000 }, async (t)
       await page.getByTestId('batch-page').waitFor();
       await page.getByTestId('batch-row').nth(9).waitFor();
       assert.match((await page.getByTestId('batch-table').textContent()) ?? '', /示例县第10局/);
+      const report = page.getByTestId('batch-page').locator('a', { hasText: '审核意见（Excel）' });
+      const href = (await report.getAttribute('href')) ?? '';
+      const xlsx = await page.request.get(`${base}${href}`);
+      assert.equal(xlsx.status(), 200, `the batch review report downloads (${href})`);
+      assert.equal((await xlsx.body()).subarray(0, 2).toString(), 'PK');
       await shot(page, '6-batch-page.png', true);
     });
 

@@ -60,7 +60,12 @@ export function ComparePage({ query }: { query: string }) {
   // the documents' unit: 万元 when most of them print 万元
   const docUnit: Unit = data && data.columns.filter((c) => c.unit === '万元').length * 2 >= data.columns.length && data.columns.length ? '万元' : '元';
   const unit: Unit = unitPick || docUnit;
-  const label = (c: Column) => `${mode === 'entity' ? String(c.year ?? '') : c.entity ?? String(c.documentId)}${c.kind === 'budget' ? ` ${t('budget')}` : ''}`;
+  const plain = (c: Column) => `${mode === 'entity' ? String(c.year ?? '') : c.entity ?? String(c.documentId)}${c.kind === 'budget' ? ` ${t('budget')}` : ''}`;
+  // columns of the same year (an original and its corrected copy) are told apart by their file names
+  const label = (c: Column) => {
+    const same = data?.columns.filter((o) => plain(o) === plain(c)) ?? [];
+    return same.length > 1 ? `${plain(c)}（${(c.name ?? String(c.documentId)).replace(/\.[^.]+$/, '').slice(0, 12)}）` : plain(c);
+  };
   const name = (k: string) => data?.labels?.[k] ?? FACT_NAMES[k] ?? k;
   const keys = useMemo(() => [...(data?.keys ?? [])].sort((a, b) => groupOf(a) - groupOf(b) || rank(a) - rank(b)), [data]);
   const option = useMemo(() => data && {

@@ -9,6 +9,7 @@ import { useT } from '../i18n';
 import { isZip, unzip } from '../zip';
 import { BatchTable, type BatchRow } from './BatchPage';
 import { KIND_NAMES } from '../i18n';
+import { reportLinksFor } from '../reports';
 
 interface UploadResult { id: number; created: boolean; status: string; error?: string; document?: { entity: string | null; year: number | null; kind: string | null; counts: { error: number; warning: number; info: number } } }
 
@@ -107,6 +108,7 @@ export function UploadPage() {
           <div className="toolbar">
             <h2>批量审核：{finished} / {items.length} 个文件已完成</h2>
             {!running && ids.length > 0 && <a href={`#/batch/${ids.join(',')}`} data-testid="batch-link">打开批次页面</a>}
+            {!running && ids.length > 0 && reportLinksFor({ documents: ids }).map((l) => <a key={l.href} href={l.href}>{l.label}</a>)}
           </div>
           <BatchTable rows={items} />
         </div>
