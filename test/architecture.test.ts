@@ -25,8 +25,10 @@ const ALLOWED: Record<string, string[]> = {
   // core runs every operation (read, check, compose) in its worker pool, so it sees compose.
   core: ['model', 'catalog', 'ingest', 'facts', 'check', 'compose'],
   store: ['model', 'catalog', 'ingest', 'facts', 'check', 'core'],
-  server: ['model', 'ingest', 'facts', 'check', 'core', 'store', 'compose', 'report'],
-  cli: ['model', 'ingest', 'facts', 'check', 'core', 'store', 'compose', 'server', 'report'],
+  // the job queue (BullMQ): jobs read in core's pool and stored by store
+  queue: ['model', 'ingest', 'facts', 'check', 'core', 'store'],
+  server: ['model', 'ingest', 'facts', 'check', 'core', 'store', 'compose', 'report', 'queue'],
+  cli: ['model', 'ingest', 'facts', 'check', 'core', 'store', 'compose', 'server', 'report', 'queue'],
 };
 
 /** Libraries confined to layers. */
@@ -36,6 +38,7 @@ const LIBRARIES: [RegExp, string[]][] = [
   [/^(exceljs|docx|pdfkit)(\/|$)/, ['ingest', 'compose', 'report']],
   [/^(better-sqlite3|pg|kysely)(\/|$)/, ['store']],
   [/^(fastify|@fastify\/)/, ['server']],
+  [/^(bullmq|ioredis)(\/|$)/, ['queue']],
 ];
 
 function files(dir: string): string[] {

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import type { operations as Operations } from '../core/operations.js';
 import { outline } from './outline.js';
 import { InputError } from '../ingest/raw.js';
+import { registerQueueCommands } from './queue-commands.js';
 
 /** The core operations, loaded when a command runs (so `--help` and other commands start fast). */
 async function operationsLazy(): Promise<typeof Operations> {
@@ -110,11 +111,17 @@ export function registerCommands(program: Command): void {
     .description('import files and folders into the corpus (SQLite under ./data, or DATABASE_URL)')
     .option('--db <url>', 'database (default: DATABASE_URL or ./data/juesuan.sqlite)')
     .option('--jobs <n>', 'documents read at once (default: the cores)')
-    .action(async (paths: string[], o: { db?: string; jobs?: string }) => {
+    .option('--redis <url>', 'queue the documents for `juesuan worker`s instead (default: JUESUAN_REDIS_URL; a batch id is printed)')
+    .option('--no-wait', 'with a queue: return once queued (follow with `juesuan batch status ID`)')
+    .action(async (paths: string[], o: { db?: string; jobs?: string; redis?: string; wait: boolean }) => {
+      const { queueUrl, importQueued } = await import('./queue-commands.js');
+      if (queueUrl(o.redis)) return importQueued(paths, { ...(o.db && { db: o.db }), ...(o.redis && { redis: o.redis }), wait: o.wait });
       const { importCommand } = await import('./import-command.js');
       const jobs = o.jobs === undefined ? undefined : Number(o.jobs);
       await importCommand(paths, o.db, jobs && Number.isInteger(jobs) && jobs > 0 ? jobs : undefined);
     });
+
+  registerQueueCommands(program);
 
   program
     .command('serve')

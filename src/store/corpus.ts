@@ -79,7 +79,7 @@ export function storing(db: Db, sha: string): boolean {
   return inFlight.get(db)?.has(sha) ?? false;
 }
 
-function isUniqueViolation(e: unknown): boolean {
+export function isUniqueViolation(e: unknown): boolean {
   const x = e as { code?: string; message?: string };
   return x?.code === '23505' || x?.code === 'SQLITE_CONSTRAINT_UNIQUE' || /UNIQUE constraint failed|duplicate key value/i.test(x?.message ?? '');
 }
@@ -111,7 +111,12 @@ async function storeOnce(db: Db, sha: string, input: { bytes: Uint8Array; name: 
   return { id, created: true, status: analysed ? 'ok' : 'unreadable', ...(error && { error }) };
 }
 
-async function insertDocument(db: Db, sha: string, format: string, input: { bytes: Uint8Array; name: string; user?: string }, analysed: Analysed | undefined, error: string | undefined): Promise<number> {
+/**
+ * Inserts one read document with its findings and facts in one transaction; `after` runs inside it
+ * (the queue marks the batch item there, so the document and its item become visible together or not
+ * at all). A second insert of the same bytes fails on the unique hash (`isUniqueViolation`).
+ */
+export async function insertDocument(db: Db, sha: string, format: string, input: { bytes: Uint8Array; name: string; user?: string }, analysed: Analysed | undefined, error: string | undefined, after?: (tx: Db, id: number) => Promise<void>): Promise<number> {
   return db.transaction().execute(async (tx) => {
     const meta = analysed?.meta ?? analysed?.disclosure?.meta;
     const d = meta && { meta };
@@ -135,11 +140,12 @@ async function insertDocument(db: Db, sha: string, format: string, input: { byte
       await insertFindings(tx, inserted.id, analysed.report.findings);
       await insertFacts(tx, inserted.id, analysed.facts);
     }
+    if (after) await after(tx, inserted.id);
     return inserted.id;
   });
 }
 
-function safeFormat(bytes: Uint8Array, name: string): string {
+export function safeFormat(bytes: Uint8Array, name: string): string {
   try {
     return detectFormat(bytes, name);
   } catch {
@@ -159,6 +165,25 @@ async function insertFindings(tx: Db, documentId: number, findings: Finding[]): 
 async function insertFacts(tx: Db, documentId: number, facts: Facts): Promise<void> {
   const rows = factsToRows(facts).map((r) => ({ document_id: documentId, key: r.key, fen: r.fen }));
   if (rows.length) await tx.insertInto('facts').values(rows).execute();
+}
+
+/** Replaces one document's findings and counts by a new report (a re-check), in one transaction. */
+export async function replaceReport(db: Db, id: number, report: CheckReport, after?: (tx: Db) => Promise<void>): Promise<void> {
+  await db.transaction().execute(async (tx) => {
+    await tx.deleteFrom('findings').where('document_id', '=', id).execute();
+    await insertFindings(tx, id, report.findings);
+    await tx.updateTable('documents').set({
+      ruleset: report.document.ruleset, report_json: JSON.stringify(report), errors: report.counts.error,
+      warnings: report.counts.warning, infos: report.counts.info, updated_at: now(),
+    }).where('id', '=', id).execute();
+    if (after) await after(tx);
+  });
+}
+
+/** Ids of the documents read with another rule set than `ruleset` (what a re-check must redo). */
+export async function staleDocumentIds(db: Db, ruleset: string): Promise<number[]> {
+  const rows = await db.selectFrom('documents').select('id').where('status', '=', 'ok').where((eb) => eb.or([eb('ruleset', '!=', ruleset), eb('ruleset', 'is', null)])).orderBy('id').execute();
+  return rows.map((r) => r.id);
 }
 
 /** Re-runs the rules on every stored model whose rule-set version differs from the current one. */

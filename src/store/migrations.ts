@@ -97,7 +97,108 @@ function migrationsFor(dialect: Dialect): Record<string, Migration> {
           .execute();
       },
     },
+    // Queue batches (issue 15): new tables only, so the migration takes no lock on the corpus tables
+    // and runs on a live database. The bytes of a queued document wait in staged_content (keyed by
+    // hash, shared by every batch that holds them) until a worker has stored it.
+    '0003_batches': {
+      async up(db: Kysely<any>) {
+        await db.schema
+          .createTable('batches')
+          .addColumn('id', 'varchar(40)', (c) => c.primaryKey())
+          .addColumn('kind', 'varchar(16)', (c) => c.notNull())
+          .addColumn('label', 'text')
+          .addColumn('status', 'varchar(16)', (c) => c.notNull())
+          .addColumn('total', 'integer', (c) => c.notNull().defaultTo(0))
+          .addColumn('keep_unreadable', 'integer', (c) => c.notNull().defaultTo(1))
+          .addColumn('created_by', 'text')
+          .addColumn('created_at', 'varchar(32)', (c) => c.notNull())
+          .addColumn('updated_at', 'varchar(32)', (c) => c.notNull())
+          .execute();
+        await db.schema.createIndex('batches_created').on('batches').column('created_at').execute();
+        await db.schema
+          .createTable('batch_items')
+          .addColumn('batch_id', 'varchar(40)', (c) => c.notNull().references('batches.id').onDelete('cascade'))
+          .addColumn('seq', 'integer', (c) => c.notNull())
+          .addColumn('name', 'text', (c) => c.notNull())
+          .addColumn('sha256', 'varchar(64)')
+          .addColumn('document_id', 'integer')
+          .addColumn('state', 'varchar(16)', (c) => c.notNull())
+          .addColumn('error', 'text')
+          .addColumn('attempts', 'integer', (c) => c.notNull().defaultTo(0))
+          .addColumn('queued_at', 'varchar(32)')
+          .addColumn('updated_at', 'varchar(32)', (c) => c.notNull())
+          .addPrimaryKeyConstraint('batch_items_pk', ['batch_id', 'seq'])
+          .execute();
+        await db.schema.createIndex('batch_items_state').on('batch_items').columns(['batch_id', 'state']).execute();
+        await db.schema.createIndex('batch_items_sha').on('batch_items').column('sha256').execute();
+        await db.schema
+          .createTable('staged_content')
+          .addColumn('sha256', 'varchar(64)', (c) => c.primaryKey())
+          .addColumn('content', sql.raw(blob), (c) => c.notNull())
+          .addColumn('created_at', 'varchar(32)', (c) => c.notNull())
+          .execute();
+      },
+    },
   };
+}
+
+/**
+ * Indexes for a corpus of 10⁵–10⁶ documents: keyset pagination of the list in its order (year, then
+ * id, newest first) under each filter, errors-only, findings by rule and severity, facts by key and
+ * amount. On PostgreSQL they are built with CREATE INDEX CONCURRENTLY (writes go on while they build),
+ * outside the migrator's transaction, under an advisory lock (workers starting together build each
+ * once); an index left invalid by an interrupted build is dropped and built again. pg_trgm (a trusted
+ * extension) serves substring search; without the right to create it, search still works by scan.
+ */
+const SCALE_INDEXES: [name: string, table: string, pg: string, sqlite: string][] = [
+  ['documents_order', 'documents', '(COALESCE(year, 0) DESC, id DESC)', '(COALESCE(year, 0) DESC, id DESC)'],
+  ['documents_region_order', 'documents', '(region, COALESCE(year, 0) DESC, id DESC)', '(region, COALESCE(year, 0) DESC, id DESC)'],
+  ['documents_kind_order', 'documents', '(kind, COALESCE(year, 0) DESC, id DESC)', '(kind, COALESCE(year, 0) DESC, id DESC)'],
+  ['documents_dept_order', 'documents', '(department_type, COALESCE(year, 0) DESC, id DESC)', '(department_type, COALESCE(year, 0) DESC, id DESC)'],
+  ['documents_year_order', 'documents', '(year, id DESC)', '(year, id DESC)'],
+  ['documents_errors_order', 'documents', '(COALESCE(year, 0) DESC, id DESC) WHERE errors > 0', '(COALESCE(year, 0) DESC, id DESC) WHERE errors > 0'],
+  ['findings_rule', 'findings', '(rule, severity, document_id)', '(rule, severity, document_id)'],
+  ['findings_severity', 'findings', '(severity, document_id)', '(severity, document_id)'],
+  ['facts_key_fen', 'facts', '(key, fen DESC, document_id)', '(key, fen DESC, document_id)'],
+];
+const TRGM_INDEXES: [string, string][] = [
+  ['documents_entity_trgm', 'documents USING gin (entity gin_trgm_ops)'],
+  ['documents_name_trgm', 'documents USING gin (name gin_trgm_ops)'],
+];
+
+export async function ensureScaleIndexes(db: Kysely<any>, dialect: Dialect): Promise<void> {
+  if (dialect === 'sqlite') {
+    for (const [name, table, , cols] of SCALE_INDEXES) await sql.raw(`CREATE INDEX IF NOT EXISTS ${name} ON ${table} ${cols}`).execute(db);
+    return;
+  }
+  const wanted = [...SCALE_INDEXES.map(([n]) => n), ...TRGM_INDEXES.map(([n]) => n)];
+  const have = async () => new Map((await sql<{ name: string; valid: boolean }>`SELECT c.relname AS name, i.indisvalid AS valid FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid WHERE c.relname = ANY(${wanted})`.execute(db)).rows.map((r) => [r.name, r.valid]));
+  const before = await have();
+  if (wanted.every((n) => before.get(n) === true)) return;
+  // one connection for the lock and the builds (CONCURRENTLY cannot run inside a transaction)
+  await db.connection().execute(async (c) => {
+    await sql`SELECT pg_advisory_lock(715200415)`.execute(c);
+    try {
+      const now = await have();
+      let trgm = true;
+      try {
+        await sql`CREATE EXTENSION IF NOT EXISTS pg_trgm`.execute(c);
+      } catch {
+        trgm = false;
+      }
+      const todo: [string, string][] = [
+        ...SCALE_INDEXES.map(([n, t, cols]): [string, string] => [n, `${t} ${cols}`]),
+        ...(trgm ? TRGM_INDEXES : []),
+      ];
+      for (const [name, body] of todo) {
+        if (now.get(name) === true) continue;
+        if (now.get(name) === false) await sql.raw(`DROP INDEX CONCURRENTLY IF EXISTS ${name}`).execute(c);
+        await sql.raw(`CREATE INDEX CONCURRENTLY IF NOT EXISTS ${name} ON ${body}`).execute(c);
+      }
+    } finally {
+      await sql`SELECT pg_advisory_unlock(715200415)`.execute(c);
+    }
+  });
 }
 
 class InCodeProvider implements MigrationProvider {
@@ -112,4 +213,5 @@ export async function migrateToLatest(db: Kysely<any>, dialect: Dialect): Promis
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
   if (error || failed) throw new Error(`database migration failed${failed ? ` at ${failed.migrationName}` : ''}: ${String(error)}`);
+  await ensureScaleIndexes(db, dialect);
 }

@@ -83,7 +83,47 @@ export interface AuditTable {
   detail: string | null;
 }
 
+/** A batch: the documents of one import, upload session or re-check, followed as one (issue 15). */
+export interface BatchTable {
+  id: string;
+  /** 'import' | 'upload' | 'recheck' */
+  kind: string;
+  label: string | null;
+  /** 'open' | 'cancelled' */
+  status: string;
+  total: number;
+  /** 1: an unreadable document is stored with its reason (import); 0: only reported (upload) */
+  keep_unreadable: number;
+  created_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+/** One document of a batch. state: waiting | added | existing | unreadable | rechecked | failed | cancelled. */
+export interface BatchItemTable {
+  batch_id: string;
+  seq: number;
+  name: string;
+  sha256: string | null;
+  document_id: number | null;
+  state: string;
+  error: string | null;
+  attempts: number;
+  queued_at: string | null;
+  updated_at: Timestamp;
+}
+
+/** Bytes of queued documents until a worker has stored them (one row per hash). */
+export interface StagedContentTable {
+  sha256: string;
+  content: Uint8Array;
+  created_at: Timestamp;
+}
+
 export interface Database {
+  batches: BatchTable;
+  batch_items: BatchItemTable;
+  staged_content: StagedContentTable;
   documents: DocumentTable;
   findings: FindingTable;
   facts: FactTable;
