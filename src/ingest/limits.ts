@@ -37,6 +37,8 @@ export interface Limits {
   parseSeconds: number;
   /** Heap (MB) of that child process. */
   parseHeapMb: number;
+  /** Seconds a LibreOffice conversion of a legacy Word/WPS input may take (its process group is killed past it). */
+  convertSeconds: number;
 }
 
 interface LimitSpec {
@@ -59,6 +61,10 @@ const SPECS: Record<keyof Limits, LimitSpec> = {
   lines: { env: 'JUESUAN_MAX_LINES', label: 'lines (rows and paragraphs) in the document', fallback: 100_000 },
   parseSeconds: { env: 'JUESUAN_MAX_PARSE_SECONDS', label: 'time to parse (seconds)', fallback: 6 },
   parseHeapMb: { env: 'JUESUAN_MAX_PARSE_HEAP_MB', label: 'memory to parse (MB of heap)', fallback: 320 },
+  // LibreOffice starts in 2–4 s on a quiet machine with a fresh profile, 15–20 s on a loaded one:
+  // a tighter default would refuse genuine .doc files under load. Damaged containers and files that
+  // are not Word documents never reach it (detect.ts, cfb-check.ts).
+  convertSeconds: { env: 'JUESUAN_MAX_CONVERT_SECONDS', label: 'time to convert with LibreOffice (seconds)', fallback: 20 },
   columns: { env: 'JUESUAN_MAX_COLUMNS', label: 'cells in one row', fallback: 1_000 },
   textChars: { env: 'JUESUAN_MAX_TEXT_CHARS', label: 'characters of the text', fallback: 32_000_000 },
 };

@@ -22,8 +22,23 @@ export function isCompoundFile(bytes: Uint8Array): boolean {
   return bytes.length >= 8 && SIGNATURE.every((b, i) => bytes[i] === b);
 }
 
-/** Throws an InputError naming the first inconsistency; files without the OLE signature are left alone. */
-export function checkCompoundFile(bytes: Uint8Array): void {
+/**
+ * Throws an InputError naming the first inconsistency; files without the OLE signature are left
+ * alone. `kind`: what the container holds (the message names it: a legacy Word .doc goes to
+ * LibreOffice after this check, an .xls to SheetJS).
+ */
+export function checkCompoundFile(bytes: Uint8Array, kind: 'xls' | 'doc' = 'xls'): void {
+  try {
+    checkContainer(bytes);
+  } catch (err) {
+    if (kind === 'doc' && err instanceof InputError) {
+      throw new InputError(err.message.replace('the .xls file', 'the Word .doc file'), 'open it in Word or WPS and save it again as .docx');
+    }
+    throw err;
+  }
+}
+
+function checkContainer(bytes: Uint8Array): void {
   if (!isCompoundFile(bytes)) return;
   if (bytes.length < 512) throw damaged(`the compound-file header is cut short (${bytes.length} bytes)`);
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
