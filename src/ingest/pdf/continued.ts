@@ -7,7 +7,8 @@
 import type { PageRows } from './furniture.js';
 import type { PdfRow } from './table-rows.js';
 import { joinWrapped } from './text-join.js';
-import { unseenTabs } from './tab-stops.js';
+import { settleWraps, unseenTabs } from './tab-stops.js';
+import { foldCellLines } from './cell-lines.js';
 
 const NUMBER = /^[-+(（]?[\d,.]*\d[\d,.]*%?[)）]?$/;
 const MAX_HEADER_ROWS = 4;
@@ -46,6 +47,8 @@ function joinTabbedRows(pages: PageRows[]): void {
 /** Joins tables continued over page breaks (in place). */
 export function joinContinuedRows(pages: PageRows[]): void {
   joinTabbedRows(pages);
+  settleWraps(pages.flatMap((p) => p.rows));
+  foldCellLines(pages);
   const headers = new Map<number, PdfRow[]>();
   const headerOf = (block: number, rows: PdfRow[]): PdfRow[] => headers.get(block) ?? rows.filter((r) => r.block === block).slice(0, MAX_HEADER_ROWS);
   for (let k = 1; k < pages.length; k++) {

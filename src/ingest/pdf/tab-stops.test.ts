@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { TextBox } from './page.js';
-import { detectTabGrid, tabRows } from './tab-stops.js';
+import { detectTabGrid, settleWraps, tabRows } from './tab-stops.js';
 import { visualLines } from './text-join.js';
 
 /** A monospaced print of a tab-separated text: 10 pt, CJK 10 wide, Latin 6 wide, stops every 35.45 from 56.8. */
@@ -83,4 +83,73 @@ test('running text is not taken for a tab grid', () => {
     }
   }
   assert.equal(detectTabGrid(visualLines(boxes)), undefined);
+});
+
+/**
+ * Lays out one tab-separated line as LibreOffice prints a text file: a tab whose stop is past the
+ * right margin goes to the next line (to its first stop), a figure that does not fit after its
+ * stop moves there with its tab.
+ */
+function wrapped(line: string, base: number): { boxes: TextBox[]; next: number } {
+  const boxes: TextBox[] = [];
+  let x = ORIGIN;
+  let y = base;
+  const stopAfter = (at: number): number => ORIGIN + (Math.floor((at - ORIGIN) / STEP + 1e-6) + 1) * STEP;
+  line.split('\t').forEach((cell, k) => {
+    if (k > 0) {
+      x = stopAfter(x);
+      if (x > RIGHT || (cell !== '' && x + width(cell) > RIGHT)) {
+        y += 14.5;
+        x = ORIGIN + STEP;
+      }
+    }
+    if (cell === '') return;
+    boxes.push({ str: cell, x0: x, x1: x + width(cell), base: y, size: 10 });
+    x += width(cell);
+  });
+  return { boxes, next: y + 14.5 };
+}
+
+function readWrapped(lines: string[]): string[][] {
+  let y = 100;
+  const boxes: TextBox[] = [];
+  for (const l of lines) {
+    const w = wrapped(l, y);
+    boxes.push(...w.boxes);
+    y = w.next;
+  }
+  const visual = visualLines(boxes);
+  const grid = detectTabGrid(visual) ?? { origin: ORIGIN, step: STEP };
+  const rows = tabRows(grid, visual, RIGHT);
+  settleWraps(rows);
+  return rows.map((r) => r.cells);
+}
+
+const trim = (l: string): string[] => {
+  const cells = l.split('\t');
+  while (cells.length && cells[cells.length - 1] === '') cells.pop();
+  return cells;
+};
+
+test('wrapped rows of a wide tab table: column numbers, remarks and labels under a full header line', () => {
+  const lines = [
+    '类\t款\t项\t科目名称\t1\t2\t3\t4\t5\t6\t7\t8\t9\t\t10\t11',
+    '任务\t级次\t批复金额\t财政拨款\t其他资金\t执行数\t执行率\t偏低原因\t分值\t得分',
+    '\t年度资金总额\t10.00\t10.00\t\t10.00',
+    '产出指标\t数量指标\t覆盖率\t=\t100\t%\t100\t30.00\t30.00\t已完成',
+    '项目\t本级\t工作落实\t10.00\t10.00\t\t\t\t2,501.00\t10.00\t\t\t\t财政资金困难，未予支付。',
+  ];
+  assert.deepEqual(readWrapped(lines), lines.map(trim));
+});
+
+test('blanks left on the last stops of a wrapped row: the reading that repeats a row without doubt', () => {
+  const lines = [
+    // the blank after the third figure sits on the line's last stop; the fourth figure could not follow it
+    '21013\t\t\t医疗救助\t\t\t3,250.00\t3,250.00\t3,250.00\t\t3,250.00\t3,250.00',
+    // here the blank's tab itself went over the margin: two tabs on the next line, no doubt
+    '21011\t\t\t行政事业单位医疗\t\t\t3,250.00\t3,250.00\t3,250.00\t\t3,250.00\t3,250.00',
+  ];
+  assert.deepEqual(readWrapped(lines), lines.map(trim));
+  // without a row to repeat, the fewest blanks (as read)
+  assert.deepEqual(readWrapped(lines.slice(0, 1))[0], trim('21013\t\t\t医疗救助\t\t\t3,250.00\t3,250.00\t3,250.00\t3,250.00\t3,250.00'));
 });

@@ -294,7 +294,7 @@ function plainLine(boxes: TextBox[]): TabLine {
 const AMOUNT = /^[-+]?[\d,]*\d\.\d+$|^[-+]?\d{1,3}(?:,\d{3})+$/;
 const PERCENT = /^[-+]?\d+(?:\.\d+)?%$/;
 const FIGURE = /^[-+]?[\d,]*\d(?:\.\d+)?%?$|^[-—–－/]+$/;
-const CJK_END = /[\u3400-\u9fff）)、]$/;
+const CJK_END = /[\u3400-\u9fff）)、，；：]$/;
 const CJK_START = /^[\u3400-\u9fff（(]/;
 
 function text(boxes: TextBox[]): string {
@@ -316,9 +316,19 @@ function wrapKind(grid: TabGrid, prev: TabLine, cur: TabLine, right: number): 'c
   const width = Math.max(...headBoxes.map((b) => b.x1)) - headBoxes[0]!.x0;
   const nextStop = grid.origin + (Math.floor((prev.x1 - grid.origin) / grid.step + 1e-6) + 1) * grid.step;
   const figuresOnly = cur.cells.every((c) => c.length === 0 || FIGURE.test(text(c)));
-  const figureHead = AMOUNT.test(head) || PERCENT.test(head);
+  // column numbers (栏次 1 2 … 9 | 10 11 …) run on after a full line: a count that goes on rising
+  const columnNumbers = /^\d{1,2}$/.test(head) && /^\d{1,2}$/.test(last) && Number(head) > Number(last)
+    && cur.cells.every((c) => c.length === 0 || /^\d{1,2}$/.test(text(c))) && prev.x1 + 2 * grid.step > right;
+  const figureHead = AMOUNT.test(head) || PERCENT.test(head) || columnNumbers;
   // the tab before a figure went to the new line with it (several tabs: the old line's stops ran out)
   if (blanks === 1 && figureHead && figuresOnly) return 'cell';
+  // … and the cells after it (figures, then a remark: '30.00 | 已完成'), when it could not have
+  // followed the old line's text at the next stop
+  const afterFigures = cur.cells.slice(blanks).findIndex((c) => c.length > 0 && !FIGURE.test(text(c)));
+  if (blanks === 1 && AMOUNT.test(head) && afterFigures > 0 && nextStop + width > right + 1) return 'cell';
+  // a remark after the row's last figure, several tabs on (the old line's stops ran out)
+  const remark = blanks > 1 && /[\u3400-\u9fff]/.test(head) && cur.cells.every((c) => c.length === 0 || !AMOUNT.test(text(c)));
+  if (remark && AMOUNT.test(last) && prev.x1 + 3 * grid.step > right) return 'cell';
   if (blanks > 1 && figureHead && figuresOnly && prev.x1 + 3 * grid.step > right) return 'cell';
   if (blanks === 0 && AMOUNT.test(head) && (AMOUNT.test(last) || last === '')) return nextStop + width > right + 1 ? 'cell' : undefined;
   // a line breaks between two Chinese characters: the next one (with what clings to it) did not fit
@@ -327,20 +337,69 @@ function wrapKind(grid: TabGrid, prev: TabLine, cur: TabLine, right: number): 'c
   // (the rest of a wrapped row is short; a line of many cells that happens to follow a full one is a row)
   const filled = cur.cells.filter((c) => c.length > 0).length;
   if (blanks === 0 && chunk && filled <= 5 && prev.x1 + chunkWidth > right - 1 && CJK_END.test(last)) return 'word';
-  // a header cell that did not fit after the tab
-  if (blanks === 1 && CJK_START.test(head) && head.length <= 30 && nextStop + Math.min(width, 2 * prev.size) > right + 1) return 'cell';
+  // a header cell that did not fit after the tab (not a row of its own: a label under a header
+  // line, with its figures — '得分 | ⏎ | 年度资金总额 | 10.00 | 10.00')
+  const labelRow = !FIGURE.test(last) && cur.cells.slice(blanks + 1).some((c) => c.length > 0 && AMOUNT.test(text(c)));
+  if (blanks === 1 && CJK_START.test(head) && !labelRow && head.length <= 30 && nextStop + Math.min(width, 2 * prev.size) > right + 1) return 'cell';
   return undefined;
+}
+
+/**
+ * Where a wrapped row's figure went to the next line, the blanks it left on the old line's last
+ * stops cannot always be counted: a blank on a stop the figure could not have followed, then the
+ * tab that overflowed, prints as the figure's own tab moving with it. Up to `more` blanks may be
+ * missing before cell `at` of the row (settled for the whole document: settleWraps).
+ */
+export interface OpenWrap {
+  at: number;
+  more: number;
+}
+
+const filledPattern = (cells: string[]): string => cells.map((c) => (c ? 'x' : '.')).join('').replace(/\.+$/, '');
+
+/**
+ * Settles the open wraps of rows set with tabs: the reading whose blanks and filled cells repeat a
+ * row that wrapped without doubt (rows of one kind share their pattern: the 基本支出 rows, the
+ * 项目支出 rows); else the fewest blanks, as read.
+ */
+export function settleWraps(rows: PdfRow[]): void {
+  const known = new Set(rows.filter((r) => r.tabs && !r.wraps && r.cells.length > 2).map((r) => filledPattern(r.cells)));
+  for (const row of rows) {
+    const open = row.wraps;
+    if (!open) continue;
+    delete row.wraps;
+    let readings: number[][] = [[]];
+    for (const a of open) readings = readings.flatMap((r) => Array.from({ length: a.more + 1 }, (_, k) => [...r, k]));
+    if (readings.length > 64) continue;
+    const withBlanks = (extra: number[]): string[] => {
+      const cells = [...row.cells];
+      for (let i = open.length - 1; i >= 0; i--) cells.splice(open[i]!.at, 0, ...Array.from({ length: extra[i]! }, () => ''));
+      return cells;
+    };
+    const match = readings.filter((r) => known.has(filledPattern(withBlanks(r))));
+    if (match.length === 1 && match[0]!.some((k) => k > 0)) row.cells = withBlanks(match[0]!);
+  }
+}
+
+/** A line holding one cell after the first stop or later (blanks before it). */
+function lone(line: TabLine): boolean {
+  const filled = line.cells.filter((c) => c.length > 0).length;
+  return filled === 1 && line.cells.findIndex((c) => c.length > 0) >= 1;
 }
 
 /** Rows of lines set with tab stops; `right` is the page's right text edge. */
 export function tabRows(grid: TabGrid, lines: TextBox[][], right: number): PdfRow[] {
-  const rows: { line: TabLine; cells: TextBox[][] }[] = [];
+  const rows: { line: TabLine; cells: TextBox[][]; open?: OpenWrap[] }[] = [];
+  let lastVisual: TabLine | undefined;
   for (const visual of lines) {
     const prev = rows[rows.length - 1];
     const split = visual.flatMap((b) => splitTabbed(grid, b));
     const cut = cutLine(grid, split);
     // the rest of a wrapped row is cut at the stops even when it holds spaces of its cells
-    const kind = prev ? wrapKind(grid, prev.line, cut, right) : undefined;
+    // lines of one led cell each, one after another, are a form printed one cell per line
+    // (cell-lines.ts), not a row wrapping cell by cell
+    const kind = prev && !(lastVisual && lone(lastVisual) && lone(cut)) ? wrapKind(grid, prev.line, cut, right) : undefined;
+    lastVisual = cut;
     const line = kind || isTabbed(grid, split) ? cut : plainLine(visual);
     if (prev && kind === 'cell') {
       const blanks = line.cells.findIndex((c) => c.length > 0);
@@ -350,6 +409,9 @@ export function tabRows(grid: TabGrid, lines: TextBox[][], right: number): PdfRo
         const width = Math.max(...head.map((b) => b.x1)) - head[0]!.x0;
         const unseen = stopsBetween(grid, prev.line.x1, blanks > 1 ? right + 1 : right + 1 - width - ON_STOP);
         for (let k = 0; k < unseen; k++) prev.cells.push([]);
+        // a blank on a stop the figure could not follow, or the figure's own tab: both print the same
+        const more = blanks === 1 ? stopsBetween(grid, prev.line.x1, right + 1) - unseen : 0;
+        if (more > 0) (prev.open ??= []).push({ at: prev.cells.length, more });
       }
       prev.cells.push(...line.cells.slice(blanks > 0 ? 1 : 0));
     } else if (prev && kind === 'word') {
@@ -361,13 +423,15 @@ export function tabRows(grid: TabGrid, lines: TextBox[][], right: number): PdfRo
     }
     prev.line = { ...line, cells: prev.cells, top: prev.line.top, x0: prev.line.x0 };
   }
-  return rows.map(({ line, cells }) => ({
+  return rows.map(({ line, cells, open }) => ({
     y: line.top,
     cells: cells.map((c) => (c.length ? joinCell(c) : '')),
     cellX: [],
     tabular: cells.length > 1,
     size: line.size,
+    span: { x0: line.x0, x1: line.x1 },
     ...(cells.length > 1 ? { tabs: { ...grid, x1: line.x1, right, size: line.size } } : {}),
+    ...(open ? { wraps: open } : {}),
   }));
 }
 

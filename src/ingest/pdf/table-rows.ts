@@ -5,6 +5,7 @@
  */
 import { cellOf, type Grid } from './grid.js';
 import type { TextBox } from './page.js';
+import type { OpenWrap } from './tab-stops.js';
 import { joinLine, joinWrapped, visualLines } from './text-join.js';
 
 export interface PdfRow {
@@ -21,6 +22,10 @@ export interface PdfRow {
   fill?: number[];
   /** A row cut at tab stops: the grid, where its text ends and the page's right edge. */
   tabs?: { origin: number; step: number; x1: number; right: number; size: number };
+  /** A row set with tabs whose wrap left blanks that cannot be counted for sure (tab-stops.ts). */
+  wraps?: OpenWrap[];
+  /** Where the row's text starts and ends (rows cut at tab stops, whose cellX are unknown). */
+  span?: { x0: number; x1: number };
   /** Largest font size on a line outside tables (for headings). */
   size?: number;
 }
