@@ -48,9 +48,10 @@ function totals(input: ComposeInput, f: Figures): ComposeProblem[] {
   const stated = inputFen(input.initialBudgetTotal, u);
   if (stated !== null && items.length && add(...items) !== stated) out.push(err(['initialBudgetTotal'], `年初预算合计 ${tableAmount(stated, u)} 与各项年初预算之和 ${tableAmount(add(...items), u)} 不符`));
   if (f.t04.income.generalBudget < 0) out.push(err(['income'], `财政拨款收入 ${tableAmount(f.t02.total.fiscal!, u)} 小于政府性基金与国有资本经营预算收入之和：一般公共预算财政拨款收入不能为负`));
-  if (f.t01.carryoverEnd < 0) out.push(err(['carryover', 'begin'], `年末结转和结余为 ${tableAmount(f.t01.carryoverEnd, u)}：支出超过了收入与年初结转和结余之和`));
+  // an overspent year is placed at the expenditure row that spends most beyond its own income (the cell to correct), not at the carry-over
+  if (f.t01.carryoverEnd < 0) out.push(err(overspentAt(input, f), `年末结转和结余为 ${tableAmount(f.t01.carryoverEnd, u)}：支出决算表的本年支出 ${tableAmount(f.t03.total.total!, u)} 超过了收入决算表的本年收入 ${tableAmount(f.t02.total.total!, u)} 与年初结转和结余 ${tableAmount(f.t01.carryoverBegin, u)} 之和`));
   for (const fund of ['generalBudget', 'governmentFund', 'stateCapital'] as const) {
-    if (f.t04.end[fund] < 0) out.push(err(['carryover', 'fiscalBegin', fund], `${FUND_LABEL[fund]}年末结转和结余为 ${tableAmount(f.t04.end[fund], u)}：支出超过了本年收入与年初结转之和`));
+    if (f.t04.end[fund] < 0) out.push(err(fundOverspentAt(input, fund), `${FUND_LABEL[fund]}年末结转和结余为 ${tableAmount(f.t04.end[fund], u)}：支出超过了本年收入与年初结转之和`));
   }
   if (f.t04.begin.total > f.t01.carryoverBegin) out.push(warn(['carryover', 'begin'], `年初财政拨款结转和结余 ${tableAmount(f.t04.begin.total, u)} 大于年初结转和结余 ${tableAmount(f.t01.carryoverBegin, u)}`));
   const op = inputFen(input.operatingExpense, u);
@@ -62,6 +63,34 @@ function totals(input: ComposeInput, f: Figures): ComposeProblem[] {
     if (fen0(pr.smallMicroAwarded, u) > fen0(pr.smeAwarded, u)) out.push(err(['procurement', 'smallMicroAwarded'], '授予小微企业合同金额大于授予中小企业合同金额'));
   }
   return out;
+}
+
+/** The 支出决算表 row whose expenditure most exceeds the income of the same 项 (its first amount), or the table. */
+function overspentAt(input: ComposeInput, f: Figures): (string | number)[] {
+  const income = new Map(f.t02.rows.filter((r) => r.level === 'item').map((r) => [r.code, r.values.total!]));
+  let best: { i: number; excess: number } | undefined;
+  f.t03.rows.filter((r) => r.level === 'item').forEach((r) => {
+    const i = input.expenditure.findIndex((x) => x.code === r.code);
+    const excess = r.values.total! - (income.get(r.code) ?? 0);
+    if (i >= 0 && excess > 0 && (!best || excess > best.excess)) best = { i, excess };
+  });
+  if (!best) return ['expenditure'];
+  const row = input.expenditure[best.i]!;
+  const col = (['basic', 'project', 'remittance', 'business', 'subsidy'] as const).find((k) => row[k] !== undefined);
+  return ['expenditure', best.i, col ?? 'code'];
+}
+
+/** The row of a fund's expenditure table with the largest expenditure (its first amount), or the carry-over it began with. */
+function fundOverspentAt(input: ComposeInput, fund: 'generalBudget' | 'governmentFund' | 'stateCapital'): (string | number)[] {
+  const rows = input[fund] as { basic?: string; project?: string }[];
+  let best = -1;
+  let most = -1;
+  rows.forEach((r, i) => {
+    const v = fen0(r.basic, input.unit) + fen0(r.project, input.unit);
+    if (v > most) { most = v; best = i; }
+  });
+  if (best < 0) return ['carryover', 'fiscalBegin', fund];
+  return [fund, best, rows[best]!.basic !== undefined ? 'basic' : 'project'];
 }
 
 const FUND_LABEL = { generalBudget: '一般公共预算财政拨款', governmentFund: '政府性基金预算财政拨款', stateCapital: '国有资本经营预算财政拨款' } as const;
@@ -91,11 +120,18 @@ export function requiredReasons(input: ComposeInput, f: Figures): { key: string;
   return out;
 }
 
+/** A reason key in words: 'completion.2101501' → '科目 2101501 决算数与年初预算数差异'. */
+function reasonWords(key: string): string {
+  const code = /^completion\.(\d+)$/.exec(key)?.[1];
+  if (code) return `科目 ${code} 决算数与年初预算数差异`;
+  return `“${key}”`;
+}
+
 function reasons(input: ComposeInput, f: Figures): ComposeProblem[] {
   const required = requiredReasons(input, f);
   const out = required.filter((r) => !input.reasons[r.key]?.trim()).map((r) => err(['reasons', r.key], `缺少原因说明：${r.what}（模板要求说明主要原因）`));
   const needed = new Set(required.map((r) => r.key));
-  for (const key of Object.keys(input.reasons)) if (!needed.has(key)) out.push(warn(['reasons', key], `原因“${key}”不会被使用：对应的数字没有变化或没有填写上年数`));
+  for (const key of Object.keys(input.reasons)) if (!needed.has(key)) out.push(warn(['reasons', key], `${reasonWords(key)}的原因不会被使用：对应的数字没有变化或没有填写上年数`));
   return out;
 }
 

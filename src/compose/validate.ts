@@ -8,6 +8,7 @@ import { hasExtraDecimals } from './amounts.js';
 import { ComposeInputSchema, type ComposeInput } from './input-schema.js';
 import { functionCodeName } from './names.js';
 import { jsonPath } from './json-path.js';
+import { zodIssueZh } from './zod-zh.js';
 import { checkFigures } from './validate-figures.js';
 import { isBudgetInput, type BudgetInput } from './budget/input-schema.js';
 import { validateBudgetInput } from './budget/validate.js';
@@ -35,7 +36,7 @@ export interface ValidationResult {
 
 
 function fromZod(issues: z.core.$ZodIssue[]): ComposeProblem[] {
-  return issues.map((i) => ({ severity: 'error', path: jsonPath(i.path), message: i.message }));
+  return issues.map((i) => ({ severity: 'error', path: jsonPath(i.path), message: zodIssueZh(i) }));
 }
 
 const LEAF_TABLES = ['income', 'expenditure', 'generalBudget', 'governmentFund', 'stateCapital'] as const;

@@ -8,6 +8,7 @@ import type { z } from 'zod';
 import type { Fen } from '../../model/index.js';
 import { add, fen0, hasExtraDecimals, inputFen, tableAmount } from '../amounts.js';
 import { jsonPath } from '../json-path.js';
+import { zodIssueZh } from '../zod-zh.js';
 import { functionCodeName } from '../names.js';
 import type { ComposeProblem } from '../validate.js';
 import { computeBudgetFigures, FUNDS, type BudgetFigures } from './figures.js';
@@ -136,7 +137,7 @@ export interface BudgetValidation {
 export function validateBudgetInput(raw: unknown): BudgetValidation {
   const parsed = BudgetInputSchema.safeParse(raw);
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((i: z.core.$ZodIssue) => ({ severity: 'error' as const, path: jsonPath(i.path), message: i.message }));
+    const problems = parsed.error.issues.map((i: z.core.$ZodIssue) => ({ severity: 'error' as const, path: jsonPath(i.path), message: zodIssueZh(i) }));
     return { problems, ok: false };
   }
   const input = parsed.data;

@@ -8,8 +8,9 @@ import { InputError } from '../../ingest/raw.js';
 import { jsonPath } from '../json-path.js';
 import type { ComposeProblem, Locate } from '../validate.js';
 import { columnLetter } from '../writers/xlsx.js';
+import { REASON_KEYS } from './template.js';
 import {
-  COUNT_ROWS, FIRST_DATA_ROW, INDICATOR_COLUMNS, INDICATOR_SHEET, INFO_ROWS, INFO_SHEET, LEAF_SHEETS, OTHER_ROWS, OTHER_SHEET, OVERVIEW_SHEET,
+  CODES_SHEET, COMPLETION_REASON_LABEL, COUNT_ROWS, FIRST_DATA_ROW, INDICATOR_COLUMNS, INDICATOR_SHEET, INFO_ROWS, INFO_SHEET, LEAF_SHEETS, OTHER_ROWS, OTHER_SHEET, OVERVIEW_SHEET,
   NAMES_SHEET, PERF_COLUMNS, PERF_SHEET, PRIOR_ROWS, PRIOR_SHEET, REASONS_SHEET, T06_SHEET, T09_SHEET, THREE_PUBLIC_ROWS, type LeafSheet,
 } from './sheets.js';
 
@@ -37,9 +38,32 @@ class Collector {
     this.where.set(jsonPath(path), { sheet, cell: `${columnLetter(col - 1)}${row}` });
   }
 
+  /** Where a value would have come from, for a problem about a value left empty (a required reason, the entity …). */
+  mark(path: Path, sheet: string, row: number, col: number): void {
+    const p = jsonPath(path);
+    if (!this.where.has(p)) this.where.set(p, { sheet, cell: `${columnLetter(col - 1)}${row}` });
+  }
+
+  /** The cell of a path; else of its first located part (`$.income` → its first row), else of its nearest located parent. */
+  locate(path: string): { sheet: string; cell: string } | undefined {
+    const exact = this.where.get(path);
+    if (exact) return exact;
+    for (const [k, v] of this.where) if (k.startsWith(path) && (k[path.length] === '.' || k[path.length] === '[')) return v;
+    for (let p = parentPath(path); p && p !== '$'; p = parentPath(p)) {
+      const at = this.where.get(p);
+      if (at) return at;
+    }
+    return undefined;
+  }
+
   problem(sheet: string, row: number, col: number, message: string): void {
     this.problems.push({ severity: 'error', path: `${sheet}!${columnLetter(col - 1)}${row}`, sheet, cell: `${columnLetter(col - 1)}${row}`, message });
   }
+}
+
+function parentPath(path: string): string | undefined {
+  const m = /(\.[A-Za-z_][A-Za-z0-9_]*|\[\d+\]|\["(?:[^"\\]|\\.)*"\])$/.exec(path);
+  return m ? path.slice(0, m.index) : undefined;
 }
 
 /** A cell as text: numbers without float noise, formulas by their result, rich text joined. */
@@ -67,28 +91,76 @@ function eachRow(ws: ExcelJS.Worksheet | undefined, from: number, fn: (cells: st
   }
 }
 
-function readLeafSheet(wb: ExcelJS.Workbook, s: LeafSheet, out: Collector): void {
+interface CodeRow {
+  code: string;
+  /** A name typed over the catalogue look-up. */
+  name?: string;
+}
+
+/** The 科目 sheet: row number → the 项 code entered there (the table sheets refer to the same row). */
+function readCodes(wb: ExcelJS.Workbook, out: Collector): Map<number, CodeRow> {
+  const codes = new Map<number, CodeRow>();
+  const ws = wb.getWorksheet(CODES_SHEET);
+  if (!ws) return codes;
+  const seen = new Map<string, number>();
+  for (let r = FIRST_DATA_ROW; r <= ws.rowCount; r++) {
+    const row = ws.getRow(r);
+    const code = cellText(row.getCell(1).value).replace(/\s/g, '');
+    if (!code) continue;
+    if (!/^\d{7}$/.test(code)) {
+      out.problem(CODES_SHEET, r, 1, `科目代码“${code}”不是 7 位“项”级代码（如 2080505）：类、款由程序汇总，不必填写`);
+      continue;
+    }
+    if (seen.has(code)) {
+      out.problem(CODES_SHEET, r, 1, `科目 ${code} 重复（已在第 ${seen.get(code)} 行填写）：每个科目只填一次`);
+      continue;
+    }
+    seen.set(code, r);
+    const nameCell = row.getCell(2).value;
+    const name = isFormula(nameCell) ? '' : cellText(nameCell);
+    codes.set(r, { code, ...(name && { name }) });
+  }
+  return codes;
+}
+
+function readLeafSheet(wb: ExcelJS.Workbook, s: LeafSheet, codes: Map<number, CodeRow>, out: Collector): void {
   const ws = wb.getWorksheet(s.name);
+  const reasonCol = s.table === 'generalBudget' && ws && cellText(ws.getRow(FIRST_DATA_ROW - 1).getCell(3 + s.columns.length).value) === COMPLETION_REASON_LABEL ? 3 + s.columns.length : 0;
   let n = 0;
   eachRow(ws, FIRST_DATA_ROW, (cells, row, r) => {
-    const code = cells[0]!.replace(/\s/g, '');
+    const a = row.getCell(1).value;
+    const typed = isFormula(a) ? '' : cells[0]!.replace(/\s/g, '');
+    const ref = typed ? undefined : codes.get(r);
+    const code = typed || (ref?.code ?? (isFormula(a) ? cells[0]!.replace(/\s/g, '') : ''));
     const isTotal = code === '' && cells[1] === '合计' || code === '合计';
+    const reason = reasonCol ? cells[reasonCol - 1] ?? '' : '';
+    const amounts = s.columns.some((c, j) => c.key !== null && (cells[j + 2] ?? '') !== '');
     if (/^\d{7}$/.test(code)) {
+      // a 科目 row without any amount on this sheet is not part of this table
+      if (!typed && !amounts && !reason) return;
       const i = n++;
-      out.set([s.table, i, 'code'], code, s.name, r, 1);
-      if (cells[1]) out.set([s.table, i, 'name'], cells[1], s.name, r, 2);
+      if (ref) out.set([s.table, i, 'code'], code, CODES_SHEET, r, 1);
+      else out.set([s.table, i, 'code'], code, s.name, r, 1);
+      const b = row.getCell(2).value;
+      if (!isFormula(b) && cells[1]) out.set([s.table, i, 'name'], cells[1], s.name, r, 2);
+      else if (ref?.name) out.set([s.table, i, 'name'], ref.name, CODES_SHEET, r, 2);
       s.columns.forEach((c, j) => {
         const v = cells[j + 2] ?? '';
+        if (c.key) out.mark([s.table, i, c.key], s.name, r, j + 3);
         if (v === '') return;
         if (c.key) out.set([s.table, i, c.key], v, s.name, r, j + 3);
         else if (!isFormula(row.getCell(j + 3).value)) stated(out, s, code, 'total', v, r, j + 3);
       });
+      if (reasonCol) {
+        if (reason) out.set(['reasons', `completion.${code}`], reason, s.name, r, reasonCol);
+        else out.mark(['reasons', `completion.${code}`], s.name, r, reasonCol);
+      }
     } else if (/^\d{3}$|^\d{5}$/.test(code) || isTotal) {
       s.columns.forEach((c, j) => {
         const v = cells[j + 2] ?? '';
         if (v !== '' && (c.key === null || c.key !== 'initialBudget')) stated(out, s, isTotal ? '' : code, c.key ?? 'total', v, r, j + 3);
       });
-    } else if (cells.slice(2).some((c) => c !== '')) out.problem(s.name, r, 1, `科目代码“${cells[0]}”不是 3、5 或 7 位数字`);
+    } else if (amounts) out.problem(s.name, r, typed ? 1 : 3, code ? `科目代码“${code}”不是 3、5 或 7 位数字` : `此行有金额但没有科目：请先在“${CODES_SHEET}”表同一行填写科目代码`);
   });
 }
 
@@ -104,6 +176,7 @@ function readInfo(wb: ExcelJS.Workbook, out: Collector): void {
   eachRow(wb.getWorksheet(INFO_SHEET), FIRST_DATA_ROW, (cells, _row, r) => {
     const def = INFO_ROWS.find((d) => d.label === cells[0]);
     const v = cells[1] ?? '';
+    if (def) out.mark(def.path.split('.'), INFO_SHEET, r, 2);
     if (!def || v === '') return;
     const path = def.path.split('.');
     if (def.choices) {
@@ -131,14 +204,20 @@ function readLists(wb: ExcelJS.Workbook, out: Collector): void {
     out.set(['basicByEconomic', block, i, 'name'], cells[2] || undefined, T06_SHEET, r, 3);
     out.set(['basicByEconomic', block, i, 'amount'], cells[3], T06_SHEET, r, 4);
   });
+  if (!counts.personnel && !counts.public) out.mark(['basicByEconomic'], T06_SHEET, FIRST_DATA_ROW, 4);
   eachRow(wb.getWorksheet(NAMES_SHEET), FIRST_DATA_ROW, (cells, _row, r) => {
     if (/^\d{3}(\d{2}){0,2}$/.test(cells[0] ?? '') && cells[1]) out.set(['functionNames', cells[0]!], cells[1], NAMES_SHEET, r, 2);
   });
   eachRow(wb.getWorksheet(REASONS_SHEET), FIRST_DATA_ROW, (cells, _row, r) => {
-    if (cells[0] && cells[1] && !cells[0].includes('<')) out.set(['reasons', cells[0]], cells[1], REASONS_SHEET, r, 2);
+    // the row says what the reason explains; older workbooks (and extra rows) carry the key itself
+    const key = REASON_KEYS.find(([, what]) => what === cells[0])?.[0] ?? cells[0];
+    if (!key || key.includes('<')) return;
+    if (cells[1]) out.set(['reasons', key], cells[1], REASONS_SHEET, r, 2);
+    else out.mark(['reasons', key], REASONS_SHEET, r, 2);
   });
   eachRow(wb.getWorksheet(OTHER_SHEET), FIRST_DATA_ROW, (cells, _row, r) => {
     const def = OTHER_ROWS.find((d) => d.label === cells[0]);
+    if (def) out.mark(def.path.split('.'), OTHER_SHEET, r, 2);
     if (def && cells[1]) out.set(def.path.split('.'), def.path.startsWith('assets') ? Number(cells[1]) : cells[1], OTHER_SHEET, r, 2);
   });
 }
@@ -158,6 +237,7 @@ function readThreePublicAndPrior(wb: ExcelJS.Workbook, out: Collector): void {
   if (out.input.threePublic && !(out.input.threePublic as Record<string, unknown>).actual) (out.input.threePublic as Record<string, unknown>).actual = {};
   eachRow(wb.getWorksheet(PRIOR_SHEET), FIRST_DATA_ROW, (cells, _row, r) => {
     const def = PRIOR_ROWS.find((d) => d.label === cells[0]);
+    if (def) out.mark(['prior', def.key], PRIOR_SHEET, r, 2);
     if (def && cells[1]) out.set(['prior', def.key], cells[1], PRIOR_SHEET, r, 2);
     else if (/^\d{3}$/.test(cells[0] ?? '') && cells[1]) out.set(['prior', 'byCategory', cells[0]!], cells[1], PRIOR_SHEET, r, 2);
   });
@@ -207,9 +287,10 @@ export async function readComposeWorkbook(bytes: Uint8Array): Promise<ReadWorkbo
   if (!wb.getWorksheet(INFO_SHEET)) throw new InputError(`the workbook has no “${INFO_SHEET}” sheet: it is not a compose input workbook`, 'start from `juesuan template`');
   const out = new Collector();
   readInfo(wb, out);
-  for (const s of LEAF_SHEETS) readLeafSheet(wb, s, out);
+  const codes = readCodes(wb, out);
+  for (const s of LEAF_SHEETS) readLeafSheet(wb, s, codes, out);
   readLists(wb, out);
   readThreePublicAndPrior(wb, out);
   readPerformance(wb, out);
-  return { input: out.input, locate: (path) => out.where.get(path), problems: out.problems };
+  return { input: out.input, locate: (path) => out.locate(path), problems: out.problems };
 }

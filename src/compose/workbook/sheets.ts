@@ -23,8 +23,12 @@ export interface LeafSheet {
 export const TITLE_ROW = 1;
 export const HEADER_ROW = 2;
 export const FIRST_DATA_ROW = 3;
-/** Rows the template prepares with formulas. */
-export const TEMPLATE_ROWS = 60;
+/** Rows the template prepares with formulas (科目 and the table sheets). */
+export const TEMPLATE_ROWS = 120;
+/** Rows prepared for free lists (部门概况, 科目名称, 上年 类, 绩效自评 projects). */
+export const LIST_ROWS = 40;
+/** Rows prepared for performance indicators. */
+export const INDICATOR_ROWS = 200;
 
 export const LEAF_SHEETS: LeafSheet[] = [
   {
@@ -74,6 +78,10 @@ export const OTHER_SHEET = '政府采购及资产';
 export const PERF_SHEET = '绩效自评-项目';
 export const INDICATOR_SHEET = '绩效自评-指标';
 export const NAMES_SHEET = '科目名称';
+/** The 项 codes of every table, entered once: the table sheets refer to its rows by formula. */
+export const CODES_SHEET = '科目';
+/** The T05 column of the reason for an item's 决算数 differing from its 年初预算数 (reasons["completion.<code>"]). */
+export const COMPLETION_REASON_LABEL = '决算数与年初预算数差异的主要原因';
 
 /** 基本信息 rows: label → input path (dot-separated) and the allowed words for enums. */
 export const INFO_ROWS: { label: string; path: string; choices?: Record<string, string> }[] = [
