@@ -107,7 +107,10 @@ function columnSpans(lines: RawLine[]): Span[] {
 }
 
 function regrid(lines: RawLine[]): GridRow[] {
+  const ordinal = ordinalGrid(lines);
+  if (ordinal) return ordinal;
   const spans = columnSpans(lines);
+  const valueStart = firstValueSpan(lines, spans);
   return lines.map((raw) => {
     const cells: GridCell[] = spans.map(() => ({ text: '', index: -1 }));
     if (!raw.cellX || raw.cellX.length !== raw.cells.length) {
@@ -126,8 +129,77 @@ function regrid(lines: RawLine[]): GridRow[] {
         parts.forEach((p, k) => place(cells, over[k]!, { text: p, index, x0: x.x0, x1: x.x1 }));
       } else place(cells, nearestSpan(spans, x), { text, index, x0: x.x0, x1: x.x1 });
     });
+    return { raw, cells: collided(raw, cells) ? headerInOrder(raw, spans.length, valueStart) ?? cells : cells };
+  });
+}
+
+/**
+ * Rows whose positions do not line up (a text printed with tab stops and extracted again: a long
+ * name pushes the row's figures right): when the widest data rows, all with the same number of cells,
+ * overlap into fewer columns than they have cells, columns are taken by order — the widest rows as
+ * printed, other data rows with their labels first and their figures from the first value column,
+ * header lines by headerInOrder.
+ */
+function ordinalGrid(lines: RawLine[]): GridRow[] | undefined {
+  const data = lines.filter((l) => l.cells.some((c) => AMOUNT_RE.test(c.trim())));
+  const width = maxOf(data.map((l) => l.cells.length));
+  const full = data.filter((l) => l.cells.length === width && l.cellX?.length === width);
+  if (full.length < 3 || width < 3 || mergeSpans(spansOf(full)).length >= width) return undefined;
+  const starts = full.map((l) => l.cells.findIndex((c) => AMOUNT_RE.test(c.trim())));
+  const valueStart = median(starts);
+  if (valueStart < 1) return undefined;
+  return lines.map((raw) => {
+    const texts = raw.cells.map((text, index) => ({ text, index })).filter((c) => c.text !== '');
+    if (raw.cells.length === width) return { raw, cells: raw.cells.map((text, index) => ({ text, index })) };
+    const cells: GridCell[] = Array.from({ length: width }, () => ({ text: '', index: -1 }));
+    const firstFigure = texts.findIndex((c) => AMOUNT_RE.test(c.text.trim()) || /^[—–-]+$/.test(c.text.trim()));
+    if (firstFigure < 0) return { raw, cells: headerInOrder(raw, width, valueStart) ?? positional(raw, width) };
+    const labels = texts.slice(0, firstFigure);
+    const figures = texts.slice(firstFigure);
+    if (labels.length > valueStart || figures.length > width - valueStart) return { raw, cells: positional(raw, width) };
+    labels.forEach((c, k) => (cells[k] = c));
+    figures.forEach((c, k) => (cells[valueStart + k] = c));
     return { raw, cells };
   });
+}
+
+function positional(raw: RawLine, width: number): GridCell[] {
+  const cells: GridCell[] = Array.from({ length: width }, () => ({ text: '', index: -1 }));
+  raw.cells.forEach((text, index) => place(cells, Math.min(index, width - 1), { text, index }));
+  return cells;
+}
+
+/** Some cells of the line fell into one column (positions that do not line up with the data's). */
+function collided(raw: RawLine, cells: GridCell[]): boolean {
+  return cells.filter((c) => c.text !== '').length < raw.cells.filter((c) => c !== '').length;
+}
+
+/**
+ * A header line whose labels are as many as the value columns (after one label for the code/name
+ * columns, or without it), set where its positions do not line up with the data's: its labels are
+ * the value columns' in order.
+ */
+function headerInOrder(raw: RawLine, width: number, valueStart: number): GridCell[] | undefined {
+  if (raw.cells.some((c) => AMOUNT_RE.test(c.trim())) || valueStart <= 0) return undefined;
+  const values = width - valueStart;
+  const texts = raw.cells.map((text, index) => ({ text, index })).filter((c) => c.text !== '');
+  const lead = texts.length === values + 1 ? 1 : texts.length === values ? 0 : -1;
+  if (lead < 0) return undefined;
+  const cells: GridCell[] = Array.from({ length: width }, () => ({ text: '', index: -1 }));
+  texts.forEach((c, k) => (cells[k < lead ? 0 : valueStart + k - lead] = c));
+  return cells;
+}
+
+/** The first column holding amounts in the data rows. */
+function firstValueSpan(lines: RawLine[], spans: Span[]): number {
+  let first = Infinity;
+  for (const l of lines) {
+    l.cells.forEach((c, k) => {
+      const x = l.cellX?.[k];
+      if (x && AMOUNT_RE.test(c.trim())) first = Math.min(first, nearestSpan(spans, x));
+    });
+  }
+  return first === Infinity ? -1 : first;
 }
 
 function place(cells: GridCell[], at: number, cell: GridCell): void {

@@ -91,3 +91,32 @@ test('a data row wrapped at the margin takes back its last figures; a short row 
   assert.ok(!lines.some((l) => l.text === '0.00'));
   assert.ok(lines.some((l) => l.cells[0] === '10'), 'a short line after a short line is its own row');
 });
+
+/** A 收入决算表 whose rows do not line up (a long name pushes the figures right), header labels one space apart. */
+const T02_LAYOUT = `收入决算表
+
+公开 02 表
+金额单位：万元
+
+项目       本年收入合计 财政拨款收入 上级补助收入 事业收入                 经营收入          附属单位上缴收入 其他收入
+科目代码         科目名称
+栏次         1     2  3     4  5    6     7
+合 计         238.67 238.67 0.00 0.00 0.00 0.00     0.00
+208       社会保障和就业支出       13.06 13.06 0.00   0.00   0.00   0.00 0.00
+20805     行政事业单位养老支出 13.06 13.06 0.00 0.00 0.00 0.00 0.00
+2080505       机关事业单位基本养老保险缴费支出              13.06 13.06 0.00 0.00 0.00 0.00 0.00
+210        卫生健康支出    225.61     225.61 0.00 0.00 0.00 0.00 0.00
+2101501         行政运行      225.61      225.61 0.00 0.00   0.00 0.00     0.00
+
+注：本表反映部门本年度取得的各项收入情况。
+`;
+
+test('code rows whose positions do not line up: columns by order, header labels in order', () => {
+  const t = table(T02_LAYOUT, 'T02');
+  assert.deepEqual(t.columns.map((c) => c.key), ['total', 'fiscal', 'superiorSubsidy', 'operational', 'business', 'subordinate', 'other']);
+  const wan = 10000; // 万元 → 分 per printed cent
+  assert.equal(amount(t, 'total', undefined, 'fiscal'), 23867 * wan);
+  assert.equal(amount(t, '2080505', undefined, 'total'), 1306 * wan);
+  assert.equal(amount(t, '210', undefined, 'fiscal'), 22561 * wan);
+  assert.equal(amount(t, '210', undefined, 'other'), 0);
+});

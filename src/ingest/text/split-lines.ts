@@ -268,11 +268,21 @@ function cutPoints(words: string[]): number[] {
   return cuts;
 }
 
+/**
+ * Three or more labels one space apart ('全年预算数(A) 全年执行数(B) 分值', '附属单位上缴收入 其他收入'):
+ * header cells set tight. Spaced-out words ('项 目', '栏 次'), a word cut by the width of its cell
+ * ('公务用车购 置费', '公务用车 运行维护 费') or a bracketed tail ('因公出国 (境)费') are not such lists.
+ */
+function isWordList(words: string[]): boolean {
+  const labels = words.every((w) => w.length >= 2 && /^[\u4e00-\u9fff]/.test(w) && !isFigureWord(w));
+  return labels && (words.length >= 3 || words.every((w) => w.length >= 4));
+}
+
 /** Splits one cell at its cut points; x ranges follow the characters. */
 export function splitTightCell(text: string, x0: number): { cells: string[]; x: { x0: number; x1: number }[] } {
   const words = text.split(' ');
   if (words.length < 2 || PROSE_RE.test(text)) return { cells: [text], x: [{ x0, x1: x0 + text.length }] };
-  const cuts = cutPoints(words);
+  const cuts = isWordList(words) ? words.slice(0, -1).map((_, k) => k) : cutPoints(words);
   if (!cuts.length) return { cells: [text], x: [{ x0, x1: x0 + text.length }] };
   const cells: string[] = [];
   const x: { x0: number; x1: number }[] = [];
