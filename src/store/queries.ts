@@ -1,6 +1,8 @@
 /** Corpus queries: search with facets, one document's parts, and comparisons across years and entities. */
+import { sql } from 'kysely';
 import type { Db } from './corpus.js';
 import { factsByDocument } from './corpus.js';
+import { toFen } from './schema.js';
 
 export interface SearchFilters {
   q?: string;
@@ -13,6 +15,18 @@ export interface SearchFilters {
   severity?: 'error' | 'warning' | 'info';
   limit?: number;
   offset?: number;
+  /** keyset pagination: the `next` of the page before (stable and index-backed at any depth; offset is not) */
+  after?: string;
+  /** false: no facets (a next page, or a client that has them) */
+  facets?: boolean;
+}
+
+/** A position in the list's order (year newest first, documents without a year last, then id): "2024.1234". */
+function parseCursor(c: string | undefined): { year: number; id: number } | undefined {
+  if (!c) return undefined;
+  const m = /^(-?\d{1,6})\.(\d{1,12})$/.exec(c);
+  if (!m) throw Object.assign(new Error(`not a page cursor: ${c}`), { statusCode: 400 });
+  return { year: Number(m[1]), id: Number(m[2]) };
 }
 
 export interface DocumentSummary {
@@ -64,18 +78,32 @@ function filtered(db: Db, f: SearchFilters) {
   return q;
 }
 
-export async function searchDocuments(db: Db, f: SearchFilters): Promise<{ items: DocumentSummary[]; total: number; facets: Record<string, { value: string; count: number }[]> }> {
+/**
+ * The corpus list: filters, newest year first (documents without a year last), then newest id; `next`
+ * is the cursor of the following page (keyset: `after`), absent on the last. With `after` or
+ * `facets: false` the facets are not counted (the first page has them).
+ */
+export async function searchDocuments(db: Db, f: SearchFilters): Promise<{ items: DocumentSummary[]; total: number; facets: Record<string, { value: string; count: number }[]>; next?: string }> {
   const limit = Math.min(Math.max(f.limit ?? 50, 1), 500);
-  const rows = await filtered(db, f).select([...SUMMARY_COLUMNS]).orderBy('year', 'desc').orderBy('id', 'desc').limit(limit).offset(f.offset ?? 0).execute();
+  const after = parseCursor(f.after);
+  let page = filtered(db, f).select([...SUMMARY_COLUMNS]);
+  if (after) page = page.where(sql<boolean>`(COALESCE(year, 0), id) < (${after.year}, ${after.id})`);
+  page = page.orderBy(sql`COALESCE(year, 0)`, 'desc').orderBy('id', 'desc').limit(limit + 1);
+  if (!after && f.offset) page = page.offset(f.offset);
+  const rows = await page.execute();
+  const more = rows.length > limit;
+  if (more) rows.length = limit;
+  const last = rows[rows.length - 1];
+  const next = more && last ? `${last.year ?? 0}.${last.id}` : undefined;
   const total = await filtered(db, f).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
   const facets: Record<string, { value: string; count: number }[]> = {};
-  for (const col of ['year', 'kind', 'region', 'department_type'] as const) {
+  for (const col of (after || f.facets === false ? [] : ['year', 'kind', 'region', 'department_type'] as const)) {
     const fr = await filtered(db, f).select([col, (eb) => eb.fn.countAll<number>().as('n')]).groupBy(col).orderBy(col).execute();
     facets[col === 'department_type' ? 'departmentType' : col] = fr
       .filter((r) => r[col] !== null)
       .map((r) => ({ value: String(r[col]), count: Number(r.n) }));
   }
-  return { items: rows.map((r) => toSummary(r as SummaryRow)), total: Number(total?.n ?? 0), facets };
+  return { items: rows.map((r) => toSummary(r as SummaryRow)), total: Number(total?.n ?? 0), facets, ...(next && { next }) };
 }
 
 export async function getDocumentSummary(db: Db, id: number): Promise<DocumentSummary | undefined> {
@@ -108,17 +136,55 @@ export interface ComparisonColumn {
 }
 
 /** One entity across years (oldest first), or many entities in one year: key figures side by side, in 分. */
-export async function compare(db: Db, by: { entity: string } | { year: number; entities?: string[] }): Promise<{ columns: ComparisonColumn[]; keys: string[] }> {
+export async function compare(db: Db, by: { entity: string } | { year: number; entities?: string[]; limit?: number }): Promise<{ columns: ComparisonColumn[]; keys: string[] }> {
   let q = db.selectFrom('documents').select(['id', 'entity', 'year', 'kind']).where('status', '=', 'ok');
   if ('entity' in by) q = q.where('entity', '=', by.entity).orderBy('year', 'asc');
   else {
     q = q.where('year', '=', by.year);
     if (by.entities?.length) q = q.where('entity', 'in', by.entities);
-    q = q.orderBy('entity', 'asc');
+    // a year of a national corpus has tens of thousands of entities: the first `limit` (default 500)
+    q = q.orderBy('entity', 'asc').limit(Math.min(Math.max(by.limit ?? 500, 1), 5000));
   }
   const docs = await q.execute();
   const facts = await factsByDocument(db, docs.map((d) => d.id));
   const columns = docs.map((d) => ({ documentId: d.id, entity: d.entity, year: d.year, kind: d.kind, facts: facts.get(d.id) ?? {} }));
   const keys = [...new Set(columns.flatMap((c) => Object.keys(c.facts)))].sort();
   return { columns, keys };
+}
+
+/**
+ * Documents with findings of one rule (and severity), newest first, keyset-paginated by document id
+ * (`after`: the last id of the page before). Served by the index on findings (rule, severity, document).
+ */
+export async function documentsWithFinding(db: Db, f: { rule: string; severity?: string; after?: number; limit?: number }): Promise<{ items: { id: number; name: string; entity: string | null; year: number | null; findings: number }[]; next?: number }> {
+  const limit = Math.min(Math.max(f.limit ?? 50, 1), 500);
+  let q = db.selectFrom('findings').select(['document_id', (eb) => eb.fn.countAll<number>().as('n')]).where('rule', '=', f.rule);
+  if (f.severity) q = q.where('severity', '=', f.severity);
+  if (f.after !== undefined) q = q.where('document_id', '<', f.after);
+  const hits = await q.groupBy('document_id').orderBy('document_id', 'desc').limit(limit + 1).execute();
+  const more = hits.length > limit;
+  if (more) hits.length = limit;
+  const ids = hits.map((h) => h.document_id);
+  const docs = ids.length ? new Map((await db.selectFrom('documents').select(['id', 'name', 'entity', 'year']).where('id', 'in', ids).execute()).map((d) => [d.id, d])) : new Map();
+  return {
+    items: hits.map((h) => ({ id: h.document_id, name: docs.get(h.document_id)?.name ?? '', entity: docs.get(h.document_id)?.entity ?? null, year: docs.get(h.document_id)?.year ?? null, findings: Number(h.n) })),
+    ...(more && { next: ids[ids.length - 1] }),
+  };
+}
+
+/** Findings counted by rule and severity (over the documents of a year, or the whole corpus). */
+export async function findingCounts(db: Db, f: { year?: number } = {}): Promise<{ rule: string; severity: string; documents: number }[]> {
+  let q = db.selectFrom('findings').select(['rule', 'severity', (eb) => eb.fn.count<number>('document_id').distinct().as('n')]);
+  if (f.year !== undefined) q = q.where('document_id', 'in', (eb) => eb.selectFrom('documents').select('id').where('year', '=', f.year!));
+  const rows = await q.groupBy(['rule', 'severity']).orderBy('rule').orderBy('severity').execute();
+  return rows.map((r) => ({ rule: r.rule, severity: r.severity, documents: Number(r.n) }));
+}
+
+/** The largest values of one key figure (分), over a year when given: who spends most on 三公, … */
+export async function factRanking(db: Db, f: { key: string; year?: number; limit?: number }): Promise<{ documentId: number; entity: string | null; year: number | null; fen: number }[]> {
+  let q = db.selectFrom('facts').innerJoin('documents', 'documents.id', 'facts.document_id')
+    .select(['facts.document_id', 'documents.entity', 'documents.year', 'facts.fen']).where('facts.key', '=', f.key);
+  if (f.year !== undefined) q = q.where('documents.year', '=', f.year);
+  const rows = await q.orderBy('facts.fen', 'desc').orderBy('facts.document_id', 'desc').limit(Math.min(Math.max(f.limit ?? 20, 1), 500)).execute();
+  return rows.map((r) => ({ documentId: r.document_id, entity: r.entity, year: r.year, fen: toFen(r.fen) }));
 }

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { openDb, type OpenedDb } from './db.js';
 import { storeDocument, recheckStale } from './corpus.js';
-import { compare, getDocumentPart, searchDocuments } from './queries.js';
+import { compare, documentsWithFinding, factRanking, findingCounts, getDocumentPart, searchDocuments } from './queries.js';
 import { createUser, login, sessionUser, audit, auditTrail, can } from './accounts.js';
 import { departmentTypeOf, regionOf } from './facts-rows.js';
 import { sampleDisclosureText } from '../../test/support/sample-disclosure.js';
@@ -61,6 +61,46 @@ for (const [name, skip] of [['sqlite', false], ['postgres', PG_SKIP]] as const) 
       assert.equal(await recheckStale(db, 'current'), 1);
       const row = await db.selectFrom('documents').select('ruleset').where('id', '=', ok.id).executeTakeFirstOrThrow();
       assert.notEqual(row.ruleset, 'old');
+    });
+  });
+
+  test(`store (${name}): keyset pages cover the list once, in order, under a filter; findings by rule; fact ranking`, { skip }, async () => {
+    await withDb(name, async ({ db }) => {
+      const ids: number[] = [];
+      for (const [i, year] of [2021, 2022, 2023, 2024, 2022, 2023, 2021].entries()) {
+        ids.push((await storeDocument(db, { bytes: enc(sampleDisclosureText({ year, entity: `示例县第${i}局`, reception: `0.${i + 1}0` })), name: `d${i}.txt` })).id);
+      }
+      await storeDocument(db, { bytes: new Uint8Array([0, 1, 2, 3, 0, 0, 255, 9]), name: 'bad.bin' });
+      const seen: { id: number; year: number | null }[] = [];
+      let after: string | undefined;
+      for (let page = 0; page < 10; page++) {
+        const r = await searchDocuments(db, { limit: 3, ...(after && { after }) });
+        assert.equal(r.total, 8);
+        if (after) assert.deepEqual(r.facets, {});
+        else assert.ok(r.facets.year?.length);
+        seen.push(...r.items.map((i) => ({ id: i.id, year: i.year })));
+        if (!r.next) break;
+        after = r.next;
+      }
+      assert.equal(seen.length, 8);
+      assert.equal(new Set(seen.map((x) => x.id)).size, 8);
+      assert.equal(seen[seen.length - 1]!.year, null, 'without a year: last');
+      const years = seen.filter((x) => x.year !== null).map((x) => x.year!);
+      assert.deepEqual(years, [...years].sort((a, b) => b - a));
+      const y = await searchDocuments(db, { year: 2022, limit: 1 });
+      assert.equal(y.items.length, 1);
+      const y2 = await searchDocuments(db, { year: 2022, limit: 1, after: y.next! });
+      assert.equal(y2.items.length, 1);
+      assert.equal(y2.next, undefined);
+      assert.notEqual(y2.items[0]!.id, y.items[0]!.id);
+      const top = await factRanking(db, { key: 'threePublic.actual.reception', limit: 2 });
+      assert.deepEqual(top.map((t) => t.fen), [700_000, 600_000]); // 0.70 and 0.60 万元
+      const counts = await findingCounts(db);
+      if (counts.length) {
+        const rule = counts[0]!.rule;
+        const hits = await documentsWithFinding(db, { rule, limit: 100 });
+        assert.equal(hits.items.length, counts.filter((c) => c.rule === rule).reduce((m, c) => Math.max(m, c.documents), 0));
+      }
     });
   });
 
