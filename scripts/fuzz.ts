@@ -7,10 +7,11 @@
  * report.ndjson, so that it can become a test (copy it to test/fuzz/repro/).
  *
  *   npx tsx scripts/fuzz.ts [--cases 100000] [--seed 1] [--jobs 2] [--timeout 10] [--memory 1024]
- *                           [--out artifacts/fuzz] [--minutes M] [--brief]
+ *                           [--out artifacts/fuzz] [--minutes M] [--brief] [--wall-factor 6]
  *
  * --timeout is CPU time per case (a loaded machine does not make slow cases hangs); the wall clock
- * kills a case at 6 times it. --brief uses only the small sample seeds; otherwise composed full
+ * kills a case at --wall-factor times it when it sleeps (a worker starved of CPU gets up to 5 times
+ * more). --brief uses only the small sample seeds; otherwise composed full
  * disclosures are added.
  * Progress and a summary go to stderr; the summary also to OUT/summary.json.
  */
@@ -42,7 +43,7 @@ const reportPath = join(out, 'report.ndjson');
 const seeds: Seed[] = [...(await sampleSeeds()), ...(brief ? [] : await composedSeeds())];
 process.stderr.write(`fuzz: ${seeds.length} seeds (${[...new Set(seeds.map((s) => s.format))].join(', ')}), ${cases} cases, seed ${runSeed}, ${jobs} workers, ${timeoutMs / 1000} s / ${memoryBytes / 2 ** 20} MB per case → ${out}\n`);
 
-const pool = new FuzzPool({ workers: jobs, timeoutMs, memoryBytes, recycleEvery: 200 });
+const pool = new FuzzPool({ workers: jobs, timeoutMs, wallFactor: Number(arg('wall-factor', '6')), memoryBytes, recycleEvery: 200 });
 const counts = new Map<Outcome | 'slow', number>();
 const byFormat = new Map<string, number>();
 /** Per format: CPU ms of all its cases, and the slowest case (CPU ms) that was read or refused. */

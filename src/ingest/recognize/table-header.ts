@@ -101,7 +101,14 @@ export function splitHeader(grid: GridRow[], knownLabel: (text: string, index: n
 export function headerPaths(header: GridRow[], width: number): string[] {
   const rows = header.filter((h) => !numberingColumns(h));
   const labels = rows.map((h) => Array.from({ length: width }, (_, c) => headerLabel(cellText(h, c))));
-  const hasBelow = (r: number, c: number): boolean => labels.slice(r + 1).some((l) => l[c] !== '');
+  // The last row with a label, per column (rows below r are not yet changed when row r is: the
+  // answer is that of the original labels). Rescanning the rows below for every cell was cubic in
+  // a header of many rows (a fuzzed page: 13 s).
+  const lastLabelled = Array.from({ length: width }, (_, c) => {
+    for (let r = labels.length - 1; r >= 0; r--) if (labels[r]![c] !== '') return r;
+    return -1;
+  });
+  const hasBelow = (r: number, c: number): boolean => lastLabelled[c]! > r;
   for (let r = 0; r < labels.length; r++) {
     for (let c = 1; c < width; c++) {
       if (labels[r]![c] !== '' || !hasBelow(r, c)) continue;
