@@ -68,3 +68,23 @@ test('readHtml: layout tables are walked as text; br splits lines; Word conditio
 test('readHtml: a page without text is an InputError', async () => {
   await assert.rejects(readHtml(utf8('<html><head><script>x()</script></head><body> </body></html>')), InputError);
 });
+
+test('readHtml: a form of several columns with a long text cell is a data table; a title row over the whole table reads as text only above or below the body', async () => {
+  const long = '贯彻执行医疗保险法律、法规、规章，落实医疗保障制度的政策、标准和规划。'.repeat(15);
+  const html = `<table><tr><td colspan=4>部门整体支出绩效自评表</td></tr>
+    <tr><td>部门名称</td><td>内容</td><td>说明</td><td>金额</td></tr>
+    <tr><td>部门职责</td><td>${long}</td><td>根据三定方案归纳</td><td>12.00</td></tr>
+    <tr><td colspan=4>二、部门年度重点工作任务</td></tr>
+    <tr><td>任务</td><td>医疗救助</td><td></td><td>991.08</td></tr>
+    <tr><td colspan=4>金额单位：万元</td></tr></table>`;
+  const doc = await readHtml(utf8(html));
+  assert.deepEqual(doc.lines.map((l) => [l.tabular, l.cells[0], l.cells.length]), [
+    [false, '部门整体支出绩效自评表', 1],
+    [true, '部门名称', 4],
+    [true, '部门职责', 4],
+    [true, '二、部门年度重点工作任务', 4],
+    [true, '任务', 4],
+    [false, '金额单位：万元', 1],
+  ]);
+  assert.equal(doc.lines[2]!.cells[1], long);
+});

@@ -145,15 +145,21 @@ function holdsTable(el: HTMLElement): boolean {
   return false;
 }
 
+/**
+ * A table used to lay out the page: one that holds other tables, one column, or long text in a
+ * table of one or two columns or rows. A form of several columns and rows with a long cell (部门职责,
+ * 年度总体目标 of a performance form) is a data table.
+ */
 function isLayoutTable(rows: HTMLElement[]): boolean {
   let maxCells = 0;
+  let long = false;
   for (const row of rows) {
     const cells = childElements(row, ['td', 'th']);
     maxCells = Math.max(maxCells, cells.length);
     if (cells.some(holdsTable)) return true;
-    if (cells.some((c) => textOf(c).length > 400)) return true;
+    if (!long && cells.some((c) => textOf(c).length > 400)) long = true;
   }
-  return maxCells <= 1;
+  return maxCells <= 1 || (long && (maxCells <= 2 || rows.length <= 2));
 }
 
 function span(el: HTMLElement, attr: string): number {
@@ -203,13 +209,19 @@ function walkTable(table: HTMLElement, ctx: Ctx): void {
   const open: number[] = [];
   let width = 0;
   for (const row of rows) width = Math.max(width, childElements(row, ['td', 'th']).reduce((n, td) => n + span(td, 'colspan'), 0));
-  for (const row of rows) {
+  const spanning = rows.map((row) => {
     const tds = childElements(row, ['td', 'th']);
+    return width > 1 && tds.length === 1 && span(tds[0]!, 'colspan') >= width;
+  });
+  const first = spanning.indexOf(false);
+  const last = spanning.lastIndexOf(false);
+  rows.forEach((row, k) => {
     const cells = rowCells(row, open);
-    // A title or unit row spanning the whole table reads as a line of text, as in the text form.
-    const whole = width > 1 && tds.length === 1 && span(tds[0]!, 'colspan') >= width;
+    // A title or unit row spanning the whole table above or below its body reads as a line of text,
+    // as in the text form; one inside the body (a group label: 其中：…, 四、项目支出) stays a row.
+    const whole = spanning[k]! && (k < first || k > last);
     ctx.sink.add(whole ? [cells[0] ?? ''] : cells, { tabular: !whole });
-  }
+  });
 }
 
 /**
