@@ -306,7 +306,7 @@ function text(boxes: TextBox[]): string {
  * margin and either its first piece is a figure that did not fit after the last tab, or the row
  * filled the line to the margin and the text runs on in the middle of a word.
  */
-function wrapKind(grid: TabGrid, prev: TabLine, cur: TabLine, right: number): 'cell' | 'word' | undefined {
+function wrapKind(grid: TabGrid, prev: TabLine, cur: TabLine, right: number, before?: number): 'cell' | 'word' | undefined {
   if (prev.cells.length < 2) return undefined;
   const last = text(prev.cells[prev.cells.length - 1]!);
   const blanks = cur.cells.findIndex((c) => c.length > 0);
@@ -322,6 +322,12 @@ function wrapKind(grid: TabGrid, prev: TabLine, cur: TabLine, right: number): 'c
   const figureHead = AMOUNT.test(head) || PERCENT.test(head) || columnNumbers;
   // the tab before a figure went to the new line with it (several tabs: the old line's stops ran out)
   if (blanks === 1 && figureHead && figuresOnly) return 'cell';
+  // a dash or a figure with its unit ('—', '9.78 分') after a row ending in figures, that could
+  // not follow it on the old line
+  const valueHead = /^[-—–－]+$|^[-+]?[\d,]*\d(?:\.\d+)?%?\s?[\u3400-\u9fff]{1,2}$/.test(head);
+  const valueLast = FIGURE.test(last) || /^[-+]?[\d,]*\d(?:\.\d+)?%?\s?[\u3400-\u9fff]{1,2}$/.test(last);
+  if (blanks === 1 && valueHead && valueLast && nextStop + width > right + 1
+    && cur.cells.every((c) => c.length === 0 || FIGURE.test(text(c)) || text(c) === head)) return 'cell';
   // … and the cells after it (figures, then a remark: '30.00 | 已完成'), when it could not have
   // followed the old line's text at the next stop
   const afterFigures = cur.cells.slice(blanks).findIndex((c) => c.length > 0 && !FIGURE.test(text(c)));
@@ -340,7 +346,12 @@ function wrapKind(grid: TabGrid, prev: TabLine, cur: TabLine, right: number): 'c
   // a header cell that did not fit after the tab (not a row of its own: a label under a header
   // line, with its figures — '得分 | ⏎ | 年度资金总额 | 10.00 | 10.00')
   const labelRow = !FIGURE.test(last) && cur.cells.slice(blanks + 1).some((c) => c.length > 0 && AMOUNT.test(text(c)));
-  if (blanks === 1 && CJK_START.test(head) && !labelRow && head.length <= 30 && nextStop + Math.min(width, 2 * prev.size) > right + 1) return 'cell';
+  // (nor the next row once a row of figures is as wide as the one before it)
+  const complete = before !== undefined && prev.cells.filter((c) => c.length > 0).length >= before && prev.cells.some((c) => c.length > 0 && FIGURE.test(text(c)))
+    && cur.cells.filter((c) => c.length > 0).length >= 3;
+  // a row of its own: three or more cells, figures among them (header lines hold none)
+  const figureRow = cur.cells.filter((c) => c.length > 0).length >= 3 && cur.cells.slice(blanks + 1).some((c) => c.length > 0 && FIGURE.test(text(c)));
+  if (blanks === 1 && CJK_START.test(head) && !labelRow && !complete && !figureRow && head.length <= 30 && nextStop + Math.min(width, 2 * prev.size) > right + 1) return 'cell';
   return undefined;
 }
 
@@ -398,9 +409,14 @@ export function tabRows(grid: TabGrid, lines: TextBox[][], right: number): PdfRo
     // the rest of a wrapped row is cut at the stops even when it holds spaces of its cells
     // lines of one led cell each, one after another, are a form printed one cell per line
     // (cell-lines.ts), not a row wrapping cell by cell
-    const kind = prev && !(lastVisual && lone(lastVisual) && lone(cut)) ? wrapKind(grid, prev.line, cut, right) : undefined;
+    // (and a line after a gap of an empty line's height starts anew: the tabs that end a row,
+    // going past the margin, print an empty line)
+    const adjacent = lastVisual !== undefined && cut.top - lastVisual.top < 2 * Math.max(cut.size, lastVisual.size);
+    const kind = prev && adjacent && !(lone(lastVisual!) && lone(cut)) ? wrapKind(grid, prev.line, cut, right, rows[rows.length - 2]?.cells.filter((c) => c.length > 0).length) : undefined;
     lastVisual = cut;
-    const line = kind || isTabbed(grid, split) ? cut : plainLine(visual);
+    // a row under rows set with tabs, its cells on the stops though they hold word spaces
+    const inTable = prev !== undefined && adjacent && prev.cells.length > 2 && cut.cells.filter((c) => c.length > 0).length >= 3;
+    const line = kind || inTable || isTabbed(grid, split) ? cut : plainLine(visual);
     if (prev && kind === 'cell') {
       const blanks = line.cells.findIndex((c) => c.length > 0);
       if (blanks > 0) {
