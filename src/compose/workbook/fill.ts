@@ -4,7 +4,7 @@
  */
 import ExcelJS from 'exceljs';
 import type { ComposeInput } from '../input-schema.js';
-import { nextFreeRow } from './style.js';
+import { nextFreeRow, put } from './style.js';
 import {
   CODES_SHEET, COUNT_ROWS, FIRST_DATA_ROW, INDICATOR_COLUMNS, INDICATOR_SHEET, INFO_ROWS, INFO_SHEET, LEAF_SHEETS, OTHER_ROWS, OTHER_SHEET, OVERVIEW_SHEET,
   NAMES_SHEET, PERF_COLUMNS, PERF_SHEET, PRIOR_ROWS, PRIOR_SHEET, REASONS_SHEET, T06_SHEET, T09_SHEET, THREE_PUBLIC_ROWS,
@@ -12,11 +12,6 @@ import {
 import { REASON_KEYS, writeTemplateXlsx } from './template.js';
 import type { BudgetInput } from '../budget/input-schema.js';
 import { writeBudgetInputWorkbook } from '../budget/workbook.js';
-
-/** Values into a row's cells from column A, keeping the cells' styles (Row.values would drop them). */
-function put(row: ExcelJS.Row, values: ExcelJS.CellValue[]): void {
-  values.forEach((v, i) => { if (v !== undefined) row.getCell(i + 1).value = v; });
-}
 
 function get(o: unknown, path: string): unknown {
   return path.split('.').reduce<unknown>((x, k) => (x && typeof x === 'object' ? (x as Record<string, unknown>)[k] : undefined), o);

@@ -44,21 +44,25 @@ class Collector {
     if (!this.where.has(p)) this.where.set(p, { sheet, cell: `${columnLetter(col - 1)}${row}` });
   }
 
-  /** The cell of a path; else of its first located part (`$.income` → its first row), else of its nearest located parent. */
   locate(path: string): { sheet: string; cell: string } | undefined {
-    const exact = this.where.get(path);
-    if (exact) return exact;
-    for (const [k, v] of this.where) if (k.startsWith(path) && (k[path.length] === '.' || k[path.length] === '[')) return v;
-    for (let p = parentPath(path); p && p !== '$'; p = parentPath(p)) {
-      const at = this.where.get(p);
-      if (at) return at;
-    }
-    return undefined;
+    return locateIn(this.where, path);
   }
 
   problem(sheet: string, row: number, col: number, message: string): void {
     this.problems.push({ severity: 'error', path: `${sheet}!${columnLetter(col - 1)}${row}`, sheet, cell: `${columnLetter(col - 1)}${row}`, message });
   }
+}
+
+/** The cell of a path; else of its first located part (`$.income` → its first row), else of its nearest located parent. */
+export function locateIn(where: ReadonlyMap<string, { sheet: string; cell: string }>, path: string): { sheet: string; cell: string } | undefined {
+  const exact = where.get(path);
+  if (exact) return exact;
+  for (const [k, v] of where) if (k.startsWith(path) && (k[path.length] === '.' || k[path.length] === '[')) return v;
+  for (let p = parentPath(path); p && p !== '$'; p = parentPath(p)) {
+    const at = where.get(p);
+    if (at) return at;
+  }
+  return undefined;
 }
 
 function parentPath(path: string): string | undefined {
@@ -79,7 +83,7 @@ export function cellText(v: ExcelJS.CellValue): string {
   return '';
 }
 
-const isFormula = (v: ExcelJS.CellValue) => typeof v === 'object' && v !== null && 'formula' in v;
+export const isFormula = (v: ExcelJS.CellValue) => typeof v === 'object' && v !== null && 'formula' in v;
 
 function eachRow(ws: ExcelJS.Worksheet | undefined, from: number, fn: (cells: string[], row: ExcelJS.Row, r: number) => void): void {
   if (!ws) return;
@@ -91,28 +95,28 @@ function eachRow(ws: ExcelJS.Worksheet | undefined, from: number, fn: (cells: st
   }
 }
 
-interface CodeRow {
+export interface CodeRow {
   code: string;
   /** A name typed over the catalogue look-up. */
   name?: string;
 }
 
-/** The 科目 sheet: row number → the 项 code entered there (the table sheets refer to the same row). */
-function readCodes(wb: ExcelJS.Workbook, out: Collector): Map<number, CodeRow> {
+/** The 科目 sheet: row number → the 项 code entered there (the table sheets refer to the same row), and the rows in error. */
+export function readCodeRows(ws: ExcelJS.Worksheet | undefined, first: number): { codes: Map<number, CodeRow>; problems: { row: number; message: string }[] } {
   const codes = new Map<number, CodeRow>();
-  const ws = wb.getWorksheet(CODES_SHEET);
-  if (!ws) return codes;
+  const problems: { row: number; message: string }[] = [];
+  if (!ws) return { codes, problems };
   const seen = new Map<string, number>();
-  for (let r = FIRST_DATA_ROW; r <= ws.rowCount; r++) {
+  for (let r = first; r <= ws.rowCount; r++) {
     const row = ws.getRow(r);
     const code = cellText(row.getCell(1).value).replace(/\s/g, '');
     if (!code) continue;
     if (!/^\d{7}$/.test(code)) {
-      out.problem(CODES_SHEET, r, 1, `科目代码“${code}”不是 7 位“项”级代码（如 2080505）：类、款由程序汇总，不必填写`);
+      problems.push({ row: r, message: `科目代码“${code}”不是 7 位“项”级代码（如 2080505）：类、款由程序汇总，不必填写` });
       continue;
     }
     if (seen.has(code)) {
-      out.problem(CODES_SHEET, r, 1, `科目 ${code} 重复（已在第 ${seen.get(code)} 行填写）：每个科目只填一次`);
+      problems.push({ row: r, message: `科目 ${code} 重复（已在第 ${seen.get(code)} 行填写）：每个科目只填一次` });
       continue;
     }
     seen.set(code, r);
@@ -120,6 +124,12 @@ function readCodes(wb: ExcelJS.Workbook, out: Collector): Map<number, CodeRow> {
     const name = isFormula(nameCell) ? '' : cellText(nameCell);
     codes.set(r, { code, ...(name && { name }) });
   }
+  return { codes, problems };
+}
+
+function readCodes(wb: ExcelJS.Workbook, out: Collector): Map<number, CodeRow> {
+  const { codes, problems } = readCodeRows(wb.getWorksheet(CODES_SHEET), FIRST_DATA_ROW);
+  for (const p of problems) out.problem(CODES_SHEET, p.row, 1, p.message);
   return codes;
 }
 

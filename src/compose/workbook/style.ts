@@ -129,3 +129,15 @@ export function nextFreeRow(ws: ExcelJS.Worksheet, from: number): ExcelJS.Row {
     if (empty(a) && empty(b)) return row;
   }
 }
+
+/** Values into a row's cells from column A, keeping the cells' styles (Row.values would drop them). */
+export function put(row: ExcelJS.Row, values: ExcelJS.CellValue[]): void {
+  values.forEach((v, i) => { if (v !== undefined) row.getCell(i + 1).value = v; });
+}
+
+/** Sets a formula cell's cached result (what a spreadsheet shows before it recalculates), or the value. */
+export function setResult(c: ExcelJS.Cell, value: string): void {
+  const v = c.value;
+  if (v && typeof v === 'object' && 'formula' in v && typeof v.formula === 'string') c.value = { formula: v.formula, result: value };
+  else c.value = value;
+}

@@ -71,7 +71,8 @@ function header(ws: ExcelJS.Worksheet, title: string, labels: string[], widths: 
   ws.views = [{ state: 'frozen', ySplit: 2 }];
 }
 
-function codesSheet(wb: ExcelJS.Workbook): void {
+/** 科目: the 项 codes, once; names looked up in the hidden catalogue (or typed over it). */
+export function codesSheet(wb: ExcelJS.Workbook): void {
   const ws = wb.addWorksheet(CODES_SHEET);
   header(ws, '科目：本年有收支的“项”级支出功能分类科目，每个只填一次（各表引用本表同一行）', ['科目代码', '科目名称（自动带出；目录中没有的请填写）'], [14, 48]);
   for (let r = FIRST_DATA_ROW; r < FIRST_DATA_ROW + TEMPLATE_ROWS; r++) {

@@ -123,3 +123,23 @@ test('workbook problems at the cell that causes them, in Chinese: a missing enti
   assert.deepEqual(at(/年末结转和结余为/), ['T03 支出决算表!D3'], JSON.stringify(v.problems));
   assert.deepEqual(at(/缺少原因说明：科目/), [`T05 一般公共预算财政拨款支出!G${withReason}`], JSON.stringify(v.problems));
 });
+
+test('budget template: 说明 first, drop-downs, 项 codes once on 科目, reasons in words; an empty one asks for the entity at its cell in Chinese', async () => {
+  const { writeBudgetTemplateXlsx, loadComposeInput } = await import('../index.js');
+  const bytes = await writeBudgetTemplateXlsx();
+  const wb = await loaded(bytes);
+  assert.equal(wb.worksheets[0]!.name, '说明');
+  const info = wb.getWorksheet('基本信息')!;
+  const lists: string[] = [];
+  for (let r = 3; r <= info.rowCount; r++) if (info.getCell(`B${r}`).dataValidation?.type === 'list') lists.push(String(info.getCell(`A${r}`).value));
+  assert.deepEqual(lists, ['公开范围', '单位类型', '金额单位']);
+  assert.match(String((wb.getWorksheet('表3 支出预算总表')!.getCell('A3').value as ExcelJS.CellFormulaValue).formula), /科目'!A3/);
+  const reasons: string[] = [];
+  wb.getWorksheet('原因说明')!.eachRow((row, r) => { if (r >= 3) reasons.push(String(row.getCell(1).value)); });
+  assert.ok(reasons.every((k) => /[\u4e00-\u9fff]/.test(k)), reasons.join(' '));
+  const loadedInput = await loadComposeInput(bytes, 'b.xlsx');
+  const v = validateComposeInput(loadedInput.input, { ...(loadedInput.locate && { locate: loadedInput.locate }) });
+  const entity = v.problems.find((p) => p.path === '$.entity')!;
+  assert.equal(`${entity.sheet}!${entity.cell}`, '基本信息!B4');
+  assert.match(entity.message, /必填/);
+});
