@@ -8,7 +8,7 @@
  * boxes whichever reader ran.
  */
 import type { PdfFile } from './document.js';
-import { Font, loadFont, type Glyph } from './fonts.js';
+import { fallbackFont, Font, loadFont, type Glyph } from './fonts.js';
 import { Cmd, Dict, EOF, Lexer, Name, Parser, PdfStream, Ref, Unsupported, type PdfObj } from './objects.js';
 
 export type Matrix = [number, number, number, number, number, number];
@@ -454,7 +454,7 @@ class Interpreter {
           textState.fontName = name;
           textState.fontSize = size;
           textState.font = name ? this.font(formResources, name) : null;
-          if (!textState.font) throw new Unsupported(`font ${name ?? '?'} not found in the resources`);
+          if (!textState.font) textState.font = fallbackFont();
           break;
         }
         case 'Ts':

@@ -46,3 +46,13 @@ test('a stream damaged at its first byte decodes to nothing (no error, no guess)
   stream.dict.map.set('Filter', new Name('FlateDecode'));
   assert.equal(file.decode(stream).length, 0);
 });
+
+test('a font missing from the resources: a standard fallback font, as in pdf.js (no pdf.js fallback)', async () => {
+  const mod = await import('../read-pdf.js');
+  const pdf = bytesOf(latin1(makePdf([{ lines: ['Final accounts 2023', 'Total 1,234.56'] }])).replace(/\/F1 12 Tf/g, '/F9 12 Tf'));
+  const page = await openFast(pdf, pdfLimits()).page(1);
+  assert.deepEqual(page.boxes.map((b) => b.str), ['Final accounts 2023', 'Total 1,234.56']);
+  const raw = await readPdf(pdf, 'missing-font.pdf');
+  assert.equal(mod.lastPdfEngine, 'fast');
+  assert.ok(raw.lines.some((l) => l.text.includes('Total 1,234.56')));
+});

@@ -241,6 +241,27 @@ function fontName(descriptorName: string | undefined, baseFont: string | undefin
   return descriptorName ?? baseFont ?? '';
 }
 
+let fallback: Font | undefined;
+
+/**
+ * The font of a `Tf` whose name is not in the resources (a damaged or edited file): pdf.js then uses
+ * a standard font with WinAnsiEncoding, and so does this reader (one-byte codes, a width of half an
+ * em) instead of handing the whole document to pdf.js — whose parsing of the other, embedded fonts
+ * took 3–15 s on such fuzz cases. Text shown in it is usually garbled, which the text-layer check
+ * then reports.
+ */
+export function fallbackFont(): Font {
+  if (!fallback) {
+    const unicode = new Map<number, string>();
+    WIN_ANSI.forEach((n, code) => {
+      const u = n ? glyphUnicode(n) : undefined;
+      if (u !== undefined) unicode.set(code, u);
+    });
+    fallback = new Font('PDFJS-FallbackFont', false, new Map(), 500, unicode, false);
+  }
+  return fallback;
+}
+
 /** Reads a font dictionary; Unsupported for what the fast reader does not cover. */
 export function loadFont(file: PdfFile, dict: Dict): Font {
   const subtype = nameOf(file.get(dict, 'Subtype'));
