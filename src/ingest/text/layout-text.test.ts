@@ -120,3 +120,21 @@ test('code rows whose positions do not line up: columns by order, header labels 
   assert.equal(amount(t, '210', undefined, 'fiscal'), 22561 * wan);
   assert.equal(amount(t, '210', undefined, 'other'), 0);
 });
+
+test('a row set with single spaces only is a table row; a sentence with figures is not', () => {
+  const row = readTextString(['年度资金总额 5.00 5.00 4.28 10.00 85.60 8.56', ''].join('\n'));
+  assert.ok(row.lines[0]); // a lone line: not a layout text, read as one cell
+  const lines = ['项目资金 (万元)            年初预算数     全年预算数      全年执行数       分值    执行率 得分',
+    '      年度资金总额 5.00 5.00 4.28 10.00 85.60 8.56',
+    '其中：当年财政拨款      5.00 5.00 4.28       85.60',
+    '2101301 城乡医疗救助 3,250,400.00 3,250,400.00',
+    '2101501 行政运行 2,407,385.81 2,407,385.81',
+    '2101506 医疗保障经办事务 42,800.00 42,800.00',
+    '全年支出 4.28 万元，执行率 85.60%。',
+    '支付 4.28 万元 5.00 万元'];
+  const d = readTextString(lines.join('\n'));
+  assert.deepEqual(d.lines[1]!.cells, ['年度资金总额', '5.00', '5.00', '4.28', '10.00', '85.60', '8.56']);
+  assert.deepEqual(d.lines[3]!.cells, ['2101301', '城乡医疗救助', '3,250,400.00', '3,250,400.00']);
+  assert.equal(d.lines[6]!.cells.length, 1);
+  assert.equal(d.lines[7]!.cells.length, 1);
+});

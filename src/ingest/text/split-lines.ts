@@ -221,7 +221,19 @@ export function layoutCells(text: string): { cells: string[]; x: { x0: number; x
     cells.push(cleanCellText(m[0]));
     x.push({ x0: m.index, x1: m.index + m[0].length });
   }
-  return cells.length > 1 ? splitNumberText(cells, x) : { cells, x };
+  if (cells.length > 1) return splitNumberText(cells, x);
+  return cells.length === 1 ? tightRow(cells[0]!, x[0]!.x0) ?? { cells, x } : { cells, x };
+}
+
+/**
+ * A line with single spaces only that is a table row ('年度资金总额 5.00 5.00 4.28 10.00 85.60 8.56',
+ * '2101301 城乡医疗救助 3,250,400.00'): at least two amounts, no running text.
+ */
+export function tightRow(text: string, x0: number): { cells: string[]; x: { x0: number; x1: number }[] } | undefined {
+  if (PROSE_RE.test(text)) return undefined;
+  const split = splitTightCell(text, x0);
+  const amounts = split.cells.filter((c) => DECIMAL_WORD_RE.test(c)).length;
+  return split.cells.length >= 3 && amounts >= 2 ? split : undefined;
 }
 
 /**
@@ -320,7 +332,8 @@ function splitNumberText(cells: string[], x: { x0: number; x1: number }[]): { ce
 
 /**
  * True when the text looks like `pdftotext -layout` output: several lines (without tabs) hold three
- * or more space-separated columns, and such lines outnumber tab-separated ones.
+ * or more space-separated columns — or are rows set one space apart (pdfplumber, copy-paste from a
+ * viewer) — and such lines outnumber tab-separated ones.
  */
 function isLayoutText(phys: PhysicalLine[]): boolean {
   let columnar = 0;
@@ -330,8 +343,9 @@ function isLayoutText(phys: PhysicalLine[]): boolean {
       tabbed++;
       continue;
     }
-    const parts = p.text.replace(ODD_SPACES, ' ').trim().split(/ {2,}/);
-    if (parts.length >= 3) columnar++;
+    const t = p.text.replace(ODD_SPACES, ' ').trim();
+    const parts = t.split(/ {2,}/);
+    if (parts.length >= 3 || (parts.length === 1 && t.length <= 200 && tightRow(t, 0))) columnar++;
   }
   return columnar >= 5 && columnar > tabbed;
 }
