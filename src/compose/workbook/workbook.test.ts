@@ -1,5 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import XLSX from 'xlsx';
 import { composeDocument, parseComposeInput, readComposeWorkbook, renderText, validateComposeInput, writeTemplateXlsx } from '../index.js';
@@ -142,4 +146,23 @@ test('budget template: 说明 first, drop-downs, 项 codes once on 科目, reaso
   const entity = v.problems.find((p) => p.path === '$.entity')!;
   assert.equal(`${entity.sheet}!${entity.cell}`, '基本信息!B4');
   assert.match(entity.message, /必填/);
+});
+
+const soffice = (process.env.PATH ?? '').split(':').map((d) => `${d}/soffice`).find((p) => existsSync(p));
+
+test('a filled workbook saved again by LibreOffice reads back to the same document', { skip: soffice ? false : 'LibreOffice (soffice) not installed' }, async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'juesuan-wb-'));
+  try {
+    const parsed = parseComposeInput(exampleInputs()[0]!.input);
+    writeFileSync(join(dir, 'in.xlsx'), await writeInputWorkbook(parsed));
+    const r = spawnSync(soffice!, [`-env:UserInstallation=file://${join(dir, 'lo')}`, '--headless', '--convert-to', 'xlsx:Calc MS Excel 2007 XML', '--outdir', join(dir, 'out'), join(dir, 'in.xlsx')], { encoding: 'utf8', timeout: 170_000 });
+    assert.equal(r.status, 0, r.stderr);
+    const back = await readComposeWorkbook(new Uint8Array(readFileSync(join(dir, 'out', 'in.xlsx'))));
+    assert.deepEqual(back.problems, []);
+    const v = validateComposeInput(back.input, { locate: back.locate });
+    assert.deepEqual(v.problems.filter((p) => p.severity === 'error'), []);
+    assert.equal(renderText(composeDocument(v.input!).document), renderText(composeDocument(parsed).document));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
