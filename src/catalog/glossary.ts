@@ -97,9 +97,16 @@ const PERFORMANCE: readonly T[] = [
   ['反向指标', 'reverseIndicator'],
 ];
 
+/** The review report (审核意见) a finance bureau sends back, and the input workbook (编制模板). */
+const REVIEW: readonly T[] = [
+  ['审核意见', 'reviewReport', ['审核意见书']], ['被审核单位', 'reviewedEntity'], ['审核日期', 'reviewDate'], ['审核单位', 'reviewingOffice'],
+  ['整改情况', 'rectification', ['整改措施']], ['问题清单', 'findingsList'], ['审核规则及依据', 'ruleAndClause'],
+  ['编制模板', 'inputWorkbook', ['决算编制模板', '预算编制模板']], ['填写说明', 'fillingInstructions'],
+];
+
 /** Every term, grouped in the order above. */
 export const GLOSSARY: readonly GlossaryTerm[] = [
-  ...MONEY, ...CLASSIFICATION, ...TABLES, ...THREE_PUBLIC, ...PROCUREMENT_ASSETS, ...DOCUMENT, ...PERFORMANCE,
+  ...MONEY, ...CLASSIFICATION, ...TABLES, ...THREE_PUBLIC, ...PROCUREMENT_ASSETS, ...DOCUMENT, ...PERFORMANCE, ...REVIEW,
 ].map(([zh, id, aliases]) => (aliases ? { zh, id, aliases } : { zh, id }));
 
 function buildIndexes(): { byZh: Map<string, string>; byId: Map<string, string> } {
