@@ -21,7 +21,7 @@ const ALLOWED: Record<string, string[]> = {
   check: ['model', 'catalog', 'ingest', 'rules', 'facts'],
   compose: ['model', 'catalog', 'ingest', 'facts'],
   // the review report (审核意见) lays out check reports for the cli and the server
-  report: ['model', 'catalog', 'check'],
+  report: ['model', 'catalog', 'ingest', 'check'],
   // core runs every operation (read, check, compose) in its worker pool, so it sees compose.
   core: ['model', 'catalog', 'ingest', 'facts', 'check', 'compose'],
   store: ['model', 'catalog', 'ingest', 'facts', 'check', 'core'],

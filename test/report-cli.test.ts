@@ -51,3 +51,17 @@ test('check DIR --format html and xlsx: one report for the batch, unreadable fil
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+const chromium = ['chromium', 'chromium-browser', 'google-chrome'].flatMap((n) => (process.env.PATH ?? '').split(delimiter).map((d) => join(d, n))).find((p) => existsSync(p));
+
+test('check FILE --format pdf: the printable report printed by a headless Chromium', { skip: chromium ? false : 'Chromium not installed: the PDF report is skipped' }, () => {
+  const dir = mkdtempSync(join(tmpdir(), 'juesuan-report-'));
+  try {
+    writeFileSync(join(dir, 'bad.txt'), sampleDisclosureText({ year: 2023, wrongShare: true }));
+    const r = run(['check', join(dir, 'bad.txt'), '--format', 'pdf', '-o', join(dir, 'report.pdf')]);
+    assert.equal(r.status, 1, r.stderr);
+    assert.equal(readFileSync(join(dir, 'report.pdf')).subarray(0, 5).toString(), '%PDF-');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

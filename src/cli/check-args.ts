@@ -24,7 +24,7 @@ export async function batchWanted(files: string[], o: CheckFlags): Promise<boole
 
 export function batchOptions(o: CheckFlags): BatchOptions {
   const format = (o.format ?? (o.json ? 'json' : 'text')) as BatchFormat;
-  if (!['text', 'json', 'ndjson', 'xlsx', 'html'].includes(format)) throw new InputError(`unknown --format ${o.format}`, 'one of text, json, ndjson, xlsx, html');
+  if (!['text', 'json', 'ndjson', 'xlsx', 'html', 'pdf'].includes(format)) throw new InputError(`unknown --format ${o.format}`, 'one of text, json, ndjson, xlsx, html, pdf');
   let jobs: number | undefined;
   if (o.jobs !== undefined) {
     jobs = Number(o.jobs);

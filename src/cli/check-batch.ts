@@ -14,7 +14,7 @@ import { toJsonReport, type JsonReport } from '../check/report-json.js';
 import type { CheckReport } from '../check/types.js';
 import { collectFiles } from './import-command.js';
 
-export type BatchFormat = 'text' | 'json' | 'ndjson' | 'xlsx' | 'html';
+export type BatchFormat = 'text' | 'json' | 'ndjson' | 'xlsx' | 'html' | 'pdf';
 
 export interface BatchOptions {
   jobs?: number;
@@ -85,13 +85,13 @@ export function summaryTable(items: BatchItem[], wallMs: number, jobs: number): 
   return lines.join('\n');
 }
 
-/** The review report (审核意见) of the batch — one document gives the one-document layout — as XLSX or HTML. */
-async function writeReport(items: BatchItem[], format: 'xlsx' | 'html', out: string | undefined): Promise<void> {
+/** The review report (审核意见) of the batch — one document gives the one-document layout — as XLSX, HTML or PDF. */
+async function writeReport(items: BatchItem[], format: 'xlsx' | 'html' | 'pdf', out: string | undefined): Promise<void> {
   const { buildReviewReport, renderReviewReport } = await import('../report/index.js');
   const bytes = await renderReviewReport(buildReviewReport(items.map((i) => ({ file: i.file, status: i.status, ...(i.error && { error: i.error }), ...(i.report && { report: i.report }) }))), format);
   if (out) await writeFile(out, bytes);
   else {
-    if (format === 'xlsx' && process.stdout.isTTY) throw new InputError('--format xlsx writes a workbook', 'give --out FILE.xlsx (or -o) or redirect the output to a file');
+    if (format !== 'html' && process.stdout.isTTY) throw new InputError(`--format ${format} writes a binary file`, `give --out FILE.${format} (or -o) or redirect the output to a file`);
     process.stdout.write(bytes);
   }
 }
@@ -131,7 +131,7 @@ export async function checkBatch(paths: string[], o: BatchOptions): Promise<Batc
   if (o.format === 'ndjson') for (const m of items.slice(files.length)) process.stdout.write(ndjsonLine(m));
   if (o.format === 'json') {
     process.stdout.write(`${JSON.stringify({ schema: 'juesuan.batch/1', jobs, seconds: Math.round(wallMs) / 1000, documents: items.map((i) => ({ file: i.file, status: i.status, ms: Math.round(i.ms), ...(i.error && { error: i.error }), ...(i.report && { report: i.report }) })) }, null, 1)}\n`);
-  } else if (o.format === 'xlsx' || o.format === 'html') await writeReport(items, o.format, o.out);
+  } else if (o.format === 'xlsx' || o.format === 'html' || o.format === 'pdf') await writeReport(items, o.format, o.out);
   const table = summaryTable(items, wallMs, jobs);
   if (o.format === 'text') process.stdout.write(`${table}\n`);
   else process.stderr.write(`${table.split('\n').at(-1)}\n`);

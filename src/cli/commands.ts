@@ -54,8 +54,8 @@ export function registerCommands(program: Command): void {
     .option('--disable <ids>', 'skip these rules (comma-separated ids)', list)
     .option('--no-color', 'no colours')
     .option('--jobs <n>', 'documents read at once (default: the cores)')
-    .option('--format <format>', 'text (summary table), json, ndjson, or the review report 审核意见: xlsx or html (one document or many)')
-    .option('-o, --out <file>', 'with --format xlsx|html: the report to write')
+    .option('--format <format>', 'text (summary table), json, ndjson, or the review report 审核意见: xlsx, html or pdf (one document or many)')
+    .option('-o, --out <file>', 'with --format xlsx|html|pdf: the report to write')
     .option('--as-one', 'the files are one publication (a narrative and a tables-only PDF): check them as one disclosure')
     .action(async (files: string[], o: { json?: boolean; only?: string[]; disable?: string[]; color: boolean; jobs?: string; format?: string; out?: string; asOne?: boolean }) => {
       const { batchWanted } = await import('./check-args.js');

@@ -11,8 +11,10 @@ export const REPORT_MIME: Record<ReportFormat, string> = {
   html: 'text/html; charset=utf-8',
 };
 
-/** The report's bytes in a format. */
-export async function renderReviewReport(report: import('./model.js').ReviewReport, format: ReportFormat): Promise<Uint8Array> {
+/** The report's bytes in a format (pdf: the HTML printed by a headless Chromium, for the CLI). */
+export async function renderReviewReport(report: import('./model.js').ReviewReport, format: ReportFormat | 'pdf'): Promise<Uint8Array> {
   if (format === 'xlsx') return (await import('./xlsx.js')).reviewReportXlsx(report);
-  return new TextEncoder().encode((await import('./html.js')).reviewReportHtml(report));
+  const html = (await import('./html.js')).reviewReportHtml(report);
+  if (format === 'pdf') return (await import('./pdf.js')).htmlToPdf(html);
+  return new TextEncoder().encode(html);
 }
