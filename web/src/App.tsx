@@ -53,7 +53,7 @@ export function App() {
       <main>
         {signIn ? <SignIn onDone={(token) => { setCsrf(token); setSignIn(false); }} />
           : page === 'corpus' ? <CorpusPage />
-          : page === 'doc' ? <DocumentPage id={Number(arg)} />
+          : page === 'doc' ? <DocumentPage key={arg} id={Number(arg)} />
           : page === 'compare' ? <ComparePage query={arg ?? ''} />
           : page === 'compose' ? <ComposePage />
           : page === 'batch' ? <BatchPage ids={(arg ?? '').split(',').map(Number).filter((n) => Number.isInteger(n) && n > 0)} />

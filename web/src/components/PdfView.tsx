@@ -24,8 +24,11 @@ export function PdfView({ url, page, onPage, targets, ix, onPrecision }: {
   const [size, setSize] = useState<{ w: number; h: number }>();
   const [zoom, setZoom] = useState(1);
   const [rendering, setRendering] = useState(false);
+  const [pageError, setPageError] = useState('');
   const scroller = useRef<HTMLDivElement>(null);
   const canvas = useRef<HTMLCanvasElement>(null);
+  // one render of the canvas at a time: the next waits until the previous one is cancelled
+  const previous = useRef<Promise<void>>(Promise.resolve());
 
   useEffect(() => {
     let cancelled = false;
@@ -46,7 +49,10 @@ export function PdfView({ url, page, onPage, targets, ix, onPrecision }: {
     let cancelled = false;
     let renderTask: ReturnType<pdfjs.PDFPageProxy['render']> | undefined;
     setRendering(true);
-    (async () => {
+    const before = previous.current;
+    const run = (async () => {
+      await before;
+      if (cancelled) return;
       const p = await doc.getPage(n);
       const base = p.getViewport({ scale: 1 });
       const fit = Math.max(0.4, Math.min(2.5, (scroller.current!.clientWidth - 24) / base.width));
@@ -60,6 +66,7 @@ export function PdfView({ url, page, onPage, targets, ix, onPrecision }: {
       renderTask = p.render({ canvas: c, viewport, ...(dpr !== 1 && { transform: [dpr, 0, 0, dpr, 0, 0] }) });
       await renderTask.promise;
       if (cancelled) return;
+      setPageError('');
       setSize({ w: viewport.width, h: viewport.height });
       const onPage = targets.filter((t) => t.page === n);
       if (!onPage.length) { setPlaced([]); onPrecision?.(targets.length ? undefined : undefined); return; }
@@ -92,7 +99,9 @@ export function PdfView({ url, page, onPage, targets, ix, onPrecision }: {
         const top = first.box.top - sc.clientHeight / 3;
         sc.scrollTo({ top: Math.max(0, top), left: Math.max(0, first.box.left - sc.clientWidth / 3) });
       }
-    })().catch((e: Error) => { if (!cancelled && e.name !== 'RenderingCancelledException') setError(`无法显示第 ${n} 页：${e.message}`); })
+    })();
+    previous.current = run.catch(() => {});
+    run.catch((e: Error) => { if (!cancelled && e.name !== 'RenderingCancelledException') setPageError(`无法显示第 ${n} 页：${e.message}`); })
       .finally(() => { if (!cancelled) setRendering(false); });
     return () => { cancelled = true; renderTask?.cancel(); };
     // targets are compared by `key`
@@ -110,6 +119,7 @@ export function PdfView({ url, page, onPage, targets, ix, onPrecision }: {
         <button onClick={() => setZoom(1)}>适合宽度</button>
         <button onClick={() => setZoom((z) => Math.min(4, z * 1.25))} aria-label="放大">＋</button>
         {rendering && <span className="muted">正在绘制…</span>}
+        {pageError && <span className="error-text" data-testid="pdf-error">{pageError}</span>}
       </div>
       <div className="pdf-scroller" ref={scroller}>
         <div className="pdf-page" style={size ? { width: size.w, height: size.h } : undefined} data-testid="pdf-canvas" data-rendered={!rendering && size ? 'yes' : 'no'}>
