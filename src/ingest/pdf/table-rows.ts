@@ -78,9 +78,26 @@ function boxesBySpan(grid: Grid, boxes: TextBox[]): Map<number, Map<number, Text
 
 const FRAGMENT = /^[,.]|[,.]$|,\d{0,2}$|,\d{4,}/;
 
+const WHOLE_AMOUNT = /^[-+]?\d{1,3}(?:,\d{3})*\.\d{2}$|^[-+]?\d+\.\d{2}$/;
+
+/**
+ * Spans holding one amount wrapped over several lines of a narrow cell ('42,180.0' | '0',
+ * '5,690,00' | '9.48'): their lines, joined, make one amount with its two decimals.
+ */
+function wrappedAmounts(lines: TextBox[][], spans: Map<number, TextBox[]>): Set<number> {
+  const out = new Set<number>();
+  for (const [root, boxes] of spans) {
+    const parts = lines.map((line) => joinLine(line.filter((b) => boxes.includes(b))).trim()).filter(Boolean);
+    if (parts.length >= 2 && parts.every((p) => /^[-+\d,.]+$/.test(p)) && WHOLE_AMOUNT.test(parts.join(''))) out.add(root);
+  }
+  return out;
+}
+
 /** Visual lines in which some span's text is a whole number (an amount, a code, a count). */
 function numericLineCount(lines: TextBox[][], spans: Map<number, TextBox[]>): number {
-  return lines.filter((line) => [...spans.values()].some((boxes) => {
+  const wrapped = wrappedAmounts(lines, spans);
+  return lines.filter((line) => [...spans].some(([root, boxes]) => {
+    if (wrapped.has(root)) return false;
     const text = joinLine(line.filter((b) => boxes.includes(b))).trim();
     return text !== '' && NUMERIC.test(text);
   })).length;
@@ -89,7 +106,8 @@ function numericLineCount(lines: TextBox[][], spans: Map<number, TextBox[]>): nu
 /** Several rows the producer did not separate by rulings: one column holds whole numbers on two lines (not wrapped fragments). */
 function holdsSeveralRows(lines: TextBox[][], spans: Map<number, TextBox[]>): boolean {
   if (lines.length < 2) return false;
-  const repeated = [...spans.values()].some((boxes) => lines.filter((line) => {
+  const wrapped = wrappedAmounts(lines, spans);
+  const repeated = [...spans].some(([root, boxes]) => !wrapped.has(root) && lines.filter((line) => {
     const text = joinLine(line.filter((b) => boxes.includes(b))).trim();
     return text !== '' && NUMERIC.test(text);
   }).length >= 2);

@@ -57,7 +57,10 @@ function startsNextProject(row: PRow, ctx: Ctx): boolean {
 function shouldStop(row: PRow, ctx: Ctx): boolean {
   const cells = filled(row);
   const single = cells.length === 1 && !row.tabular ? cells[0]!.text : undefined;
-  if (single !== undefined && (row.heading || HEADING_RE.test(single)) && !/指标表/.test(single)) return ctx.structured;
+  // the parts of a department form (一、部门年度目标 / 二、部门年度重点工作任务 / 三、部门整体支出绩效指标)
+  // head its own sections when a reader prints them as lines of text
+  const formPart = /(年度目标|重点工作任务|绩效指标)$/.test(squash(single ?? ''));
+  if (single !== undefined && (row.heading || HEADING_RE.test(single)) && !/指标表/.test(single) && !formPart) return ctx.structured;
   if (single !== undefined && !ctx.structured && single.length > 80) return true;
   if (ctx.mode === 'afterTotal' && !ctx.totalHeads) {
     const signature = NOTE_RE.test(cells[0]?.text ?? '') || filledDateIn(row) !== undefined;
