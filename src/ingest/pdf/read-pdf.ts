@@ -17,7 +17,7 @@ import { headingLevels } from './headings.js';
 import { pageRows } from './layout.js';
 import type { PdfOpenOptions } from './load.js';
 import type { PageContent } from './page.js';
-import { Budget, pdfLimits, type PdfLimits } from './engine/limits.js';
+import { Budget, pdfLimits, startClock, type PdfLimits } from './engine/limits.js';
 import { Unsupported } from './engine/objects.js';
 import type { PdfReader } from './engine/reader.js';
 
@@ -106,7 +106,7 @@ export interface ReadPdfOptions extends PdfOpenOptions {
 export async function readPdf(bytes: Uint8Array, name?: string, opts: ReadPdfOptions = {}): Promise<RawDocument> {
   const label = name ? ` ${name}` : '';
   const limits = pdfLimits(opts.limits);
-  limits.deadline ??= Date.now() + limits.timeLimitS * 1000;
+  startClock(limits);
   const choice = engineChoice();
   let result: { pages: PageRows[]; stats: Stats; numPages: number } | undefined;
   if (choice !== 'pdfjs') {

@@ -18,6 +18,20 @@ export interface PdfLimits {
   timeLimitS: number;
   /** When the time limit ends (Date.now() ms): set once per document, so that the pdf.js fallback gets what the fast reader left. */
   deadline?: number;
+  /** The process's CPU time (µs, user + system) at which the limit ends, set with `deadline`. */
+  cpuDeadline?: number;
+}
+
+function cpuNow(): number {
+  const u = process.cpuUsage();
+  return u.user + u.system;
+}
+
+/** Starts the document's clock: both deadlines, once (later calls keep them). */
+export function startClock(limits: PdfLimits): PdfLimits {
+  limits.deadline ??= Date.now() + limits.timeLimitS * 1000;
+  limits.cpuDeadline ??= cpuNow() + limits.timeLimitS * 1e6;
+  return limits;
 }
 
 /** A stream may always decode to this many bytes, whatever its ratio (small, very repetitive content). */
@@ -47,16 +61,25 @@ export class PdfLimitError extends InputError {
   }
 }
 
-/** Running budget of one document: decoded bytes and a deadline. */
+/**
+ * Running budget of one document: decoded bytes and a deadline. The time limit is over when both
+ * the wall clock and the process's CPU time have run past it: a loaded machine (a process waiting
+ * for a CPU) does not refuse a genuine document, and in a process that reads one document (the CLI)
+ * a hostile one ends at the limit either way. In a worker pool the process's CPU time also counts
+ * the other workers', so the wall clock decides there.
+ */
 export class Budget {
   decoded = 0;
   private readonly deadline: number;
+  private readonly cpuDeadline: number;
   constructor(readonly limits: PdfLimits) {
-    this.deadline = limits.deadline ?? Date.now() + limits.timeLimitS * 1000;
+    startClock(limits);
+    this.deadline = limits.deadline!;
+    this.cpuDeadline = limits.cpuDeadline!;
   }
 
   checkTime(): void {
-    if (Date.now() > this.deadline) throw new PdfLimitError(`reading took longer than ${this.limits.timeLimitS} s`, 'JUESUAN_PDF_TIME_LIMIT (seconds)');
+    if (Date.now() > this.deadline && cpuNow() > this.cpuDeadline) throw new PdfLimitError(`reading took longer than ${this.limits.timeLimitS} s`, 'JUESUAN_PDF_TIME_LIMIT (seconds)');
   }
 
   /** The most bytes the next stream of `encoded` bytes may decode to. */
