@@ -6,7 +6,7 @@
  * text writer) or as a PDF drawn with pdfkit from the same lines (a composed PDF, with a CJK font
  * found by fc-list).
  *
- *   npx tsx scripts/scale-gen.ts --n 1000 --out /tmp/scale-docs [--format text|pdf] [--seed 1] [--defects 0.3]
+ *   npx tsx scripts/scale-gen.ts --n 1000 --out /tmp/scale-docs [--format text|pdf] [--seed 1] [--defects 0.3] [--distinct 100]
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -148,7 +148,13 @@ export async function textToPdf(text: string, font: { path: string; family?: str
   return done;
 }
 
-export async function* generateDocs(o: { n: number; seed?: number; defects?: number; format?: 'text' | 'pdf'; start?: number }): AsyncGenerator<GeneratedDoc> {
+/**
+ * Text documents, or composed PDFs. pdfkit takes a second or two to write one PDF with an embedded CJK
+ * font, so at most `distinct` (default 100) PDFs are drawn and the rest are copies of them made
+ * distinct by a comment after %%EOF (every reader ignores it; each copy is a document of its own,
+ * read and checked in full, with the same entity and figures as its original).
+ */
+export async function* generateDocs(o: { n: number; seed?: number; defects?: number; format?: 'text' | 'pdf'; start?: number; distinct?: number }): AsyncGenerator<GeneratedDoc> {
   if (o.format !== 'pdf') {
     yield* generateTexts(o);
     return;
@@ -156,8 +162,20 @@ export async function* generateDocs(o: { n: number; seed?: number; defects?: num
   const { findCjkFont } = await import('../test/fixtures-formats/write-pdf.js');
   const font = findCjkFont();
   if (!font) throw new Error('no Chinese font found by `fc-list :lang=zh` (install fonts-noto-cjk): composed PDFs need one');
-  for (const d of generateTexts(o)) {
-    yield { ...d, name: d.name.replace(/\.txt$/, '.pdf'), bytes: await textToPdf(new TextDecoder().decode(d.bytes), font) };
+  const distinct = Math.max(1, Math.min(o.n, o.distinct ?? 100));
+  const originals: GeneratedDoc[] = [];
+  for (const d of generateTexts({ ...o, n: distinct })) {
+    const pdf = { ...d, name: d.name.replace(/\.txt$/, '.pdf'), bytes: await textToPdf(new TextDecoder().decode(d.bytes), font) };
+    originals.push(pdf);
+    yield pdf;
+  }
+  for (let k = distinct; k < o.n; k++) {
+    const src = originals[k % distinct]!;
+    const tail = new TextEncoder().encode(`\n%juesuan-scale copy ${k}\n`);
+    const bytes = new Uint8Array(src.bytes.length + tail.length);
+    bytes.set(src.bytes);
+    bytes.set(tail, src.bytes.length);
+    yield { ...src, name: `${String((o.start ?? 0) + k).padStart(6, '0')}-copy-${src.name.slice(7)}`, bytes };
   }
 }
 
@@ -170,7 +188,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   mkdirSync(out, { recursive: true });
   const t0 = performance.now();
   let n = 0;
-  for await (const d of generateDocs({ n: Number(arg('n', '100')), seed: Number(arg('seed', '1')), defects: Number(arg('defects', '0.3')), format: arg('format', 'text') as 'text' | 'pdf' })) {
+  for await (const d of generateDocs({ n: Number(arg('n', '100')), seed: Number(arg('seed', '1')), defects: Number(arg('defects', '0.3')), format: arg('format', 'text') as 'text' | 'pdf', distinct: Number(arg('distinct', '100')) })) {
     writeFileSync(join(out, d.name), d.bytes);
     n++;
   }

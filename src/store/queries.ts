@@ -1,5 +1,5 @@
 /** Corpus queries: search with facets, one document's parts, and comparisons across years and entities. */
-import { sql } from 'kysely';
+import { PostgresAdapter, sql } from 'kysely';
 import type { Db } from './corpus.js';
 import { factsByDocument } from './corpus.js';
 import { toFen } from './schema.js';
@@ -95,9 +95,28 @@ export async function searchDocuments(db: Db, f: SearchFilters): Promise<{ items
   if (more) rows.length = limit;
   const last = rows[rows.length - 1];
   const next = more && last ? `${last.year ?? 0}.${last.id}` : undefined;
+  const wantFacets = !after && f.facets !== false;
+  if (wantFacets && db.getExecutor().adapter instanceof PostgresAdapter) {
+    // PostgreSQL: the total and the four facets in one scan (GROUPING SETS)
+    const cols = ['year', 'kind', 'region', 'department_type'] as const;
+    const grouped = await filtered(db, f)
+      .select([...cols, sql<number>`GROUPING(year)`.as('g0'), sql<number>`GROUPING(kind)`.as('g1'), sql<number>`GROUPING(region)`.as('g2'), sql<number>`GROUPING(department_type)`.as('g3'), (eb) => eb.fn.countAll<number>().as('n')])
+      .groupBy(sql`GROUPING SETS ((year), (kind), (region), (department_type), ())`).execute();
+    const facets: Record<string, { value: string; count: number }[]> = {};
+    let total = 0;
+    for (const [i, col] of cols.entries()) {
+      const g = ['g0', 'g1', 'g2', 'g3'] as const;
+      facets[col === 'department_type' ? 'departmentType' : col] = grouped
+        .filter((r) => Number(r[g[i]!]) === 0 && g.every((k, j) => j === i || Number(r[k]) === 1) && r[col] !== null)
+        .map((r) => ({ value: String(r[col]), count: Number(r.n) }))
+        .sort((a, b) => (col === 'year' ? Number(a.value) - Number(b.value) : a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
+    }
+    for (const r of grouped) if ([r.g0, r.g1, r.g2, r.g3].every((x) => Number(x) === 1)) total = Number(r.n);
+    return { items: rows.map((r) => toSummary(r as SummaryRow)), total, facets, ...(next && { next }) };
+  }
   const total = await filtered(db, f).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
   const facets: Record<string, { value: string; count: number }[]> = {};
-  for (const col of (after || f.facets === false ? [] : ['year', 'kind', 'region', 'department_type'] as const)) {
+  for (const col of (wantFacets ? ['year', 'kind', 'region', 'department_type'] as const : [])) {
     const fr = await filtered(db, f).select([col, (eb) => eb.fn.countAll<number>().as('n')]).groupBy(col).orderBy(col).execute();
     facets[col === 'department_type' ? 'departmentType' : col] = fr
       .filter((r) => r[col] !== null)
