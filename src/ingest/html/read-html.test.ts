@@ -88,3 +88,23 @@ test('readHtml: a form of several columns with a long text cell is a data table;
   ]);
   assert.equal(doc.lines[2]!.cells[1], long);
 });
+
+test('readHtml: a page saved by Word keeps the cells of its tab-laid-out paragraphs (mso-tab-count spans)', async () => {
+  const tab = (n: number) => `<span style='mso-tab-count:${n}'>&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;&nbsp; </span>`;
+  const html = `<html xmlns:w="urn:schemas-microsoft-com:office:word"><head><meta name=Generator content="Microsoft Word 15"></head><body>
+    <h1>收入决算表</h1>
+    <p class=MsoNormal>项目${tab(1)}行次${tab(1)}金额</p>
+    <p class=MsoNormal>本年收入合计${tab(1)}1${tab(1)}1,234.56</p>
+    <p class=MsoNormal>${tab(1)}2${tab(2)}5.00</p>
+    <p class=MsoNormal><o:p>&nbsp;</o:p></p>
+    <p class=MsoNormal>${tab(1)}首行缩进的段落。</p></body></html>`;
+  const doc = await readHtml(utf8(html));
+  assert.deepEqual(doc.lines.map((l) => [l.tabular, ...l.cells]), [
+    [false, '收入决算表'],
+    [true, '项目', '行次', '金额'],
+    [true, '本年收入合计', '1', '1,234.56'],
+    [true, '', '2', '', '5.00'],
+    [false, '首行缩进的段落。'],
+  ]);
+  assert.equal(doc.lines[0]!.headingLevel, 1);
+});

@@ -6,7 +6,7 @@ import type { SourceFormat } from '../../model/index.js';
 import { detectFormat } from '../detect.js';
 import { InputError, type RawDocument } from '../raw.js';
 import { decodeHtmlBytes, htmlFromMht } from './decode.js';
-import { htmlToLines } from './walk.js';
+import { htmlToLines, isWordHtml } from './walk.js';
 
 export async function readHtml(bytes: Uint8Array, name?: string): Promise<RawDocument> {
   let format: SourceFormat;
@@ -16,7 +16,8 @@ export async function readHtml(bytes: Uint8Array, name?: string): Promise<RawDoc
     format = 'html';
   }
   const html = format === 'mht' ? htmlFromMht(bytes) : decodeHtmlBytes(bytes);
-  const lines = htmlToLines(html);
+  // a page saved by Word keeps its tab-laid-out paragraphs' cells, as the Word reader does
+  const lines = htmlToLines(html, { tabCells: isWordHtml(html) });
   if (lines.length === 0) throw new InputError(`no text found in the web page${name ? ` ${name}` : ''}`);
   return { format, name, lines };
 }

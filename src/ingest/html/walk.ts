@@ -67,6 +67,9 @@ function settle(ctx: Ctx): void {
   ctx.paragraphs = [];
 }
 
+/** A tab as Word writes it in a web page: a span of spaces styled mso-tab-count. */
+const MSO_TABS = /mso-tab-count\s*:\s*(\d+)/i;
+
 function walkBlock(node: HTMLElement, ctx: Ctx): void {
   for (const child of node.childNodes) {
     if (child.nodeType === NodeType.TEXT_NODE) {
@@ -78,7 +81,9 @@ function walkBlock(node: HTMLElement, ctx: Ctx): void {
     if (isDropped(el)) continue;
     const tag = tagOf(el);
     const level = /^h([1-6])$/.exec(tag);
-    if (tag === 'br') flush(ctx);
+    const tabs = ctx.tabCells && tag === 'span' ? MSO_TABS.exec(el.getAttribute('style') ?? '') : null;
+    if (tabs) ctx.buf.push('\t'.repeat(Math.min(Number(tabs[1]), 50)));
+    else if (tag === 'br') flush(ctx);
     else if (tag === 'pre') {
       // preformatted text (a text file saved as a web page) reads as the text reader reads it
       settle(ctx);
@@ -296,7 +301,13 @@ function isSpaceLaidOut(root: HTMLElement): boolean {
   return columnar >= 5 && columnar > tabbed;
 }
 
-/** The lines of an HTML document (`tabCells`: paragraphs split into cells at tab characters). */
+/** A web page saved by Word ("Save as Web Page", .mht): its paragraphs read as a Word document's. */
+export function isWordHtml(html: string): boolean {
+  const head = html.slice(0, 20_000);
+  return /<meta[^>]+content=["']?Microsoft Word/i.test(head) || /xmlns:w=["']?urn:schemas-microsoft-com:office:word/i.test(head);
+}
+
+/** The lines of an HTML document (`tabCells`: paragraphs split into cells at tab characters, as a Word document's). */
 export function htmlToLines(html: string, opts: { tabCells?: boolean } = {}, sink: LineSink = new BoundedSink()): RawLine[] {
   checkMarkup(html);
   const root = parse(cleanMarkup(html), {
