@@ -48,6 +48,22 @@ export function indexDocument(d: Disclosure): DocIndex {
       }
     }
   }
+  // cells of the 绩效自评 tables (funding, indicators, rows kept as printed): any Cell in them
+  const walk = (v: unknown, row: string): void => {
+    if (!v || typeof v !== 'object') return;
+    if (Array.isArray(v)) { for (const x of v) walk(x, row); return; }
+    const o = v as Record<string, unknown>;
+    const prov = o.prov as { line?: number; cell?: number } | undefined;
+    if (typeof o.text === 'string' && o.value && prov?.line !== undefined && prov.cell !== undefined) {
+      const list = cells.get(prov.line) ?? [];
+      if (!list.some((c) => c.cell === prov.cell)) list.push({ cell: prov.cell, column: '', row, text: o.text });
+      cells.set(prov.line, list);
+      return;
+    }
+    const label = typeof o.label === 'string' ? o.label : typeof o.level3 === 'string' ? o.level3 : row;
+    for (const [k, x] of Object.entries(o)) if (k !== 'prov') walk(x, label);
+  };
+  walk(d.performance, '');
   return { lines, pages, cells };
 }
 

@@ -45,3 +45,18 @@ test('pdf boxes: a line not on the page → nothing boxed', () => {
   assert.equal(findBoxes(items, { lineText: '公务接待费 1.20', rel: 0 }).precision, 'none');
   assert.ok(dice('abc', 'abd') < 1);
 });
+
+test('pdf boxes: an evidence broken over two printed lines → its part on the cited line', () => {
+  const wrapped = page([[['支出 110 万元，占“三公”经费的', 20]], [['18.85 %；公务用车购置及运行费', 20]]]);
+  const r = findBoxes(wrapped, { lineText: '18.85 %；公务用车购置及运行费', rel: 1, evidence: '占“三公”经费的18.85 %' });
+  assert.equal(r.precision, 'cell');
+  assert.equal(Math.round(r.boxes[0]!.top), 120);
+  assert.ok(r.boxes[0]!.width < 100, 'the figure, not the line');
+});
+
+test('pdf boxes: a row whose cells are printed one under another, the figure chosen by its cell', () => {
+  const stacked = page([[['2、三公经费', 20]], [['2.49', 20]], [['3', 20]], [['0.89', 20]], [['公务用车', 20]]]);
+  const r = findBoxes(stacked, { lineText: '2、三公经费\t2.49\t3\t0.89', rel: 0.25, evidence: '3', cell: 2 });
+  assert.equal(r.precision, 'cell');
+  assert.equal(Math.round(r.boxes[0]!.top), 140);
+});

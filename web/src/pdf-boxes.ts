@@ -122,9 +122,12 @@ export function findBoxes(items: readonly TextRect[], req: BoxRequest, lines: VL
   const group: number[] = [];
   if (best >= 0) {
     group.push(best);
-    const contained = (i: number) => i >= 0 && i < lines.length && lines[i]!.s.length >= 2 && want.includes(lines[i]!.s) && !lines[best]!.s.includes(want);
-    for (let i = best - 1; contained(i); i--) group.unshift(i);
-    for (let i = best + 1; contained(i); i++) group.push(i);
+    // (cells printed one under another make one printed line each: '2、三公经费' | '2.49' | '3' | '0.89')
+    let covered = lines[best]!.s.length;
+    const contained = (i: number) => i >= 0 && i < lines.length && lines[i]!.s.length >= 1 && want.includes(lines[i]!.s) && !lines[best]!.s.includes(want)
+      && covered + lines[i]!.s.length <= want.length;
+    for (let i = best - 1; contained(i); i--) { group.unshift(i); covered += lines[i]!.s.length; }
+    for (let i = best + 1; contained(i); i++) { group.push(i); covered += lines[i]!.s.length; }
   }
   if (ev) {
     // the evidence in the cited line; among repeats, the one nearest the cell's place in the line
@@ -139,6 +142,20 @@ export function findBoxes(items: readonly TextRect[], req: BoxRequest, lines: VL
     hits.sort((a, b) => a.dist - b.dist);
     const hit = hits[0];
     if (hit) return { boxes: [charsBox(items, lines[hit.line]!, hit.at, hit.at + ev.length)], precision: 'cell' };
+    // an evidence broken over two printed lines ('占“三公”经费的' | '18.85 %'): the part printed on the
+    // cited line, its longest prefix or suffix there that holds the figure
+    const digits = /\d/.test(ev);
+    for (let k = ev.length - 1; k >= 3; k--) {
+      const parts = [ev.slice(ev.length - k), ev.slice(0, k)].filter((x) => !digits || /\d/.test(x));
+      for (const part of parts) {
+        for (const gi of group) {
+          const at = lines[gi]!.s.indexOf(part);
+          if (at >= 0 && (at === 0 || at + part.length === lines[gi]!.s.length || part.length >= 6)) {
+            return { boxes: [charsBox(items, lines[gi]!, at, at + part.length)], precision: 'cell' };
+          }
+        }
+      }
+    }
     // an evidence spanning printed lines (a sentence): box the lines of the group that it covers
     if (group.length > 1 && ev.length >= 6) {
       const covered = group.filter((gi) => lines[gi]!.s.length >= 2 && (ev.includes(lines[gi]!.s) || lines[gi]!.s.includes(ev.slice(0, 6)) || lines[gi]!.s.includes(ev.slice(-6))));
