@@ -21,7 +21,10 @@ function fundsWithinExpenditure(input: ComposeInput, f: Figures): ComposeProblem
   for (const [table, rows] of [['generalBudget', f.t05], ['governmentFund', f.t07], ['stateCapital', f.t08]] as const) {
     rows.rows.filter((r) => r.level === 'item').forEach((r) => {
       const i = input[table].findIndex((x) => x.code === r.code);
-      const cur = fiscal.get(r.code) ?? { basic: 0, project: 0, at: [table, i, 'code'] };
+      // placed at the amount typed (the cell to correct), not at the code
+      const row = input[table][i] as { basic?: string; project?: string } | undefined;
+      const col = row?.basic !== undefined ? 'basic' : row?.project !== undefined ? 'project' : 'code';
+      const cur = fiscal.get(r.code) ?? { basic: 0, project: 0, at: [table, i, col] };
       fiscal.set(r.code, { basic: cur.basic + r.values.basic!, project: cur.project + r.values.project!, at: cur.at });
     });
   }
@@ -32,7 +35,7 @@ function fundsWithinExpenditure(input: ComposeInput, f: Figures): ComposeProblem
       continue;
     }
     for (const col of ['basic', 'project'] as const) {
-      if (v[col] > all[col]!) out.push(err(v.at, `科目 ${code} 财政拨款${col === 'basic' ? '基本' : '项目'}支出 ${tableAmount(v[col] as Fen, f.unit)} 大于支出决算表的 ${tableAmount(all[col]!, f.unit)}`));
+      if (v[col] > all[col]!) out.push(err([...v.at.slice(0, 2), col], `科目 ${code} 财政拨款${col === 'basic' ? '基本' : '项目'}支出 ${tableAmount(v[col] as Fen, f.unit)} 大于支出决算表的 ${tableAmount(all[col]!, f.unit)}`));
     }
   }
   return out;

@@ -51,7 +51,7 @@ test('a performance score that cannot be: weights not summing to 100, qualitativ
 test('negative amounts, impossible remainders and contradicting details are errors', () => {
   assert.deepEqual(paths({ ...small, expenditure: [{ ...small.expenditure![0]!, basic: '-10.00' }, small.expenditure![1]!] }).slice(0, 1), ['$.expenditure[0].basic']);
   assert.deepEqual(paths({ ...small, basicByEconomic: { personnel: [{ code: '30101', amount: '71.00' }], public: [{ code: '30201', amount: '20.50' }] } }), ['$.basicByEconomic']);
-  assert.deepEqual(paths({ ...small, generalBudget: [{ code: '2080505', basic: '12.00' }, small.generalBudget![1]!] }).includes('$.generalBudget[0].code'), true);
+  assert.deepEqual(paths({ ...small, generalBudget: [{ code: '2080505', basic: '12.00' }, small.generalBudget![1]!] }).includes('$.generalBudget[0].basic'), true);
   assert.deepEqual(paths({ ...small, procurement: { goods: '10', smeAwarded: '12' } }), ['$.procurement.smeAwarded']);
 });
 
