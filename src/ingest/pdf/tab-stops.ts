@@ -158,7 +158,9 @@ function isTabbed(grid: TabGrid, line: TextBox[]): boolean {
   }
   // running text has word spaces off the stops; a row set with tabs has (almost) none
   // one stop in a long line of running text is a coincidence
-  if (strong + weak === 1 && line.reduce((n, b) => n + b.str.length, 0) > 30) return false;
+  // (unless the gap spans a whole step: no word space is that wide — '项目名称 | 2023 年…')
+  const wide = line.some((b, i) => i > 0 && onStop(grid, b.x0) && b.x0 - line[i - 1]!.x1 >= grid.step);
+  if (strong + weak === 1 && !wide && line.reduce((n, b) => n + b.str.length, 0) > 30) return false;
   return strong + weak >= 1 && off <= (strong >= 1 ? strong + weak : weak / 2);
 }
 

@@ -15,11 +15,15 @@ const CLOSING_QUOTES = '"”’」』）)】';
 const OPEN_END = /[，,、（(“‘《\-—+=]$/;
 const STARTS_ITEM =
   /^(?:\d{1,2}\s*[.．、](?![\d.．])|[（(]\s*[\d一二三四五六七八九十]{1,3}\s*[）)]|[一二三四五六七八九十]{1,3}\s*、|[①②③④⑤⑥⑦⑧⑨⑩]|第[一二三四五六七八九十\d]+部分|注\s*\d?\s*[：:.]|附件|附表|图\s*\d|表\s*\d)/;
+const LEADS_ITEMS = /^(?:其中|具体(?:情况)?如下)\s*[：:]$/;
 /** A printed line shorter than this, ending without a comma, is taken as complete. */
 const MIN_WRAPPED_LENGTH = 20;
 
 export function joinsPrevious(draft: ParagraphDraft, next: CleanLine): boolean {
   const prev = draft.segments.at(-1)!.clean.text;
+  // '其中：' alone on a line leads the items of the figure just stated: a full printed line may
+  // end on '。' right before it (PDF), it is still that paragraph's
+  if (LEADS_ITEMS.test(next.text) && !isStandaloneTitle(draft.text)) return true;
   if (closesParagraph(draft)) return false;
   if (draft.segments.length === 1 && isStandaloneTitle(draft.text)) return false;
   if (STARTS_ITEM.test(next.text)) return false;
