@@ -122,12 +122,23 @@ export function findBoxes(items: readonly TextRect[], req: BoxRequest, lines: VL
   const group: number[] = [];
   if (best >= 0) {
     group.push(best);
-    // (cells printed one under another make one printed line each: '2、三公经费' | '2.49' | '3' | '0.89')
-    let covered = lines[best]!.s.length;
-    const contained = (i: number) => i >= 0 && i < lines.length && lines[i]!.s.length >= 1 && want.includes(lines[i]!.s) && !lines[best]!.s.includes(want)
-      && covered + lines[i]!.s.length <= want.length;
-    for (let i = best - 1; contained(i); i--) { group.unshift(i); covered += lines[i]!.s.length; }
-    for (let i = best + 1; contained(i); i++) { group.push(i); covered += lines[i]!.s.length; }
+    // the printed lines that spell the model's line in order: a wrapped sentence, or cells printed one
+    // under another ('2、三公经费' | '2.49' | '3' | '0.89')
+    const at = want.indexOf(lines[best]!.s);
+    if (at >= 0 && lines[best]!.s.length < want.length) {
+      let from = at;
+      for (let i = best - 1; i >= 0; i--) {
+        const t = lines[i]!.s;
+        if (!t || from - t.length < 0 || want.slice(from - t.length, from) !== t) break;
+        group.unshift(i); from -= t.length;
+      }
+      let to = at + lines[best]!.s.length;
+      for (let i = best + 1; i < lines.length; i++) {
+        const t = lines[i]!.s;
+        if (!t || want.slice(to, to + t.length) !== t) break;
+        group.push(i); to += t.length;
+      }
+    }
   }
   if (ev) {
     // the evidence in the cited line; among repeats, the one nearest the cell's place in the line
