@@ -91,9 +91,9 @@ export function nameLookup(codeCell: string): string {
 
 /** The instructions sheet: a title, then headed paragraphs, and the colour legend. */
 export function instructionsSheet(wb: ExcelJS.Workbook, title: string, sections: [string, string[]][]): ExcelJS.Worksheet {
-  const ws = wb.addWorksheet('说明', { properties: { tabColor: { argb: 'FF2F5597' } } });
-  ws.getColumn(1).width = 18;
-  ws.getColumn(2).width = 100;
+  const ws = wb.addWorksheet('说明', { properties: { tabColor: { argb: 'FF2F5597' } }, pageSetup: { paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
+  ws.getColumn(1).width = 12;
+  ws.getColumn(2).width = 96;
   const t = ws.addRow([title]);
   t.font = { bold: true, size: 15 };
   ws.addRow([]);
@@ -113,7 +113,7 @@ export function instructionsSheet(wb: ExcelJS.Workbook, title: string, sections:
     lines.forEach((l, i) => {
       const r = ws.addRow([i === 0 ? '' : '', l]);
       r.getCell(2).alignment = { wrapText: true, vertical: 'top' };
-      r.height = Math.max(16, Math.ceil([...l].length / 50) * 16);
+      r.height = Math.max(16, Math.ceil([...l].length / 46) * 16);
     });
   }
   return ws;
