@@ -92,6 +92,8 @@ const table = ['| measure | value | target |', '|---|---|---|', ...rows.map((r) 
 console.log(table);
 writeResults(table);
 
+const KEEP = '<!-- kept by npm run bench: the sections below are written by hand -->';
+
 function writeResults(other: string): void {
   if (!other) {
     // --only real: keep the in-process table of the last full run.
@@ -108,5 +110,10 @@ function writeResults(other: string): void {
     realMd,
     ...(other ? ['## In-process measures', other] : []),
   ];
-  writeFileSync(join(import.meta.dirname, 'results.md'), `${parts.join('\n\n')}\n`);
+  // Hand-written sections (before → after comparisons, session notes) follow KEEP and survive a run.
+  const file = join(import.meta.dirname, 'results.md');
+  const previous = existsSync(file) ? readFileSync(file, 'utf8') : '';
+  const kept = previous.indexOf(KEEP);
+  if (kept >= 0) parts.push(previous.slice(kept).trim());
+  writeFileSync(file, `${parts.join('\n\n')}\n`);
 }
