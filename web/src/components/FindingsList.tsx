@@ -9,6 +9,7 @@ import type { CheckReport, Finding, Severity } from '../../../src/check/types';
 import { api } from '../api';
 import { useT } from '../i18n';
 import { locationWords } from '../locate';
+import { mergeFindings, type FindingGroup } from '../findings';
 
 export interface RuleEntry { rule: string; id: string; family: string; severity: Severity; titleZh: string; titleEn: string; description?: string; references: string[] }
 
@@ -19,16 +20,6 @@ export const FAMILY_ZH: Record<string, string> = {
 export const SEVERITY_ZH: Record<Severity, string> = { error: '错误', warning: '警告', info: '提示' };
 const ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
-export interface FindingGroup {
-  key: string;
-  /** The first occurrence (shown); `all` every identical one (same rule, message, evidence and expected figure). */
-  f: Finding;
-  all: Finding[];
-  family: string;
-  place: string;
-  order: number;
-}
-
 export function useRules(): Map<string, RuleEntry> {
   const [rules, setRules] = useState(new Map<string, RuleEntry>());
   useEffect(() => {
@@ -37,18 +28,7 @@ export function useRules(): Map<string, RuleEntry> {
   return rules;
 }
 
-/** Identical findings merged, in document order within severity. */
-export function mergeFindings(report: CheckReport): FindingGroup[] {
-  const byKey = new Map<string, FindingGroup>();
-  report.findings.forEach((f, i) => {
-    const key = `${f.rule}|${f.message}|${f.evidence ?? ''}|${f.expected ?? ''}`;
-    const g = byKey.get(key);
-    if (g) { g.all.push(f); return; }
-    const place = f.location.tableTitle ?? f.location.table ?? f.location.section ?? '全文';
-    byKey.set(key, { key, f, all: [f], family: f.rule.split('.')[0] ?? '', place, order: f.location.line ?? i });
-  });
-  return [...byKey.values()];
-}
+export { mergeFindings, type FindingGroup } from '../findings';
 
 export interface Selection { group: string; occurrence: number }
 
