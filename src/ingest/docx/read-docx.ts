@@ -2,7 +2,8 @@
  * Word documents: .docx via mammoth (to HTML, then the web page walker: headings, paragraphs,
  * tables with gridSpan/vMerge as colspan/rowspan → blank cells that keep the column positions;
  * rows starting or ending inside the grid (gridBefore/gridAfter) padded with empty cells first,
- * automatic numbering ("一、" "（二）") written into the text (./numbering.ts);
+ * automatic numbering ("一、" "（二）") written into the text (./numbering.ts), embedded web pages
+ * (altChunk) read in their place (./alt-chunks.ts);
  * paragraphs read as the text form reads lines — ../html/word-paragraphs.ts);
  * legacy .doc via a LibreOffice conversion to .docx first.
  */
@@ -12,6 +13,7 @@ import { htmlToLines } from '../html/walk.js';
 import { Budget } from '../limits.js';
 import { scanXml, scanZip } from '../limits-zip.js';
 import { InputError, type RawDocument } from '../raw.js';
+import { insertAltChunks, markAltChunks, readAltChunks, RELS_PART } from './alt-chunks.js';
 import { padGridRows, rewriteZip } from './grid-rows.js';
 import { writeNumbering } from './numbering.js';
 import { convertWithLibreOffice } from './libreoffice.js';
@@ -33,7 +35,7 @@ const XML_PART = /^word\/[^/]+\.xml$/i;
  * then the XML of the body, notes and headers in one pass (nesting depth, paragraphs).
  */
 function checkDocx(bytes: Uint8Array): Map<string, Buffer> {
-  const { parts } = scanZip(bytes, (name) => XML_PART.test(name));
+  const { parts } = scanZip(bytes, (name) => XML_PART.test(name) || name === RELS_PART);
   const paragraphs = new Budget('paragraphs');
   for (const [name, xml] of parts) {
     const scan = scanXml(xml, { count: ['p'], where: name });
@@ -46,17 +48,19 @@ function checkDocx(bytes: Uint8Array): Map<string, Buffer> {
  * The document as mammoth should see it: rows starting or ending inside the grid padded, and the
  * labels of Word's automatic numbering written into the text (the bytes themselves when neither applies).
  */
-function rewriteDocument(bytes: Uint8Array, parts: Map<string, Buffer>): Uint8Array {
+function rewriteDocument(bytes: Uint8Array, parts: Map<string, Buffer>): { bytes: Uint8Array; chunks: Map<string, string> } {
   const changed = new Map<string, Buffer>();
   const numbering = parts.get('word/numbering.xml')?.toString('utf8');
   const styles = parts.get('word/styles.xml')?.toString('utf8');
+  let chunks = new Map<string, string>();
   for (const [name, xml] of parts) {
     if (!xml.includes('<w:body')) continue;
     const text = xml.toString('utf8');
-    const out = writeNumbering(padGridRows(text), numbering, styles);
+    if (name === 'word/document.xml') chunks = readAltChunks(bytes, text, parts.get(RELS_PART)?.toString('utf8'));
+    const out = writeNumbering(padGridRows(markAltChunks(text, name === 'word/document.xml' ? chunks : new Map())), numbering, styles);
     if (out !== text) changed.set(name, Buffer.from(out, 'utf8'));
   }
-  return changed.size ? rewriteZip(bytes, changed) : bytes;
+  return { bytes: changed.size ? rewriteZip(bytes, changed) : bytes, chunks };
 }
 
 /** A library failure as one line (the XML parser's messages span lines and carry tabs and positions). */
@@ -68,13 +72,13 @@ function damagedDocument(err: unknown): InputError {
 }
 
 async function docxToHtml(input: Uint8Array): Promise<string> {
-  const bytes = rewriteDocument(input, checkDocx(input));
+  const { bytes, chunks } = rewriteDocument(input, checkDocx(input));
   try {
     const result = await mammoth.convertToHtml(
       { buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) },
       { ignoreEmptyParagraphs: false, includeDefaultStyleMap: true, styleMap: STYLE_MAP, convertImage: NO_IMAGES },
     );
-    return result.value;
+    return insertAltChunks(result.value, chunks);
   } catch (err) {
     throw damagedDocument(err);
   }
