@@ -87,7 +87,8 @@ export function DocumentPage({ id }: { id: number }) {
   };
   const tabs: Tab[] = [...(isPdf ? ['page' as const] : []), 'source', 'tables', 'text', ...(d.performance.length ? ['performance' as const] : []), 'facts', 'charts'];
   const note = !selected ? '' : !selected.targets.length ? '此问题针对整个文件（如缺少的表或章节），页面上没有具体位置。'
-    : tab !== 'page' ? '' : precision === 'line' ? '只找到所在的行，已框出整行（原文中没有单独印出该数字或文字）。'
+    : tab !== 'page' ? '' : precision === 'line' && !selected.finding.evidence ? '该问题没有可框出的印刷文字（如缺少的表或章节），已框出它所指位置的那一行。'
+    : precision === 'line' ? '只找到所在的行，已框出整行（原文中没有单独印出该数字或文字）。'
     : precision === 'none' ? '未能在本页找到该位置，请查看“原文文字”。' : '';
   return (
     <div className="doc-page">
