@@ -193,3 +193,23 @@ test('pageRows: an open-sided ruled table (no outer verticals) keeps its outer c
   ], h, v));
   assert.deepEqual(rows.map((r) => r.cells), [['项目', '上年数', '本年数'], ['合计', '4,716.51', '5,000.00']]);
 });
+
+test('pageRows: an amount wrapped over two lines of a narrow ruled cell is one amount, the row one row', () => {
+  // Columns 50|100|200|240: code, name (one line, centred), amount wrapped as '42,180.0' / '0'.
+  const ys = [100, 130, 160, 190, 220, 250];
+  const { h, v } = grid([50, 100, 200, 240], ys);
+  const rows = pageRows(page([
+    box('30206', 55, 119), box('电费', 105, 119), box('96,320.8', 202, 113), box('0', 202, 125),
+    box('30207', 55, 149), box('邮电费', 105, 149), box('42,180.0', 202, 143), box('0', 202, 155),
+    box('30208', 55, 179), box('取暖费', 105, 179),
+    box('30209', 55, 209), box('物业管理费', 105, 209), box('1,200.00', 202, 209),
+    box('30211', 55, 239), box('差旅费', 105, 239), box('5,690,00', 202, 233), box('9.48', 202, 245),
+  ], h, v));
+  assert.deepEqual(rows.map((r) => r.cells), [
+    ['30206', '电费', '96,320.80'],
+    ['30207', '邮电费', '42,180.00'],
+    ['30208', '取暖费', ''],
+    ['30209', '物业管理费', '1,200.00'],
+    ['30211', '差旅费', '5,690,009.48'],
+  ]);
+});

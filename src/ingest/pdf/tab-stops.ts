@@ -264,7 +264,10 @@ function cutLine(grid: TabGrid, line: TextBox[]): TabLine {
   for (let i = 1; i < line.length; i++) {
     const b = line[i]!;
     const prev = line[i - 1]!;
-    const tabs = b.x0 - prev.x1 > GLUED && onStop(grid, b.x0) ? stopsBetween(grid, prev.x1, b.x0) : 0;
+    // a word space before a bracketed note ('执行率 (B/A)') is no tab, though it lands on a stop
+    const note = /^[(（][^()（）]{1,8}[)）]$/.test(b.str.trim()) && !/^[(（][一二三四五六七八九十\d]{1,3}[)）]$/.test(b.str.trim())
+      && spaceLike(b.x0 - prev.x1, b.size) && !/[\d.%]$/.test(prev.str);
+    const tabs = b.x0 - prev.x1 > GLUED && onStop(grid, b.x0) && !note ? stopsBetween(grid, prev.x1, b.x0) : 0;
     if (tabs === 0) {
       cur.push(b);
       continue;
@@ -340,7 +343,7 @@ function wrapKind(grid: TabGrid, prev: TabLine, cur: TabLine, right: number, bef
   if (blanks > 1 && figureHead && figuresOnly && prev.x1 + 3 * grid.step > right) return 'cell';
   if (blanks === 0 && AMOUNT.test(head) && (AMOUNT.test(last) || last === '')) return nextStop + width > right + 1 ? 'cell' : undefined;
   // a line breaks between two Chinese characters: the next one (with what clings to it) did not fit
-  const chunk = /^[\u3400-\u9fff][^\u3400-\u9fff]*/.exec(head)?.[0] ?? '';
+  const chunk = /^[\u3400-\u9fff][^\u3400-\u9fff]*|^[(（][^\s)）]{1,8}[)）]/.exec(head)?.[0] ?? '';
   const chunkWidth = [...chunk].reduce((w, ch) => w + (/[\u3400-\u9fff（）]/.test(ch) ? 1 : 0.6) * prev.size, 0);
   // (the rest of a wrapped row is short; a line of many cells that happens to follow a full one is a row)
   const filled = cur.cells.filter((c) => c.length > 0).length;

@@ -244,3 +244,16 @@ test('recognizeSections: PDF-width lines without blank lines join into sentences
   ]);
   assert.equal(sec!.paragraphs[1]!.text.startsWith('1.因公出国'), true);
 });
+
+test('recognizeSections: a lone 其中： line after a full printed line ending on 。 stays in that paragraph', () => {
+  const text = [
+    '一、一般公共预算财政拨款支出决算情况说明',
+    '2024年度一般公共预算财政拨款支出年初预算数为200.00万元，支出决算数为180.00万元，完成年初预算数的90.00%。',
+    '其中：',
+    '1、卫生健康支出（类）行政运行（项）。年初预算数为120.00万元，支出决算数为110.00万元。',
+    '2、住房保障支出（类）住房公积金（项）。年初预算数为80.00万元，支出决算数为70.00万元。',
+  ].join('\n');
+  const secs = flat(recognizeSections(readTextString(text), new Set()));
+  const paragraphs = secs.flatMap((s) => s.paragraphs.map((p) => p.sentences.map((x) => x.text).join('')));
+  assert.ok(paragraphs.some((p) => /90\.00%。其中：$/.test(p)), paragraphs.join(' | '));
+});
