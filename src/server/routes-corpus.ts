@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { audit } from '../store/accounts.js';
 import { recheckStale } from '../store/corpus.js';
 import { compare, getDocumentSummary } from '../store/queries.js';
-import { factLabels, functionClassNames } from './labels.js';
+import { factLabels, functionClassNames } from '../facts/labels.js';
 import { budgetActualPairs, budgetVsActual } from '../store/budget-compare.js';
 import { checkDisclosure } from '../check/engine.js';
 import { listRules } from '../check/rules-list.js';
@@ -76,6 +76,14 @@ export async function corpusRoutes(api: FastifyInstance, ctx: RouteContext): Pro
 
   api.post('/recheck', { schema: { summary: 'Re-run the rules on every document checked with an older rule set', tags: ['corpus'] } }, async (req) => {
     const user = requireUser(req, 'recheck');
+    if (ctx.queue) {
+      // on the queue: one job per stale document, followed as a batch
+      const { staleDocumentIds } = await import('../store/corpus.js');
+      const { enqueueRecheck } = await import('../queue/queue.js');
+      const s = await enqueueRecheck(ctx.db, ctx.queue, await staleDocumentIds(ctx.db, currentRuleset()), { user: user.username });
+      await audit(ctx.db, { username: user.username, action: 'recheck', detail: `batch ${s.batch}: ${s.queued} documents queued` });
+      return { rechecked: 0, queued: s.queued, batch: s.batch };
+    }
     const n = await recheckStale(ctx.db, currentRuleset(), (model) => ctx.pool.run({ op: 'check', input: { model } }));
     await audit(ctx.db, { username: user.username, action: 'recheck', detail: `${n} documents` });
     return { rechecked: n };

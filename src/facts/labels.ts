@@ -1,5 +1,5 @@
 /**
- * Chinese names of the comparison keys for the web UI and exports: fact keys ('incomeTotal'),
+ * Chinese names of the fact keys (comparisons in the web UI and exports): fact keys ('incomeTotal'),
  * function classes ('fn:208' → '208 社会保障和就业支出') and “三公” figures ('threePublic.actual.abroad'
  * → '“三公”经费决算·因公出国（境）费'), from the glossary and the 科目 catalogue — never the raw key.
  */
