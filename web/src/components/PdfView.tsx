@@ -25,6 +25,7 @@ export function PdfView({ url, page, onPage, targets, ix, onPrecision }: {
   const [zoom, setZoom] = useState(1);
   const [rendering, setRendering] = useState(false);
   const [pageError, setPageError] = useState('');
+  const [drawn, setDrawn] = useState<{ n: number; rects: TextRect[]; lines: ReturnType<typeof visualLines> }>();
   const scroller = useRef<HTMLDivElement>(null);
   const canvas = useRef<HTMLCanvasElement>(null);
   // one render of the canvas at a time: the next waits until the previous one is cancelled
@@ -68,8 +69,6 @@ export function PdfView({ url, page, onPage, targets, ix, onPrecision }: {
       if (cancelled) return;
       setPageError('');
       setSize({ w: viewport.width, h: viewport.height });
-      const onPage = targets.filter((t) => t.page === n);
-      if (!onPage.length) { setPlaced([]); onPrecision?.(targets.length ? undefined : undefined); return; }
       const tc = await p.getTextContent();
       if (cancelled) return;
       const rects: TextRect[] = [];
@@ -79,34 +78,38 @@ export function PdfView({ url, page, onPage, targets, ix, onPrecision }: {
         const h = Math.hypot(tx[2]!, tx[3]!);
         rects.push({ str: it.str, left: tx[4]!, top: tx[5]! - h, width: it.width * viewport.scale, height: h });
       }
-      const lines = visualLines(rects);
-      const pageLines = ix.pages.get(n) ?? [];
-      const out: Placed[] = [];
-      let precision: Precision = 'none';
-      for (const t of onPage) {
-        const i = pageLines.findIndex((l) => l.line === t.line);
-        const lineText = ix.lines.get(t.line)?.text ?? '';
-        const r = findBoxes(rects, { lineText, rel: pageLines.length > 1 && i >= 0 ? i / (pageLines.length - 1) : 0, ...(t.evidence && { evidence: t.evidence }), ...(t.cell !== undefined && { cell: t.cell }) }, lines);
-        if (t.role === 'primary') precision = r.precision;
-        for (const b of r.boxes) out.push({ box: b, role: t.role });
-      }
-      setPlaced(out);
-      onPrecision?.(precision);
-      // bring the box into view inside the viewer only (the page itself does not scroll)
-      const first = out.find((o) => o.role === 'primary') ?? out[0];
-      const sc = scroller.current;
-      if (first && sc) {
-        const top = first.box.top - sc.clientHeight / 3;
-        sc.scrollTo({ top: Math.max(0, top), left: Math.max(0, first.box.left - sc.clientWidth / 3) });
-      }
+      setDrawn({ n, rects, lines: visualLines(rects) });
     })();
     previous.current = run.catch(() => {});
     run.catch((e: Error) => { if (!cancelled && e.name !== 'RenderingCancelledException') setPageError(`无法显示第 ${n} 页：${e.message}`); })
       .finally(() => { if (!cancelled) setRendering(false); });
     return () => { cancelled = true; renderTask?.cancel(); };
+  }, [doc, n, zoom]);
+
+  // the boxes of the selection on the drawn page (the page is not drawn again for a new selection)
+  useEffect(() => {
+    if (!drawn || drawn.n !== n) return;
+    const onPage = targets.filter((t) => t.page === n);
+    if (!onPage.length) { setPlaced([]); onPrecision?.(undefined); return; }
+    const pageLines = ix.pages.get(n) ?? [];
+    const out: Placed[] = [];
+    let precision: Precision = 'none';
+    for (const t of onPage) {
+      const i = pageLines.findIndex((l) => l.line === t.line);
+      const lineText = ix.lines.get(t.line)?.text ?? '';
+      const r = findBoxes(drawn.rects, { lineText, rel: pageLines.length > 1 && i >= 0 ? i / (pageLines.length - 1) : 0, ...(t.evidence && { evidence: t.evidence }), ...(t.cell !== undefined && { cell: t.cell }) }, drawn.lines);
+      if (t.role === 'primary') precision = r.precision;
+      for (const b of r.boxes) out.push({ box: b, role: t.role });
+    }
+    setPlaced(out);
+    onPrecision?.(precision);
+    // bring the box into view inside the viewer only (the page itself does not scroll)
+    const first = out.find((o) => o.role === 'primary') ?? out[0];
+    const sc = scroller.current;
+    if (first && sc) sc.scrollTo({ top: Math.max(0, first.box.top - sc.clientHeight / 3), left: Math.max(0, first.box.left - sc.clientWidth / 3) });
     // targets are compared by `key`
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [doc, n, key, zoom]);
+  }, [drawn, n, key]);
 
   if (error) return <p className="error-text" data-testid="pdf-error">{error}</p>;
   return (
@@ -124,7 +127,7 @@ export function PdfView({ url, page, onPage, targets, ix, onPrecision }: {
       <div className="pdf-scroller" ref={scroller}>
         <div className="pdf-page" style={size ? { width: size.w, height: size.h } : undefined} data-testid="pdf-canvas" data-rendered={!rendering && size ? 'yes' : 'no'}>
           <canvas ref={canvas} />
-          {placed.map((p, i) => (
+          {drawn?.n === n && placed.map((p, i) => (
             <div key={i} className={`pdf-box ${p.role}`} data-testid={p.role === 'primary' ? 'pdf-box' : 'pdf-box-related'}
               style={{ left: p.box.left - 3, top: p.box.top - 3, width: p.box.width + 6, height: p.box.height + 6 }} />
           ))}
