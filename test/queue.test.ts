@@ -224,3 +224,61 @@ test('queue: a worker killed with SIGKILL mid-import loses nothing and stores no
     await done();
   }
 });
+
+function multipart(name: string, content: Uint8Array): { payload: Buffer; headers: Record<string, string> } {
+  const boundary = '----juesuanQueueBoundary';
+  const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/octet-stream\r\n\r\n`);
+  const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
+  return { payload: Buffer.concat([head, Buffer.from(content), tail]), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+}
+
+test('queue: the API with a queue — upload read by a worker (same answers), upload batches with progress, cancel, re-check queued; keyset pages', { skip: SKIP }, async () => {
+  const { o, q, done } = await setup();
+  const { buildServer } = await import('../src/server/app.js');
+  const w = startWorker({ db: o.db, redisUrl: REDIS! });
+  const app = await buildServer({ db: o.db, mode: 'single', queue: q });
+  try {
+    const docs = [...generateTexts({ n: 5, seed: 31, defects: 0 })];
+    const up = await app.inject({ method: 'POST', url: '/api/documents', ...multipart(docs[0]!.name, docs[0]!.bytes) });
+    assert.equal(up.statusCode, 201, up.body);
+    assert.equal(up.json().document.entity, docs[0]!.entity);
+    const again = await app.inject({ method: 'POST', url: '/api/documents', ...multipart('copy.txt', docs[0]!.bytes) });
+    assert.equal(again.statusCode, 200);
+    assert.equal(again.json().id, up.json().id);
+    const bad = await app.inject({ method: 'POST', url: '/api/documents', ...multipart('scan.bin', new Uint8Array([0, 1, 2, 0, 0, 0, 7, 0, 0])) });
+    assert.equal(bad.statusCode, 422);
+    const b = await app.inject({ method: 'POST', url: '/api/batches', payload: { label: 'four files' } });
+    assert.equal(b.statusCode, 201);
+    const id = b.json().id as string;
+    for (const d of docs.slice(1)) {
+      const r = await app.inject({ method: 'POST', url: `/api/documents?batch=${id}`, ...multipart(d.name, d.bytes) });
+      assert.equal(r.statusCode, 202, r.body);
+      assert.equal(r.json().batch, id);
+    }
+    const p = await until('the upload batch', async () => {
+      const r = await app.inject({ method: 'GET', url: `/api/batches/${id}` });
+      assert.equal(r.statusCode, 200);
+      return r.json().finished ? r.json() : undefined;
+    });
+    assert.equal(p.total, 4);
+    assert.equal(p.done, 4);
+    assert.equal((await app.inject({ method: 'GET', url: '/api/batches' })).json().batches.some((x: { id: string }) => x.id === id), true);
+    assert.equal((await app.inject({ method: 'GET', url: '/api/batches/20990101-000000-abcdef' })).statusCode, 404);
+    const c = await app.inject({ method: 'POST', url: `/api/batches/${id}/cancel` });
+    assert.equal(c.json().cancelled, 0, 'nothing left to cancel');
+    assert.equal((await app.inject({ method: 'POST', url: `/api/documents?batch=${id}`, ...multipart('late.txt', docs[1]!.bytes) })).statusCode, 409, 'a cancelled batch takes no more');
+    await o.db.updateTable('documents').set({ ruleset: 'old' }).execute();
+    const re = await app.inject({ method: 'POST', url: '/api/recheck' });
+    assert.equal(re.json().queued, 5);
+    await finished(o, re.json().batch);
+    const page1 = (await app.inject({ method: 'GET', url: '/api/documents?limit=2' })).json();
+    assert.equal(page1.items.length, 2);
+    const page2 = (await app.inject({ method: 'GET', url: `/api/documents?limit=2&after=${page1.next}` })).json();
+    assert.equal(page2.items.length, 2);
+    assert.ok(!page1.items.some((x: { id: number }) => page2.items.some((y: { id: number }) => y.id === x.id)));
+  } finally {
+    await app.close();
+    await w.close();
+    await done();
+  }
+});

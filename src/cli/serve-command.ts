@@ -17,7 +17,11 @@ export async function serveCommand(o: { port: number; host: string; db?: string;
     if (n) process.stdout.write(`demo corpus: ${n} documents loaded\n`);
   }
   // structured request and error logs (JSON lines) on stderr; JUESUAN_LOG_LEVEL=warn for fewer
-  const app = await buildServer({ db: opened.db, mode, logger: { level: process.env.JUESUAN_LOG_LEVEL ?? 'info', stream: process.stderr } });
+  // with JUESUAN_REDIS_URL, uploads and re-checks go onto the queue for `juesuan worker`s
+  const { queueUrl } = await import('./queue-commands.js');
+  const queue = queueUrl() ? await (await import('../queue/queue.js')).openQueue(queueUrl()!) : undefined;
+  const app = await buildServer({ db: opened.db, mode, logger: { level: process.env.JUESUAN_LOG_LEVEL ?? 'info', stream: process.stderr }, ...(queue && { queue }) });
+  if (queue) app.addHook('onClose', async () => queue.close());
   // a rejection that escapes a handler is logged with its cause; the server stays up (the readers run
   // in workers, so nothing of a document's state is shared with the loop)
   process.removeAllListeners('unhandledRejection');

@@ -18,6 +18,8 @@ import { documentRoutes } from './routes-documents.js';
 import { corpusRoutes } from './routes-corpus.js';
 import { authRoutes } from './routes-auth.js';
 import { composeRoutes } from './routes-compose.js';
+import { batchRoutes } from './routes-batches.js';
+import type { OpenedQueue } from '../queue/queue.js';
 import { reportRoutes } from './routes-report.js';
 import { WorkerPool, PoolInternalError } from '../core/pool/pool.js';
 import { allowedHostsFromEnv, allowedOriginsFromEnv, crossOriginWrite, hostAllowed, normalisedPath, securityHeaders } from './guards.js';
@@ -49,6 +51,8 @@ export interface ServerOptions {
   allowedOrigins?: string[];
   /** Failed sign-ins: back-off policy (tests shorten it). */
   loginBackoff?: LoginBackoff;
+  /** The job queue (JUESUAN_REDIS_URL): uploads and re-checks are read by `juesuan worker`s (issue 15). */
+  queue?: OpenedQueue;
 }
 
 declare module 'fastify' {
@@ -137,12 +141,14 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
     maxWaitMs: opts.maxWaitMs ?? envInt('JUESUAN_MAX_WAIT_MS', 3000),
     admitted: { n: 0 },
     logins: opts.loginBackoff ?? new LoginBackoff(),
+    ...(opts.queue && { queue: opts.queue }),
   };
   await app.register(async (api) => {
     await documentRoutes(api, ctx);
     await corpusRoutes(api, ctx);
     await authRoutes(api, ctx);
     await composeRoutes(api, ctx);
+    await batchRoutes(api, ctx);
     await reportRoutes(api, ctx);
   }, { prefix: '/api' });
 
@@ -165,6 +171,8 @@ export interface RouteContext {
   /** uploads admitted and not yet answered */
   admitted: { n: number };
   logins: LoginBackoff;
+  /** the job queue, when the server has one */
+  queue?: OpenedQueue;
 }
 
 /** Who a request counts against for per-client limits: the account in multi-user mode, else the address. */

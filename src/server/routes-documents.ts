@@ -6,6 +6,7 @@ import { findByHash, sha256Of, storeDocument, storing } from '../store/corpus.js
 import { deleteDocument, getDocumentContent, getDocumentPart, getDocumentSummary, searchDocuments, type SearchFilters } from '../store/queries.js';
 import { ApiError, errorSchema } from './errors.js';
 import { clientKey, requireUser, type RouteContext } from './app.js';
+import { queuedUpload } from './routes-batches.js';
 
 const idParams = { type: 'object', required: ['id'], properties: { id: { type: 'integer', minimum: 1 } } } as const;
 
@@ -15,6 +16,8 @@ const searchQuery = {
     q: { type: 'string' }, entity: { type: 'string' }, year: { type: 'integer' }, kind: { type: 'string' },
     region: { type: 'string' }, departmentType: { type: 'string' }, severity: { type: 'string', enum: ['error', 'warning', 'info'] },
     limit: { type: 'integer', minimum: 1, maximum: 500 }, offset: { type: 'integer', minimum: 0 },
+    after: { type: 'string', pattern: '^-?\\d{1,6}\\.\\d{1,12}$', description: 'keyset pagination: the `next` of the page before' },
+    facets: { type: 'boolean', description: 'false: no facets counted' },
   },
 } as const;
 
@@ -38,6 +41,11 @@ export async function documentRoutes(api: FastifyInstance, ctx: RouteContext): P
       if (!bytes.length) throw new ApiError(400, 'empty', 'the uploaded file is empty');
       // the file name is kept as given (shown, offered on download) and never used as a path
       const name = (file.filename || 'upload').slice(0, 255);
+      // with a queue the workers read it (issue 15): ?batch=ID answers 202 at once, else the answer waits for them
+      if (ctx.queue) {
+        const qs = req.query as { batch?: string; wait?: string };
+        return await queuedUpload(ctx, reply, { bytes, name, user: user.username, ...(qs.batch && { batch: qs.batch }), wait: qs.wait !== '0' && qs.wait !== 'false' });
+      }
       const sha = sha256Of(bytes);
       // bytes already stored or being read cost nothing more: always answered. New work is admitted
       // while the documents ahead (in the pool, or admitted and still arriving) take less than
