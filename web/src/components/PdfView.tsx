@@ -123,6 +123,7 @@ export function PdfView({ url, page, onPage, targets, ix, onPrecision }: {
         <button onClick={() => setZoom((z) => Math.min(4, z * 1.25))} aria-label="放大">＋</button>
         {rendering && <span className="muted">正在绘制…</span>}
         {pageError && <span className="error-text" data-testid="pdf-error">{pageError}</span>}
+        {drawn?.n === n && placed.length > 0 && <span className="muted pdf-legend"><i className="lg primary" />问题所在{placed.some((p) => p.role === 'related') && <><i className="lg related" />参与比较的数字或文字</>}</span>}
       </div>
       <div className="pdf-scroller" ref={scroller}>
         <div className="pdf-page" style={size ? { width: size.w, height: size.h } : undefined} data-testid="pdf-canvas" data-rendered={!rendering && size ? 'yes' : 'no'}>

@@ -76,6 +76,8 @@ export function ComparePage({ query }: { query: string }) {
     series: data.columns.map((c) => ({ name: label(c), type: 'bar' as const, data: CHART_KEYS.map((k) => (c.facts[k] === undefined ? null : Math.round(c.facts[k]! / (unit === '万元' ? 10_000 : 1)) / 100)) })),
   }, [data, unit]);
   const exportUrl = mode === 'entity' ? `/api/export?entity=${encodeURIComponent(entity)}` : `/api/export?year=${year}`;
+  // change and % against the column before: across years only (entities of one year are not a series)
+  const withChange = mode === 'entity';
   let lastGroup = -1;
   return (
     <div>
@@ -103,7 +105,7 @@ export function ComparePage({ query }: { query: string }) {
                 <tr>
                   <th rowSpan={2}>{t('key')}（{unit}）</th>
                   {data.columns.map((c, i) => (
-                    <th key={c.documentId} colSpan={i === 0 ? 1 : 3}>
+                    <th key={c.documentId} colSpan={i === 0 || !withChange ? 1 : 3}>
                       <a href={`#/doc/${c.documentId}`}>{label(c)}</a>
                       <div className="muted col-file" title={c.name ?? ''}>{c.name}</div>
                       {c.createdAt && <div className="muted col-file">上传于 {when(c.createdAt)}</div>}
@@ -111,7 +113,7 @@ export function ComparePage({ query }: { query: string }) {
                   ))}
                 </tr>
                 <tr>
-                  {data.columns.map((c, i) => (i === 0 ? <th key={c.documentId}>金额</th> : [
+                  {data.columns.map((c, i) => (i === 0 || !withChange ? <th key={c.documentId}>金额</th> : [
                     <th key={`${c.documentId}-v`}>金额</th>, <th key={`${c.documentId}-d`}>增减</th>, <th key={`${c.documentId}-p`}>增减%</th>,
                   ]))}
                 </tr>
@@ -119,14 +121,14 @@ export function ComparePage({ query }: { query: string }) {
               <tbody>
                 {keys.map((k) => {
                   const g = groupOf(k);
-                  const head = g !== lastGroup ? <tr key={`g${g}`}><th colSpan={1 + 3 * data.columns.length - 2} className="group-head">{GROUP_TITLES[g]}</th></tr> : null;
+                  const head = g !== lastGroup ? <tr key={`g${g}`}><th colSpan={withChange ? 3 * data.columns.length - 1 : 1 + data.columns.length} className="group-head">{GROUP_TITLES[g]}</th></tr> : null;
                   lastGroup = g;
                   return [head, (
                     <tr key={k}>
                       <td>{name(k)}</td>
                       {data.columns.map((c, i) => {
                         const v = <td key={`${c.documentId}-v`} className="num">{inUnit(c.facts[k], unit)}</td>;
-                        if (i === 0) return v;
+                        if (i === 0 || !withChange) return v;
                         const ch = change(data.columns[i - 1]!.facts[k], c.facts[k]);
                         const cls = ch.diff === undefined || ch.diff === 0 ? '' : ch.diff > 0 ? 'delta-up' : 'delta-down';
                         return [v,
