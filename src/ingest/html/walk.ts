@@ -2,8 +2,10 @@
  * An HTML document → RawLines: every data table row is a tabular line of cells (colspan pads blank
  * cells after the cell, rowspan leaves blank cells below it, so columns stay aligned); p, div,
  * h1–h6, li … are one-cell lines; <br> breaks a line. Scripts, styles, forms and navigation are
- * dropped. Layout tables (a table that holds other tables, or one column of long text) are walked
- * as blocks. Shared by the web page and Word readers.
+ * dropped. Layout tables (a table that holds other tables, one column, or long text in one or two
+ * columns or rows) are walked as blocks. Shared by the web page and Word readers; for Word documents
+ * (and pages saved by Word) paragraphs are read as the text form reads lines: tabs are cell
+ * boundaries, tables saved as text fold into rows (./word-paragraphs.ts).
  */
 import { parse, NodeType, type HTMLElement, type Node } from 'node-html-parser';
 import { BoundedSink, Budget, checkLimit, limit, limitError } from '../limits.js';
