@@ -8,7 +8,7 @@ export function Chart({ option, testId }: { option: EChartsOption; testId?: stri
   useEffect(() => {
     if (!el.current) return;
     const chart = echarts.init(el.current, undefined, { renderer: 'svg' });
-    chart.setOption(option);
+    chart.setOption({ animation: false, ...option });
     const onResize = () => chart.resize();
     addEventListener('resize', onResize);
     return () => { removeEventListener('resize', onResize); chart.dispose(); };
