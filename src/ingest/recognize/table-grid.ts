@@ -110,6 +110,12 @@ function regrid(lines: RawLine[]): GridRow[] {
   const ordinal = ordinalGrid(lines);
   if (ordinal) return ordinal;
   const spans = columnSpans(lines);
+  const data = lines.filter((l) => l.cells.some((c) => AMOUNT_RE.test(c.trim())));
+  if (data.length >= 2 && spans.length < median(data.map((l) => l.cells.length))) {
+    // positions that overlap into fewer columns than the rows print cells: they carry no columns
+    const width = maxOf(lines.map((l) => l.cells.length));
+    return lines.map((raw) => ({ raw, cells: positional(raw, width) }));
+  }
   const valueStart = firstValueSpan(lines, spans);
   return lines.map((raw) => {
     const cells: GridCell[] = spans.map(() => ({ text: '', index: -1 }));

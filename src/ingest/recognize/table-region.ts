@@ -50,6 +50,11 @@ export function findRegion(lines: RawLine[], start: number, stop: number): Regio
   if (i >= stop) return null;
   const body: number[] = [];
   const notes: number[] = [];
+  const header = headerLinesAt(lines, i, stop);
+  if (header > i) {
+    for (let k = i; k < header; k++) body.push(k);
+    i = header;
+  }
   if (!isGridLine(lines[i]!)) {
     if (!isNoteLine(lines[i]!)) return null;
     i = scanNotes(lines, i, stop, notes); // a note printed above the grid, or instead of it
@@ -57,6 +62,25 @@ export function findRegion(lines: RawLine[], start: number, stop: number): Regio
   if (i < stop && isGridLine(lines[i]!)) i = scanNotes(lines, scanBody(lines, i, stop, body, meta), stop, notes);
   if (!body.length && !notes.length) return null;
   return { meta, body, notes, end: i };
+}
+
+const MAX_HEADER_LINES = 4;
+
+/**
+ * Header lines the source did not mark as a table row (words one space apart: pdfplumber, copy-paste
+ * from a viewer) between the title's lines and the first grid row: the index of that grid row, or
+ * `from` when there is none. Only short lines without sentence punctuation count.
+ */
+function headerLinesAt(lines: RawLine[], from: number, stop: number): number {
+  let k = from;
+  while (k < stop && k - from < MAX_HEADER_LINES) {
+    const l = lines[k]!;
+    if (isGridLine(l)) break;
+    const t = l.cells.join(' ').trim();
+    if (l.tabular || l.headingLevel !== undefined || t === '' || t.length > 80 || /[。；;，,]/.test(t) || isNoteLine(l) || matchTitle(l) || HEADING_START_RE.test(t)) return from;
+    k++;
+  }
+  return k > from && k < stop && isGridLine(lines[k]!) ? k : from;
 }
 
 function scanNotes(lines: RawLine[], from: number, stop: number, notes: number[]): number {

@@ -122,7 +122,10 @@ export function buildTwoSided(def: TableDef, header: GridRow[], data: GridRow[],
  * grid reading is kept unless this one satisfies more of the table's own sums.
  */
 function sequenceRows(def: TableDef, plans: SidePlan[], header: GridRow[], data: GridRow[], unit: Unit): { rows: Row[]; columns: Column[] } | undefined {
-  const lineNos = plans.some((p) => p.lineNo !== undefined) || header.some((h) => h.cells.some((c) => /行次/.test(compactText(c.text))));
+  const small = (t: string): boolean => isIntegerText(t.trim()) && !/[.,，]/.test(t) && Number(t) < 200;
+  // 行次 printed: by the header, or a small integer after the label in most rows
+  const numbered = data.filter((g) => rawCells(g).some((c, k, all) => small(c.text) && k > 0 && !isNumberText(all[k - 1]!.text))).length;
+  const lineNos = plans.some((p) => p.lineNo !== undefined) || header.some((h) => h.cells.some((c) => /行次/.test(compactText(c.text)))) || numbered >= data.length / 2;
   const keysOf = (side: Side): { key: string; label: string }[] => {
     const plan = plans.find((p) => p.side === side)!;
     const known = plan.values.filter((v) => !/^c\d+$|\.\d+$/.test(v.key));
@@ -203,7 +206,7 @@ function sideOfLone(part: { cell: GridRow['cells'][number]; kind: string }[], ri
   return rightX !== undefined && x !== undefined && x >= rightX - 1 ? 'expenditure' : 'income';
 }
 
-/** +1 per keyed row with a figure, ±3 per identity of the sides that holds / fails. */
+/** +1 per keyed row with a printed amount, ±3 per identity of the sides that holds / fails. */
 function sideScore(rows: Row[]): number {
   const first = (r: Row): number | undefined => {
     for (const c of Object.values(r.cells)) if (c.value.kind === 'amount') return c.value.amount.fen;
@@ -214,7 +217,9 @@ function sideScore(rows: Row[]): number {
     const r = rows.find((x) => x.side === side && x.key === key);
     return r ? first(r) : undefined;
   };
-  for (const r of rows) if (r.key && first(r) !== undefined) score++;
+  // a figure printed with decimals or separators (a 行次 read as an amount has neither)
+  const printed = (r: Row): boolean => Object.values(r.cells).some((c) => c.value.kind === 'amount' && /\d[.,，]\d/.test(c.text));
+  for (const r of rows) if (r.key && printed(r)) score++;
   const check = (total: number | undefined, parts: (number | undefined)[]): void => {
     if (total === undefined || !parts.some((p) => p !== undefined)) return;
     const sum = parts.reduce<number>((s, p) => s + (p ?? 0), 0);

@@ -138,3 +138,19 @@ test('a row set with single spaces only is a table row; a sentence with figures 
   assert.equal(d.lines[6]!.cells.length, 1);
   assert.equal(d.lines[7]!.cells.length, 1);
 });
+
+/** The same 收入支出决算总表 with every run of spaces made one (copy-paste from a viewer): header lines are plain lines. */
+const T01_SINGLE = T01_LAYOUT.split('\n').map((l) => l.trim().replace(/ {2,}/g, ' ')).join('\n');
+
+test('single-spaced text: header lines without cells start the grid, 行次 known from the rows', () => {
+  const t = table(T01_SINGLE, 'T01');
+  assert.equal(amount(t, 'income:generalBudget'), 100012583);
+  assert.equal(amount(t, 'fn:210'), 73584327);
+  assert.equal(amount(t, 'grandTotal', 'expenditure'), 105227412);
+  assert.ok(!t.rows.some((r) => Object.values(r.cells).some((c) => c.text === '32' || c.text === '9')), '行次 are no amounts');
+});
+
+test('must not: a title followed by prose is no table', () => {
+  const text = ['收入决算表', '本部门2023年度收入合计 238.67 万元，其中财政拨款收入 238.67 万元。', '与上年相比增加 12.00 万元。'].join('\n');
+  assert.equal(recognizeTables(readTextString(text)).tables.filter((t) => t.rows.length > 0).length, 0);
+});

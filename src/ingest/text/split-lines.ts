@@ -227,13 +227,14 @@ export function layoutCells(text: string): { cells: string[]; x: { x0: number; x
 
 /**
  * A line with single spaces only that is a table row ('年度资金总额 5.00 5.00 4.28 10.00 85.60 8.56',
- * '2101301 城乡医疗救助 3,250,400.00'): at least two amounts, no running text.
+ * '2101301 城乡医疗救助 3,250,400.00', '二、政府性基金预算财政拨款收入 2 二、外交支出 32'): three cells or
+ * more, two of them figures, no running text.
  */
 export function tightRow(text: string, x0: number): { cells: string[]; x: { x0: number; x1: number }[] } | undefined {
   if (PROSE_RE.test(text)) return undefined;
   const split = splitTightCell(text, x0);
-  const amounts = split.cells.filter((c) => DECIMAL_WORD_RE.test(c)).length;
-  return split.cells.length >= 3 && amounts >= 2 ? split : undefined;
+  const figures = split.cells.filter((c) => isFigureWord(c)).length;
+  return split.cells.length >= 3 && figures >= 2 ? split : undefined;
 }
 
 /**
@@ -257,7 +258,7 @@ function isFigureWord(w: string): boolean {
 }
 
 function isLabelEnd(w: string): boolean {
-  return /[\u4e00-\u9fff）)\]】]$/.test(w);
+  return /[\u4e00-\u9fff）)\]】]\d{0,2}$/.test(w); // a 行次 may be glued to its label ('年初结转和结余29')
 }
 
 /** Word indexes after which the cell is cut. */
