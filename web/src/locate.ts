@@ -96,6 +96,8 @@ export function targetsOf(ix: DocIndex, f: Finding): Target[] {
   if (main) out.push(main);
   for (const r of f.related ?? []) {
     const t = target(ix, r.location, r.evidence, 'related');
+    // a related place with nothing printed to point at, on a line already boxed, adds only noise
+    if (t && !t.evidence && t.cell === undefined && out.some((o) => o.line === t.line)) continue;
     if (t && !out.some((o) => o.line === t.line && o.cell === t.cell && o.evidence === t.evidence)) out.push(t);
   }
   return out;
