@@ -14,7 +14,7 @@
  * 5. kill -9 of a worker during an import of --kill documents (1,000): every document stored once.
  *
  * Prints a markdown table and writes it to bench/scale-results.md with the machine's load average.
- * Options: --n 10000 --pdf 1000 --big 100000 --kill 1000 --runs 100 --workers 2 --skip-import
+ * Options: --n 10000 --pdf 1000 --pdf-distinct 100 --big 100000 --kill 1000 --runs 100 --workers 2 --skip-import
  */
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -85,6 +85,7 @@ async function startServices(): Promise<Services> {
     asPostgres(`${bin}/initdb`, ['-D', data, '-U', 'postgres', '-A', 'trust', '-E', 'UTF8', '--locale=C.UTF-8']);
     asPostgres(`${bin}/pg_ctl`, ['-D', data, '-o', `-c listen_addresses=127.0.0.1 -p ${port} -k ${dir} -c shared_buffers=512MB -c synchronous_commit=on -c max_connections=100`, '-l', join(dir, 'pg.log'), '-w', 'start']);
     pgUrl = `postgres://postgres@127.0.0.1:${port}/postgres`;
+    postmaster = Number(readFileSync(join(data, 'postmaster.pid'), 'utf8').split('\n')[0]);
     stops.push(() => { try { asPostgres(`${bin}/pg_ctl`, ['-D', data, '-m', 'fast', 'stop']); } catch { /* gone */ } });
   }
   return { redisUrl, pgUrl, stop: () => { for (const s of stops.reverse()) s(); rmSync(dir, { recursive: true, force: true }); } };
@@ -103,13 +104,13 @@ async function freshDb(pgUrl: string, name: string): Promise<string> {
 
 /** The generated corpus, cached in /tmp (generation is not what is measured). */
 async function corpus(format: 'text' | 'pdf', n: number): Promise<string> {
-  const dir = join(tmpdir(), `juesuan-scale-${format}-${n}-s1`);
+  const dir = join(tmpdir(), `juesuan-scale-${format}-${n}-s1${format === 'pdf' ? `-d${arg('pdf-distinct', 100)}` : ''}`);
   if (existsSync(join(dir, '.complete'))) return dir;
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   const t0 = performance.now();
   let k = 0;
-  for await (const d of generateDocs({ n, seed: 1, defects: 0.3, format })) {
+  for await (const d of generateDocs({ n, seed: 1, defects: 0.3, format, distinct: arg('pdf-distinct', 100) })) {
     writeFileSync(join(dir, d.name), d.bytes);
     if (++k % 1000 === 0) log(`generated ${k}/${n} ${format}`);
   }
@@ -124,6 +125,32 @@ function startWorkers(n: number, env: NodeJS.ProcessEnv): ChildProcess[] {
     c.stderr!.on('data', (b) => { if (process.env.JUESUAN_BENCH_VERBOSE) process.stderr.write(`[worker ${i}] ${String(b)}`); });
     return c;
   });
+}
+
+/** CPU seconds a process has used (user + system, from /proc). */
+function cpuSeconds(pid: number | undefined): number {
+  try {
+    const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(f[11]) + Number(f[12])) / 100;
+  } catch {
+    return 0;
+  }
+}
+
+/** CPU seconds of the benchmark's PostgreSQL (the postmaster and its children), from /proc. */
+let postmaster = 0;
+function pgCpuSeconds(): number {
+  let t = 0;
+  if (!postmaster) return 0;
+  for (const d of readdirSync('/proc')) {
+    if (!/^\d+$/.test(d)) continue;
+    try {
+      const f = readFileSync(`/proc/${d}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      if (Number(d) !== postmaster && Number(f[1]) !== postmaster) continue;
+      t += (Number(f[11]) + Number(f[12]) + Number(f[13]) + Number(f[14])) / 100;
+    } catch { /* gone */ }
+  }
+  return t;
 }
 
 async function stopWorkers(ws: ChildProcess[]): Promise<void> {
@@ -146,7 +173,7 @@ function pct(xs: number[], p: number): number {
 }
 const ms = (x: number) => (x >= 100 ? x.toFixed(0) : x.toFixed(1));
 
-interface ImportResult { format: string; n: number; seconds: number; perMin: number; failed: number; stored: number; enqueueSeconds: number }
+interface ImportResult { format: string; n: number; seconds: number; perMin: number; failed: number; stored: number; enqueueSeconds: number; workerCpuPerDoc: number; pgCpuPerDoc: number }
 
 async function runImport(o: OpenedDb, q: OpenedQueue, env: NodeJS.ProcessEnv, format: 'text' | 'pdf', n: number): Promise<ImportResult> {
   const dir = await corpus(format, n);
@@ -156,6 +183,8 @@ async function runImport(o: OpenedDb, q: OpenedQueue, env: NodeJS.ProcessEnv, fo
     await new Promise((r) => setTimeout(r, 3000)); // workers connect (not counted)
     log(`${format}: importing ${files.length} documents with ${WORKERS} workers`);
     const t0 = performance.now();
+    const cpu0 = workers.reduce((a, w) => a + cpuSeconds(w.pid), 0);
+    const pg0 = pgCpuSeconds();
     let enq = 0;
     const read = function* () { for (const f of files) yield { name: f, bytes: new Uint8Array(readFileSync(join(dir, f))) }; };
     const s = await enqueueDocuments(o.db, q, read(), { kind: 'import', label: `bench ${format}` });
@@ -163,7 +192,9 @@ async function runImport(o: OpenedDb, q: OpenedQueue, env: NodeJS.ProcessEnv, fo
     let lastLog = 0;
     const p = await waitBatch(o, s.batch, (d) => { if (d - lastLog >= 1000) { lastLog = d; log(`${format}: ${d}/${files.length} (${(d / ((performance.now() - t0) / 60000)).toFixed(0)}/min)`); } });
     const seconds = (performance.now() - t0) / 1000;
-    return { format, n: files.length, seconds, perMin: files.length / (seconds / 60), failed: p.failed, stored: (p.byState.added ?? 0) + (p.byState.unreadable ?? 0), enqueueSeconds: enq };
+    const workerCpu = workers.reduce((a, w) => a + cpuSeconds(w.pid), 0) - cpu0;
+    const pgCpu = pgCpuSeconds() - pg0;
+    return { format, n: files.length, seconds, perMin: files.length / (seconds / 60), failed: p.failed, stored: (p.byState.added ?? 0) + (p.byState.unreadable ?? 0), enqueueSeconds: enq, workerCpuPerDoc: workerCpu / files.length, pgCpuPerDoc: pgCpu / files.length };
   } finally {
     await stopWorkers(workers);
   }
@@ -359,10 +390,12 @@ async function main(): Promise<void> {
     lines.push(`${new Date().toISOString()} · ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), ${(totalmem() / 2 ** 30).toFixed(0)} GB · Node ${process.version} · ${WORKERS} workers (\`juesuan worker --jobs 1\`), Redis + PostgreSQL 15 on this machine`);
     lines.push(`load average (1/5/15 min): start ${load0.map((x) => x.toFixed(2)).join(' ')} · after the imports ${loadImports.map((x) => x.toFixed(2)).join(' ')} · end ${load1.map((x) => x.toFixed(2)).join(' ')}`, '');
     lines.push('## Import (read + check + store, 2 workers)', '');
-    lines.push('| input | documents | time | documents/min | failed | stored | of which queuing |', '|---|---:|---:|---:|---:|---:|---:|');
+    lines.push('| input | documents | time | documents/min | failed | stored | of which queuing | worker CPU / document | PostgreSQL CPU / document | CPU-bound documents/min on 2 idle cores |', '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
     for (const r of [...imports, ...(pdfResult ? [pdfResult] : [])]) {
-      lines.push(`| ${r.format === 'pdf' ? 'composed PDF (pdfkit)' : 'text (composed)'} | ${r.n} | ${r.seconds.toFixed(0)} s | **${r.perMin.toFixed(0)}** | ${r.failed} | ${r.stored} | ${r.enqueueSeconds.toFixed(0)} s |`);
+      const bound = 2 * 60 / Math.max(1e-6, r.workerCpuPerDoc + r.pgCpuPerDoc);
+      lines.push(`| ${r.format === 'pdf' ? 'composed PDF (pdfkit)' : 'text (composed)'} | ${r.n} | ${r.seconds.toFixed(0)} s | **${r.perMin.toFixed(0)}** | ${r.failed} | ${r.stored} | ${r.enqueueSeconds.toFixed(0)} s | ${(r.workerCpuPerDoc * 1000).toFixed(0)} ms | ${(r.pgCpuPerDoc * 1000).toFixed(0)} ms | ${bound.toFixed(0)} |`);
     }
+    lines.push('', 'documents/min: first job queued → last document stored, wall clock on this machine as loaded. The last column divides the two cores by the CPU time the workers and PostgreSQL spent per document (the rate when nothing else runs; Redis and the producer not counted).');
     lines.push('', `Queue latency, idle queue, one document at a time (${lat.pickup.length} documents): pick-up (queued → a worker starts it) p50 ${ms(pct(lat.pickup, 50))} ms, p99 ${ms(pct(lat.pickup, 99))} ms; end to end (queued → stored and settled, including reading) p50 ${ms(pct(lat.total, 50))} ms, p99 ${ms(pct(lat.total, 99))} ms.`);
     lines.push('', `PostgreSQL at ${count10.toLocaleString('en')} documents: ${size10.db} (${size10.tables})${pdfSize ? `; the ${PDF_N} PDFs: ${pdfSize}` : ''}.`);
     if (sizeBig) lines.push(`PostgreSQL at ${countBig.toLocaleString('en')} documents (rows bulk-loaded: metadata, facts, findings; no bytes or model): ${sizeBig.db} (${sizeBig.tables}).`);
