@@ -104,8 +104,8 @@ function isWrapTail(prevText: string, text: string, prev: RawLine, line: RawLine
   const figure = (c: string): boolean => FIGURE_WORD_RE.test(c);
   // the figures of a data row that did not fit
   if (prev.cells.some(figure)) return line.cells.length <= 4 && line.cells.every(figure);
-  // the end of a header cell (no tab before it: the word was cut) and at most two more header cells
-  return !/^\s/.test(text) && line.cells.length <= 3 && !line.cells.some((c) => /\d[.,]\d|^\d+$/.test(c)) && line.cells[0]!.length <= 8;
+  // the end of a header cell or the header's last cells (short, no figures)
+  return line.cells.length <= 3 && !line.cells.some((c) => /\d[.,]\d|^\d+$/.test(c)) && line.cells[0]!.length <= 12;
 }
 
 /** Appends a wrapped tail to its row: after a tab stop (indented) as cells, else the first piece ends the last cell. */
