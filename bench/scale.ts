@@ -104,8 +104,14 @@ async function freshDb(pgUrl: string, name: string): Promise<string> {
 
 /** The generated corpus, cached in /tmp (generation is not what is measured). */
 async function corpus(format: 'text' | 'pdf', n: number): Promise<string> {
-  const dir = join(tmpdir(), `juesuan-scale-${format}-${n}-s1${format === 'pdf' ? `-d${arg('pdf-distinct', 100)}` : ''}`);
+  const suffix = `-s1${format === 'pdf' ? `-d${arg('pdf-distinct', 100)}` : ''}`;
+  const dir = join(tmpdir(), `juesuan-scale-${format}-${n}${suffix}`);
   if (existsSync(join(dir, '.complete'))) return dir;
+  // a larger corpus generated before holds this one (same seed: its first n documents)
+  for (const e of readdirSync(tmpdir())) {
+    const m = new RegExp(`^juesuan-scale-${format}-(\\d+)${suffix}$`).exec(e);
+    if (m && Number(m[1]) >= n && existsSync(join(tmpdir(), e, '.complete'))) return join(tmpdir(), e);
+  }
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   const t0 = performance.now();
