@@ -42,9 +42,10 @@ const COLGROUP = '<colgroup><col style="width:4%"><col style="width:5%"><col sty
 const THEAD = '<thead><tr><th>序号</th><th>类别</th><th>位置</th><th>原文</th><th>应为</th><th>问题说明</th><th>审核规则及依据</th><th>整改情况</th></tr></thead>';
 
 function itemRow(it: ReportItem): string {
+  const related = it.related.length ? `<br><span class="ref">对照：${e(it.related.join('；'))}</span>` : '';
   const more = it.count > 1 ? `<br><span class="ref">（同样的问题共 ${it.count} 处${it.alsoAt.length ? `，另见 ${e(it.alsoAt.join('、'))}` : ''}）</span>` : '';
   const rule = `<div class="rule">${e(it.ruleTitle)}<br><code>${e(it.rule)}</code></div>${it.explanation ? `<div class="ref">${e(it.explanation)}</div>` : ''}${it.references ? `<div class="ref">依据：${e(it.references)}</div>` : ''}`;
-  return `<tr><td>${it.no}</td><td class="sev-${it.severity}">${SEVERITY_ZH[it.severity]}</td><td>${e(it.place)}</td><td>${it.evidence !== undefined ? `<q>${e(it.evidence)}</q>` : ''}</td><td>${it.expected !== undefined ? e(it.expected) : ''}</td><td>${br(it.message)}${more}</td><td>${rule}</td><td class="reply"></td></tr>`;
+  return `<tr><td>${it.no}</td><td class="sev-${it.severity}">${SEVERITY_ZH[it.severity]}</td><td>${e(it.place)}</td><td>${it.evidence !== undefined ? `<q>${e(it.evidence)}</q>` : ''}</td><td>${it.expected !== undefined ? e(it.expected) : ''}</td><td>${br(it.message)}${related}${more}</td><td>${rule}</td><td class="reply"></td></tr>`;
 }
 
 function documentHtml(report: ReviewReport, d: ReportDocument, single: boolean): string {

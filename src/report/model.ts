@@ -56,6 +56,8 @@ export interface ReportItem {
   explanation?: string;
   /** Official clauses, joined with '；'. */
   references: string;
+  /** The other side of the finding (the figures it was compared with), in words: '加数：208 社会保障和就业支出（T01 第3页）「26.83」'. */
+  related: string[];
   /** Identical findings merged into this one (same rule, text and place): how many, and their other pages/lines. */
   count: number;
   alsoAt: string[];
@@ -123,6 +125,31 @@ function placeOf(f: JsonFinding): { page?: string; place: string; at: string } {
   return { ...(page && { page }), place: parts.join(' · ') || '全文', at: page ?? (l.line !== undefined ? `文本第${l.line}行` : '') };
 }
 
+const MAX_RELATED = 4;
+
+/** Roles some rules give their related figures as identifiers, in words. */
+const ROLE_ZH: Record<string, string> = {
+  value: '所述数', table: '表中数', change: '变动', budget: '预算数', share: '占比', prior: '上年数', part: '部分', whole: '总数',
+  actual: '决算数', weight: '分值', total: '合计', score: '得分', 'same-row-elsewhere': '他表同一行', 'previous-row': '上一行',
+  output: '产出', 'other-statement': '另一处表述', narrative: '说明文字', 'first-use': '首次出现', first: '首次出现',
+  executed: '执行数', 'block score': '分项得分', annualBudget: '全年预算数',
+};
+
+function roleWords(role: string): string {
+  if (ROLE_ZH[role]) return ROLE_ZH[role];
+  return /[\u4e00-\u9fff]/.test(role) ? role : '对照项';
+}
+
+function relatedOf(f: JsonFinding): string[] {
+  if (f.severity === 'info') return [];
+  const list = (f.related ?? []).map((r) => {
+    const l = r.location;
+    const where = [l.tableTitle ?? l.table, l.page !== undefined ? `第${l.page}页` : undefined, l.column ? `列“${l.column}”` : undefined].filter(Boolean).join(' ');
+    return `${roleWords(r.role)}${where ? `（${where}）` : ''}${r.evidence ? `「${r.evidence}」` : ''}`;
+  });
+  return list.length > MAX_RELATED ? [...list.slice(0, MAX_RELATED), `……另 ${list.length - MAX_RELATED} 项`] : list;
+}
+
 function ruleIndex(): Map<string, RuleEntry> {
   return new Map(listRules().map((e) => [e.rule, e]));
 }
@@ -169,6 +196,7 @@ function itemsOf(findings: JsonFinding[], rules: Map<string, RuleEntry>): Report
       rule: f.rule,
       ...(r?.description && isChinese(r.description) && { explanation: r.description }),
       references: (r?.references ?? []).filter((x) => !/^domain\.md\b/.test(x)).join('；'),
+      related: relatedOf(f),
       count: at.length,
       alsoAt: [...new Set(at.slice(1).filter((a) => a && a !== at[0]))],
     };

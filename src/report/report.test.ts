@@ -22,7 +22,8 @@ function synthetic(): JsonReport {
     document: { entity: '示例县<民政局>', year: 2024, kind: 'final-accounts', source: 'a.pdf', ruleset: 'x' },
     findings: [
       finding(2), finding(3), finding(3),
-      { rule: 'intratable.total-of-codes', severity: 'error', message: '合计与明细之和不符', evidence: '135.00', expected: '136.00', location: { page: 5, table: 'T03', tableTitle: '三、支出决算表', row: '合计', column: '基本支出', line: 40 } },
+      { rule: 'intratable.total-of-codes', severity: 'error', message: '合计与明细之和不符', evidence: '135.00', expected: '136.00', location: { page: 5, table: 'T03', tableTitle: '三、支出决算表', row: '合计', column: '基本支出', line: 40 },
+        related: [{ role: 'value', location: { table: 'T02', page: 4 }, evidence: '1.00' }, { role: '加数：基本支出', location: {} }] },
       { rule: 'intratable.total-of-codes', severity: 'info', message: '尾数误差', evidence: '1.00', location: { page: 6, table: 'T02', row: '合计', line: 50 } },
     ],
     counts: { error: 1, warning: 3, info: 1 },
@@ -42,6 +43,7 @@ test('review report: findings grouped by table then section, identical ones merg
   assert.equal(t03.ruleTitle.length > 0 && t03.ruleTitle !== t03.rule, true, 'the rule in Chinese words');
   assert.match(t03.references, /[\u4e00-\u9fff]/);
   assert.doesNotMatch(t03.references, /domain\.md/);
+  assert.deepEqual(t03.related, ['所述数（T02 第4页）「1.00」', '加数：基本支出'], 'the other side in words');
   const rep = d.groups[1]!.items[0]!;
   assert.equal(rep.no, 2);
   assert.equal(rep.count, 3, 'three identical findings are one item');

@@ -27,7 +27,10 @@ function ruleText(it: ReportItem): string {
 }
 
 function messageText(it: ReportItem): string {
-  return it.count > 1 ? `${it.message}\n（同样的问题共 ${it.count} 处${it.alsoAt.length ? `，另见 ${it.alsoAt.join('、')}` : ''}）` : it.message;
+  const lines = [it.message];
+  if (it.related.length) lines.push(`对照：${it.related.join('；')}`);
+  if (it.count > 1) lines.push(`（同样的问题共 ${it.count} 处${it.alsoAt.length ? `，另见 ${it.alsoAt.join('、')}` : ''}）`);
+  return lines.join('\n');
 }
 
 function headerRow(ws: ExcelJS.Worksheet): void {
