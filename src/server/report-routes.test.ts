@@ -45,3 +45,15 @@ test('API review report: one document and several as XLSX and HTML; unknown ids 
     await o.close();
   }
 });
+
+test('API review report in multi-user mode needs a session', async () => {
+  const o = await openDb(':memory:');
+  const app = await buildServer({ db: o.db, mode: 'multi', webDir: '/nonexistent' });
+  try {
+    assert.equal((await app.inject('/api/documents/1/report.xlsx')).statusCode, 401);
+    assert.equal((await app.inject('/api/documents/report.html?ids=1')).statusCode, 401);
+  } finally {
+    await app.close();
+    await o.close();
+  }
+});
