@@ -154,11 +154,13 @@ class Worker {
       };
       // The wall clock ends a case that sleeps (waits for nothing that comes); a worker that was
       // runnable but starved of CPU (a loaded machine, nice 19) gets more time, up to 5 guards.
+      // The runner itself may be the one starved (it delivers the case and reads the answer).
       const wait0 = runWaitOf(child.pid);
+      const selfWait0 = runWaitOf(process.pid);
       let guards = 0;
       const guard = (): void => {
         const elapsed = performance.now() - t0;
-        const wanted = cpu + (runWaitOf(child.pid) - wait0);
+        const wanted = cpu + (runWaitOf(child.pid) - wait0) + (runWaitOf(process.pid) - selfWait0);
         if (++guards < 5 && wanted > elapsed * 0.5) {
           timer = setTimeout(guard, wallMs);
           return;
