@@ -154,3 +154,19 @@ test('must not: a title followed by prose is no table', () => {
   const text = ['收入决算表', '本部门2023年度收入合计 238.67 万元，其中财政拨款收入 238.67 万元。', '与上年相比增加 12.00 万元。'].join('\n');
   assert.equal(recognizeTables(readTextString(text)).tables.filter((t) => t.rows.length > 0).length, 0);
 });
+
+test('one cell per line, printed and extracted: indented cells, one blank line an empty cell, two a new row', () => {
+  const text = ['部门整体支出绩效自评表', '     部门资金（万元）', '', '   年初预算数', '   全年预算数', '   全年执行数', '   执行率', '   分值', '   得分', '', '',
+    '   年度资金总额', '   231.11', '   610.11', '   610.11', '   100%', '   10', '   10', '', '', '填表人：王利'].join('\n');
+  const lines = readTextString(text).lines;
+  assert.deepEqual(lines[1]!.cells, ['部门资金（万元）', '', '年初预算数', '全年预算数', '全年执行数', '执行率', '分值', '得分']);
+  assert.deepEqual(lines[2]!.cells, ['', '年度资金总额', '231.11', '610.11', '610.11', '100%', '10', '10']);
+  assert.equal(lines[3]!.text, '填表人：王利');
+});
+
+test('must not: indented paragraphs and short indented lines without figures stay lines', () => {
+  const text = ['一、部门职责', '    贯彻执行医疗保障的法律法规。', '', '    组织实施医疗保障基金监管。', '', '   （一）机构设置', '   （二）人员情况', '   （三）职能', '   （四）资产', '   （五）其他'].join('\n');
+  const lines = readTextString(text).lines;
+  assert.ok(lines.every((l) => l.cells.length === 1));
+  assert.equal(lines.length, 8);
+});

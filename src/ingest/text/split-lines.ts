@@ -50,13 +50,20 @@ export function splitLines(text: string): { lines: RawLine[]; pages: number } {
   const width = layout ? textWidth(phys) : 0;
   const lines: RawLine[] = [];
   let i = 0;
+  const indentedRuns = findIndentedCellRuns(phys);
   while (i < phys.length) {
     const p = phys[i]!;
+    const runEnd = indentedRuns.get(i);
+    if (runEnd !== undefined) {
+      lines.push(...foldIndentedCells(phys, i, runEnd));
+      i = runEnd;
+      continue;
+    }
     if (isBlank(p.text)) {
       i++;
       continue;
     }
-    const end = blockEnd(phys, i);
+    const end = blockEnd(phys, i, indentedRuns);
     const foldAt = cellPerLineStart(phys, i, end);
     for (let j = i; j < foldAt; j++) {
       const line = toRawLine(phys[j]!, layout);
@@ -127,9 +134,9 @@ function appendTail(prev: RawLine, tail: RawLine, indented: boolean): void {
   prev.text = prev.cells.join('\t');
 }
 
-function blockEnd(phys: PhysicalLine[], start: number): number {
+function blockEnd(phys: PhysicalLine[], start: number, runs?: Map<number, number>): number {
   let j = start;
-  while (j < phys.length && !isBlank(phys[j]!.text)) j++;
+  while (j < phys.length && !isBlank(phys[j]!.text) && !(j > start && runs?.has(j))) j++;
   return j;
 }
 
@@ -162,6 +169,86 @@ function foldCells(phys: PhysicalLine[], start: number, end: number): RawLine[] 
   }
   const first = phys[start]!;
   return [{ line: first.no, page: first.page, text: cells.join('\t'), cells, tabular: true }];
+}
+
+/** A line of the one-cell-per-line form once printed and extracted: the tab became a short indent. */
+function isIndentedCell(t: string): boolean {
+  const n = t.replace(/\f/g, '');
+  return /^ {1,8}\S/.test(n) && !/\S {2,}\S/.test(n.trim()) && displayWidth(n.trim()) <= 40;
+}
+
+const MIN_HEAD_CELLS = 5;
+
+/**
+ * Runs of the one-cell-per-line form in layout text (each cell a short line indented by its tab, an
+ * empty cell a blank line, rows two blank lines apart): start index → end index. A run needs five
+ * cell lines in a row somewhere (a header) and three figures; it ends at a line that is neither a
+ * cell, a blank nor the continuation of a cell.
+ */
+function findIndentedCellRuns(phys: PhysicalLine[]): Map<number, number> {
+  const runs = new Map<number, number>();
+  let i = 0;
+  while (i < phys.length) {
+    let k = i;
+    while (k < phys.length && isIndentedCell(phys[k]!.text)) k++;
+    if (k - i < MIN_HEAD_CELLS) {
+      i = Math.max(k, i + 1);
+      continue;
+    }
+    let start = i;
+    while (start > 0 && (isBlank(phys[start - 1]!.text) || isIndentedCell(phys[start - 1]!.text)) && !(start > 1 && isBlank(phys[start - 1]!.text) && isBlank(phys[start - 2]!.text) && !isIndentedCell(phys[start - 3]?.text ?? ''))) start--;
+    while (start < i && isBlank(phys[start]!.text)) start++;
+    let end = k;
+    let prevCell = true;
+    while (end < phys.length) {
+      const t = phys[end]!.text;
+      if (isIndentedCell(t)) prevCell = true;
+      else if (isBlank(t)) prevCell = false;
+      else if (!(prevCell && !/\S {2,}\S/.test(t.trim()))) break;
+      end++;
+    }
+    while (end > k && isBlank(phys[end - 1]!.text)) end--;
+    let figures = 0;
+    for (let j = start; j < end; j++) if (FIGURE_WORD_RE.test(phys[j]!.text.trim().replace(/%$/, ''))) figures++;
+    if (figures >= 3) {
+      runs.set(start, end);
+      i = end;
+    } else i = k;
+  }
+  return runs;
+}
+
+/** Rows of an indented one-cell-per-line run: two blank lines end a row, one blank line is an empty cell. */
+function foldIndentedCells(phys: PhysicalLine[], start: number, end: number): RawLine[] {
+  const out: RawLine[] = [];
+  let cells: string[] = [];
+  let first: PhysicalLine | undefined;
+  let blanks = 0;
+  const flush = (): void => {
+    while (cells.length && cells[cells.length - 1] === '') cells.pop();
+    if (first && cells.some((c) => c !== '')) out.push({ line: first.no, page: first.page, text: cells.join('\t'), cells, tabular: cells.length >= 2 });
+    cells = [];
+    first = undefined;
+  };
+  for (let j = start; j < end; j++) {
+    const p = phys[j]!;
+    if (isBlank(p.text)) {
+      blanks++;
+      continue;
+    }
+    if (blanks >= 2) {
+      flush();
+      if (blanks >= 3 || blanks === 2) cells.push(''); // the blank that was the row's first (empty) cell
+    } else if (blanks === 1) cells.push('');
+    blanks = 0;
+    const text = cleanCellText(p.text.replace(/\f/g, ''));
+    if (isIndentedCell(p.text) || !cells.length) {
+      first ??= p;
+      cells.push(text);
+    } else cells[cells.length - 1] = joinWrapped(cells[cells.length - 1]!, text);
+  }
+  flush();
+  return out;
 }
 
 /** Joins a wrapped fragment: no space between CJK characters, one space between Latin words. */
