@@ -75,6 +75,9 @@ test('browser: the reviewer\'s workbench', { skip, timeout: 600_000 }, async (t)
   // a composed disclosure with 绩效自评 tables (the medical insurance example), as text
   const example = parseComposeInput(JSON.parse(readFileSync(join(root, 'examples', 'county-medical-insurance-bureau.json'), 'utf8')));
   const perf = await storeDocument(opened.db, { bytes: await renderFormat(composeDocument(example).document, 'txt'), name: '医疗保障局决算.txt' });
+  // and its budget of the same year (budget against actual)
+  const budget = parseComposeInput(JSON.parse(readFileSync(join(root, 'examples', 'budget-county-medical-insurance-bureau.json'), 'utf8')));
+  await storeDocument(opened.db, { bytes: await renderFormat(composeDocument(budget).document, 'txt'), name: '医疗保障局预算.txt' });
   const app = await buildServer({ db: opened.db, mode: 'single', webDir: join(root, 'web', 'dist') });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const addr = app.server.address();
@@ -230,6 +233,16 @@ test('browser: the reviewer\'s workbench', { skip, timeout: 600_000 }, async (t)
       assert.doesNotMatch(body, /fn:|threePublic\./);
       assert.match(body, /135\.00/, 'amounts in the documents\' 万元');
       await shot(page, '8-compare.png', true);
+    });
+
+    await t.test('budget against actual: 执行率 per function class', async () => {
+      await page.goto(`${base}/#/compare/?mode=execution&entity=${encodeURIComponent('青川县医疗保障局')}&year=2024`);
+      await page.getByTestId('execution-table').waitFor();
+      const table = (await page.getByTestId('execution-table').textContent()) ?? '';
+      assert.match(table, /执行率/);
+      assert.match(table, /\d+\.\d{2}%/);
+      assert.match(table, /卫生健康/);
+      await shot(page, '11-budget-vs-actual.png', true);
     });
 
     await t.test('the 绩效自评 view: indicators, scores, grades', async () => {

@@ -54,7 +54,7 @@ export function App() {
         {signIn ? <SignIn onDone={(token) => { setCsrf(token); setSignIn(false); }} />
           : page === 'corpus' ? <CorpusPage />
           : page === 'doc' ? <DocumentPage key={arg} id={Number(arg)} />
-          : page === 'compare' ? <ComparePage query={arg ?? ''} />
+          : page === 'compare' ? <ComparePage key={arg} query={arg ?? ''} />
           : page === 'compose' ? <ComposePage />
           : page === 'batch' ? <BatchPage ids={(arg ?? '').split(',').map(Number).filter((n) => Number.isInteger(n) && n > 0)} />
           : <UploadPage />}
