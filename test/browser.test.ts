@@ -68,6 +68,7 @@ test('browser: the reviewer\'s workbench', { skip, timeout: 600_000 }, async (t)
   const build = spawnSync(join(root, 'node_modules', '.bin', 'vite'), ['build', 'web', '--logLevel', 'error'], { cwd: root, encoding: 'utf8' });
   assert.equal(build.status, 0, build.stderr);
   assert.ok(existsSync(join(root, 'web', 'dist', 'pdfjs', 'cmaps')), 'pdf.js CMaps are copied beside the app');
+  rmSync(artifacts, { recursive: true, force: true }); // only this run's screenshots
   mkdirSync(artifacts, { recursive: true });
   const dir = mkdtempSync(join(tmpdir(), 'juesuan-browser-'));
   const opened = await openDb(join(dir, 'b.sqlite'));
