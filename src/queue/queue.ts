@@ -61,18 +61,27 @@ export interface OpenedQueue {
   close(): Promise<void>;
 }
 
-export async function openQueue(url: string): Promise<OpenedQueue> {
+export async function openQueue(url: string, o: { connectTimeoutMs?: number } = {}): Promise<OpenedQueue> {
   const config = queueConfig(url);
   const connection = redisConnection(url);
-  connection.on('error', () => undefined); // reconnects by itself; commands report what fails
+  let lastError: Error | undefined;
+  connection.on('error', (e: Error) => { lastError = e; }); // reconnects by itself; commands report what fails
   const queue = new Queue<JobData>(QUEUE_NAME, { connection, prefix: config.prefix });
+  queue.on('error', (e: Error) => { lastError = e; });
+  const limit = o.connectTimeoutMs ?? (Number(process.env.JUESUAN_REDIS_CONNECT_MS) || 10_000);
+  let timer: NodeJS.Timeout | undefined;
   try {
-    await queue.waitUntilReady();
-    await connection.ping();
+    // an unreachable Redis is a clear error after `limit`, not an endless wait
+    await Promise.race([
+      (async () => { await queue.waitUntilReady(); await connection.ping(); })(),
+      new Promise((_, reject) => { timer = setTimeout(() => reject(lastError ?? new Error(`no answer within ${limit} ms`)), limit); }),
+    ]);
   } catch (e) {
     await queue.close().catch(() => undefined);
     connection.disconnect();
     throw new Error(`the queue's Redis at ${redactUrl(url)} does not answer: ${e instanceof Error ? e.message : String(e)}`);
+  } finally {
+    clearTimeout(timer);
   }
   return {
     queue, config,

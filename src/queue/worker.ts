@@ -140,7 +140,9 @@ export function startWorker(o: WorkerOptions): RunningWorker {
   const stats: WorkerStats = { added: 0, existing: 0, unreadable: 0, rechecked: 0, skipped: 0, failed: 0, retried: 0 };
   const connection = redisConnection(o.redisUrl);
   const eventsConnection = redisConnection(o.redisUrl);
-  for (const c of [connection, eventsConnection]) c.on('error', (e: Error) => log(`redis: ${e.message}`));
+  let lastRedisError = '';
+  for (const c of [connection, eventsConnection]) c.on('error', (e: Error) => { if (e.message !== lastRedisError) { lastRedisError = e.message; log(`redis: ${e.message}`); } });
+  for (const c of [connection, eventsConnection]) c.on('ready', () => { lastRedisError = ''; });
   const worker = new Worker<JobData, JobOutcome>(QUEUE_NAME, async (job: Job<JobData>) => {
     const outcome = await processJob(o.db, pool, job.data, job.attemptsMade + 1);
     stats[outcome]++;
@@ -167,7 +169,10 @@ export function startWorker(o: WorkerOptions): RunningWorker {
     log(`${final ? 'failed' : 'will retry'}: ${job.id} (attempt ${job.attemptsMade}): ${err.message.split('\n')[0]}`);
     // the 'failed' queue event settles the item (for every way a job can end failed)
   });
-  worker.on('error', (e) => log(`worker: ${e.message}`));
+  let lastLogged = '';
+  const once = (m: string) => { if (m !== lastLogged) { lastLogged = m; log(m); } };
+  worker.on('error', (e) => once(`worker: ${e.message}`));
+  events.on('error', (e) => once(`queue events: ${e.message}`));
   const ready = Promise.all([worker.waitUntilReady(), events.waitUntilReady()]).then(() => {
     log(`worker taking jobs from ${redactUrl(o.redisUrl)} (queue ${config.prefix}:${QUEUE_NAME}, ${jobs} reading at once, ${config.attempts} attempts)`);
   });
