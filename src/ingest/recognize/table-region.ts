@@ -111,6 +111,11 @@ function scanBody(lines: RawLine[], from: number, stop: number, body: number[], 
       body.push(i++);
       continue;
     }
+    const rows = labelRowsBefore(lines, i, stop);
+    if (rows > i) {
+      while (i < rows) body.push(i++);
+      continue;
+    }
     let k = i;
     while (k < stop && k - i < 4 && isPageArtefact(lines[k]!)) k++;
     if (k > i && k < stop && isGridLine(lines[k]!)) {
@@ -121,6 +126,24 @@ function scanBody(lines: RawLine[], from: number, stop: number, body: number[], 
     break;
   }
   return i;
+}
+
+/**
+ * Rows that print a label (and a 行次) but no figure, set one space apart so that the reader gave them
+ * no cells ('1. 因公出国（境）费 3'), between grid rows: up to four such lines followed by a grid line
+ * (index of that grid line; `from` when the lines are not such rows).
+ */
+function labelRowsBefore(lines: RawLine[], from: number, stop: number): number {
+  let k = from;
+  while (k < stop && k - from < 4) {
+    const l = lines[k]!;
+    if (isGridLine(l)) break;
+    const t = l.cells.join('').trim();
+    if (l.tabular || l.headingLevel !== undefined || t === '' || t.length > 40 || /[。；;，,]/.test(t) || isNoteLine(l) || matchTitle(l) || HEADING_START_RE.test(t)) return from;
+    if (!/\d{1,2}$/.test(t)) return from; // a row of a table with 行次
+    k++;
+  }
+  return k > from && k < stop && isGridLine(lines[k]!) ? k : from;
 }
 
 /** '2. 本套报表金额单位转换时可能存在尾数误差。' after '注：1. …'. */

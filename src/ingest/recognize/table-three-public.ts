@@ -13,7 +13,7 @@ import { cellText, maxOf } from './table-grid.js';
 import { headerPaths } from './table-header.js';
 import { matchColumn } from './table-columns.js';
 import { provOf } from './table-code-rows.js';
-import { rowLabel } from './table-two-sided.js';
+import { rawCells, rowLabel, tokensOf } from './table-two-sided.js';
 
 export function legacyRowKey(text: string): string | undefined {
   const l = rowLabel(text).replace(/[(（](?:个|人|辆|人次|批次|万元|元)[)）]$/, '');
@@ -26,9 +26,11 @@ export function isRowWiseThreePublic(data: GridRow[]): boolean {
   return hits >= 3;
 }
 
-export function buildThreePublicRows(header: GridRow[], data: GridRow[], unit: Unit): { rows: Row[]; columns: Column[] } {
-  const width = maxOf([...header, ...data].map((g) => g.cells.length));
-  const paths = headerPaths(header, width);
+export function buildThreePublicRows(header: GridRow[], printed: GridRow[], unit: Unit): { rows: Row[]; columns: Column[] } {
+  const relaid = relay(printed);
+  const data = relaid ?? printed;
+  const width = relaid ? 4 : maxOf([...header, ...data].map((g) => g.cells.length));
+  const paths = relaid ? ['', '行次', '预算数', '决算统计数'] : headerPaths(header, width);
   const label = 0;
   const lineNo = lineNoColumn(paths, data);
   const valueCols: { index: number; key: string; label: string }[] = [];
@@ -58,6 +60,29 @@ export function buildThreePublicRows(header: GridRow[], data: GridRow[], unit: U
     rows.push(row);
   }
   return { rows, columns: [...columns.values()] };
+}
+
+/**
+ * Rows re-laid from the order they print their cells in (label | 行次 | 预算数 | 决算统计数) when the
+ * grid put 行次 under the figures' columns (positions that do not line up: text extracted from a
+ * printed tab-separated table). Undefined when the grid is sound.
+ */
+function relay(data: GridRow[]): GridRow[] | undefined {
+  const leaked = data.filter((g) => !(legacyRowKey(cellText(g, 0)) ?? '').startsWith('count.') && g.cells.slice(2).some((c) => /^\d{1,2}$/.test(c.text.trim())));
+  if (leaked.length < 2) return undefined;
+  const blank = (): GridRow['cells'][number] => ({ text: '', index: -1 });
+  return data.map((g) => {
+    const toks = rawCells(g).filter((c) => c.text.trim() !== '').flatMap((c) => {
+      const m = /^(.*[^\d\s]) (\d{1,2})$/.exec(c.text.trim()); // '1. 因公出国（境）费 3'
+      return m ? [{ cell: { ...c, text: m[1]! }, kind: 'L' as const }, { cell: { ...c, text: m[2]! }, kind: 'I' as const }] : tokensOf(c, true);
+    });
+    const labelAt = toks.findIndex((t) => t.kind === 'L');
+    const lineAt = toks.findIndex((t, k) => t.kind === 'I' && k > labelAt);
+    const figures = toks.filter((t, k) => k > Math.max(labelAt, lineAt) && t.kind !== 'L').map((t) => t.cell);
+    const cells = [toks[labelAt]?.cell ?? blank(), toks[lineAt]?.cell ?? blank(), ...figures.slice(0, 2)];
+    while (cells.length < 4) cells.push(blank());
+    return { raw: g.raw, cells };
+  });
 }
 
 function lineNoColumn(paths: string[], data: GridRow[]): number | undefined {

@@ -165,13 +165,13 @@ function sequenceRows(def: TableDef, plans: SidePlan[], header: GridRow[], data:
 }
 
 /** The row's cells as the line printed them (not re-gridded: a grid may have merged two of them). */
-function rawCells(g: GridRow): GridRow['cells'] {
+export function rawCells(g: GridRow): GridRow['cells'] {
   const x = g.raw.cellX;
   return g.raw.cells.map((text, index) => (x && x.length === g.raw.cells.length ? { text, index, x0: x[index]!.x0, x1: x[index]!.x1 } : { text, index }));
 }
 
 /** A cell as tokens; a 行次 glued to its label ('年初结转和结余29') is a token of its own. */
-function tokensOf(cell: GridRow['cells'][number], lineNos: boolean): { cell: GridRow['cells'][number]; kind: 'L' | 'I' | 'A' }[] {
+export function tokensOf(cell: GridRow['cells'][number], lineNos: boolean): { cell: GridRow['cells'][number]; kind: 'L' | 'I' | 'A' }[] {
   const kind = tokenKind(cell.text, lineNos);
   const glued = lineNos && kind === 'L' ? /^(.*[\u4e00-\u9fff）)])(\d{1,2})$/.exec(cell.text.trim()) : null;
   if (!glued) return [{ cell, kind }];

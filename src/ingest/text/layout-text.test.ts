@@ -170,3 +170,33 @@ test('must not: indented paragraphs and short indented lines without figures sta
   assert.ok(lines.every((l) => l.cells.length === 1));
   assert.equal(lines.length, 8);
 });
+
+const T09_LEGACY_LAYOUT = `“三公”经费、行政参公单位机关运行经费情况表
+
+公开 09 表
+金额单位：元
+
+项 目 行次   预算数 决算统计数
+栏 次      1   2
+一、“三公”经费支出 1       —     —
+（一）支出合计2     6,000.00    898.00
+1. 因公出国（境）费 3
+2. 公务用车购置及运行维护费 4
+3. 公务接待费 7   6,000.00    898.00
+（1）国内接待费     8     —     898.00
+5. 国内公务接待批次（个） 16        —     2
+二、机关运行经费     22    —     237,207.55
+
+注：本表反映“三公”经费情况。
+`;
+
+test('old row-wise 三公 table whose 行次 fell under the figures: rows re-laid as label | 行次 | 预算数 | 决算统计数', () => {
+  const t = table(T09_LEGACY_LAYOUT, 'T09');
+  const cell = (key: string, col: string): string | undefined => t.rows.find((r) => r.key === key)?.cells[col]?.text;
+  assert.equal(cell('total', 'budget.total'), '6,000.00');
+  assert.equal(cell('total', 'actual.total'), '898.00');
+  assert.equal(cell('reception', 'actual.reception'), '898.00');
+  assert.equal(cell('count.receptionBatches', 'actual.count.receptionBatches'), '2');
+  assert.equal(cell('operatingExpense', 'actual.operatingExpense'), '237,207.55');
+  assert.equal(t.rows.find((r) => r.key === 'abroad')?.lineNo, '3');
+});
