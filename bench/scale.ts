@@ -14,7 +14,7 @@
  * 5. kill -9 of a worker during an import of --kill documents (1,000): every document stored once.
  *
  * Prints a markdown table and writes it to bench/scale-results.md with the machine's load average.
- * Options: --n 10000 --pdf 1000 --pdf-distinct 100 --big 100000 --kill 1000 --runs 100 --workers 2 --skip-import
+ * Options: --n 10000 --pdf 1000 --pdf-distinct 100 --big 100000 --kill 1000 --runs 100 --workers 2 --skip-import --out FILE
  */
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -422,8 +422,10 @@ async function main(): Promise<void> {
   }
   const md = lines.join('\n');
   process.stdout.write(`${md}\n`);
-  writeFileSync(join(root, 'bench', 'scale-results.md'), md);
-  log('written to bench/scale-results.md');
+  const outIdx = process.argv.indexOf('--out');
+  const out = outIdx > 0 ? resolve(process.argv[outIdx + 1]!) : join(root, 'bench', 'scale-results.md');
+  writeFileSync(out, md);
+  log(`written to ${out}`);
 }
 
 main().then(() => process.exit(0), (e) => {
