@@ -140,10 +140,11 @@ function sequenceRows(def: TableDef, plans: SidePlan[], header: GridRow[], data:
   for (const g of data) {
     const toks = rawCells(g).filter((c) => c.text.trim() !== '').flatMap((cell) => tokensOf(cell, lineNos));
     if (!toks.length) continue;
-    const split = toks.findIndex((t, k) => k > 0 && t.kind === 'L'); // the second side opens with its label
-    const parts = split < 0 ? [toks] : [toks.slice(0, split), toks.slice(split)];
+    // each side opens with its label; a third block (支出用途 beside 功能分类) is more of the expenditure side
+    const opens = [0, ...toks.map((t, k) => (k > 0 && t.kind === 'L' ? k : -1)).filter((k) => k > 0), toks.length];
+    const parts = opens.slice(0, -1).map((o, k) => toks.slice(o, opens[k + 1]));
     parts.forEach((part, k) => {
-      const side: Side = parts.length === 2 ? (k === 0 ? 'income' : 'expenditure') : sideOfLone(part, rightX);
+      const side: Side = parts.length >= 2 ? (k === 0 ? 'income' : 'expenditure') : sideOfLone(part, rightX);
       const label = part.find((t) => t.kind === 'L')?.cell;
       const lineNo = part.find((t) => t.kind === 'I')?.cell;
       const figures = part.filter((t) => t.kind === 'A').map((t) => t.cell);
