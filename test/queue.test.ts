@@ -255,7 +255,7 @@ test('queue: the API with a queue — upload read by a worker (same answers), up
       assert.equal(r.statusCode, 202, r.body);
       assert.equal(r.json().batch, id);
     }
-    const p = await until('the upload batch', async () => {
+    const p = await until<{ total: number; done: number }>('the upload batch', async () => {
       const r = await app.inject({ method: 'GET', url: `/api/batches/${id}` });
       assert.equal(r.statusCode, 200);
       return r.json().finished ? r.json() : undefined;
