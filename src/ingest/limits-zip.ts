@@ -33,7 +33,10 @@ const CENTRAL = 0x02014b50;
 const LOCAL = 0x04034b50;
 
 function damaged(what: string): InputError {
-  return new InputError(`damaged ZIP container (.xlsx/.docx): ${what}`, 'save the file again from Excel/Word/WPS');
+  // Entry names come from the file: control characters (a damaged name with a line break) are
+  // shown escaped, so that the message stays one line.
+  const line = what.replace(/[\u0000-\u001f\u007f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+  return new InputError(`damaged ZIP container (.xlsx/.docx): ${line}`, 'save the file again from Excel/Word/WPS');
 }
 
 function findEocd(buf: Buffer): number {
