@@ -59,6 +59,7 @@ async function optional(name: string, fn: () => Promise<void>): Promise<void> {
   }
 }
 
+const KEEP = '<!-- kept by npm run bench: the sections below are written by hand -->';
 const onlyReal = process.argv.includes('--only') && process.argv.includes('real');
 const real = benchReal();
 const realMd = realTable(real);
@@ -92,7 +93,6 @@ const table = ['| measure | value | target |', '|---|---|---|', ...rows.map((r) 
 console.log(table);
 writeResults(table);
 
-const KEEP = '<!-- kept by npm run bench: the sections below are written by hand -->';
 
 function writeResults(other: string): void {
   if (!other) {
@@ -100,7 +100,8 @@ function writeResults(other: string): void {
     const file = join(import.meta.dirname, 'results.md');
     const before = existsSync(file) ? readFileSync(file, 'utf8') : '';
     const at = before.indexOf('| measure | value | target |');
-    if (at >= 0) other = `_(from the last full run)_\n\n${before.slice(at).trim()}`;
+    const end = before.indexOf(KEEP);
+    if (at >= 0) other = `_(from the last full run)_\n\n${before.slice(at, end > at ? end : undefined).replace(/^_\(from the last full run\)_\s*/, '').trim()}`;
   }
   const head = `${process.platform} ${process.arch}, ${cpus().length} cores, Node ${process.version}, ${new Date().toISOString().slice(0, 16)}Z, load average ${loadavg()[0]!.toFixed(1)}`;
   const parts = [
