@@ -76,8 +76,7 @@ function headerLinesAt(lines: RawLine[], from: number, stop: number): number {
   while (k < stop && k - from < MAX_HEADER_LINES) {
     const l = lines[k]!;
     if (isGridLine(l)) break;
-    const t = l.cells.join(' ').trim();
-    if (l.tabular || l.headingLevel !== undefined || t === '' || t.length > 80 || /[。；;，,]/.test(t) || isNoteLine(l) || matchTitle(l) || HEADING_START_RE.test(t)) return from;
+    if (!isLooseLine(l, l.cells.join(' ').trim(), 80)) return from;
     k++;
   }
   return k > from && k < stop && isGridLine(lines[k]!) ? k : from;
@@ -129,6 +128,14 @@ function scanBody(lines: RawLine[], from: number, stop: number, body: number[], 
 }
 
 /**
+ * A short line the reader gave no cells (words one space apart) that may belong to a table: not a
+ * tabular row, heading, note, title or sentence; its text `t` at most `maxLength` characters.
+ */
+function isLooseLine(l: RawLine, t: string, maxLength: number): boolean {
+  return !(l.tabular || l.headingLevel !== undefined || t === '' || t.length > maxLength || /[。；;，,]/.test(t) || isNoteLine(l) || matchTitle(l) || HEADING_START_RE.test(t));
+}
+
+/**
  * Rows that print a label (and a 行次) but no figure, set one space apart so that the reader gave them
  * no cells ('1. 因公出国（境）费 3'), between grid rows: up to four such lines followed by a grid line
  * (index of that grid line; `from` when the lines are not such rows).
@@ -139,8 +146,7 @@ function labelRowsBefore(lines: RawLine[], from: number, stop: number): number {
     const l = lines[k]!;
     if (isGridLine(l)) break;
     const t = l.cells.join('').trim();
-    if (l.tabular || l.headingLevel !== undefined || t === '' || t.length > 40 || /[。；;，,]/.test(t) || isNoteLine(l) || matchTitle(l) || HEADING_START_RE.test(t)) return from;
-    if (!/\d{1,2}$/.test(t)) return from; // a row of a table with 行次
+    if (!isLooseLine(l, t, 40) || !/\d{1,2}$/.test(t)) return from; // a row of a table with 行次
     k++;
   }
   return k > from && k < stop && isGridLine(lines[k]!) ? k : from;

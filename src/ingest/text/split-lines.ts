@@ -238,7 +238,7 @@ function foldIndentedCells(phys: PhysicalLine[], start: number, end: number): Ra
     }
     if (blanks >= 2) {
       flush();
-      if (blanks >= 3 || blanks === 2) cells.push(''); // the blank that was the row's first (empty) cell
+      cells.push(''); // past the separator, the blank that was the row's first (empty) cell
     } else if (blanks === 1) cells.push('');
     blanks = 0;
     const text = cleanCellText(p.text.replace(/\f/g, ''));
