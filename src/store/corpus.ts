@@ -14,6 +14,7 @@ import { detectFormat } from '../ingest/detect.js';
 import type { Database } from './schema.js';
 import { toFen } from './schema.js';
 import { departmentTypeOf, factsToRows, regionOf } from './facts-rows.js';
+import { applySummaryChange, findingTallyOf, lockDocumentDims, tallyFindings } from './summaries.js';
 
 export type Db = Kysely<Database>;
 
@@ -134,13 +135,15 @@ export async function insertDocument(db: Db, sha: string, format: string, input:
         report_json: analysed ? (analysed.json?.report ?? JSON.stringify(analysed.report)) : null,
         created_by: input.user ?? null, created_at: now(), updated_at: now(),
       })
-      .returning('id')
+      .returning(['id', 'year', 'kind', 'region', 'department_type', 'errors', 'warnings', 'infos'])
       .executeTakeFirstOrThrow();
     if (analysed) {
       await insertFindings(tx, inserted.id, analysed.report.findings);
       await insertFacts(tx, inserted.id, analysed.facts);
     }
     if (after) await after(tx, inserted.id);
+    // the summary counters last: their rows are shared by every writer, held only until the commit
+    await applySummaryChange(tx, undefined, { dims: inserted, findings: tallyFindings(analysed?.report.findings ?? []) });
     return inserted.id;
   });
 }
@@ -167,9 +170,16 @@ async function insertFacts(tx: Db, documentId: number, facts: Facts): Promise<vo
   if (rows.length) await tx.insertInto('facts').values(rows).execute();
 }
 
-/** Replaces one document's findings and counts by a new report (a re-check), in one transaction. */
+/**
+ * Replaces one document's findings and counts by a new report (a re-check), in one transaction with
+ * the summary counters. The document's row is locked first, so two re-checks of one document run one
+ * after the other. A document deleted meanwhile is an error.
+ */
 export async function replaceReport(db: Db, id: number, report: CheckReport, after?: (tx: Db) => Promise<void>): Promise<void> {
   await db.transaction().execute(async (tx) => {
+    const dims = await lockDocumentDims(tx, id);
+    if (!dims) throw new Error(`document ${id} is gone (deleted before its re-check was stored)`);
+    const old = await findingTallyOf(tx, id);
     await tx.deleteFrom('findings').where('document_id', '=', id).execute();
     await insertFindings(tx, id, report.findings);
     await tx.updateTable('documents').set({
@@ -177,6 +187,10 @@ export async function replaceReport(db: Db, id: number, report: CheckReport, aft
       warnings: report.counts.warning, infos: report.counts.info, updated_at: now(),
     }).where('id', '=', id).execute();
     if (after) await after(tx);
+    await applySummaryChange(tx, { dims, findings: old }, {
+      dims: { ...dims, errors: report.counts.error, warnings: report.counts.warning, infos: report.counts.info },
+      findings: tallyFindings(report.findings),
+    });
   });
 }
 
@@ -192,16 +206,17 @@ export async function recheckStale(db: Db, ruleset: string, check: (model: Discl
   for (const row of stale) {
     if (!row.model_json) continue;
     const report = await check(JSON.parse(row.model_json) as Disclosure);
-    await db.transaction().execute(async (tx) => {
-      await tx.deleteFrom('findings').where('document_id', '=', row.id).execute();
-      await insertFindings(tx, row.id, report.findings);
-      await tx.updateTable('documents').set({
-        ruleset: report.document.ruleset, report_json: JSON.stringify(report), errors: report.counts.error,
-        warnings: report.counts.warning, infos: report.counts.info, updated_at: now(),
-      }).where('id', '=', row.id).execute();
-    });
+    try {
+      await replaceReport(db, row.id, report);
+    } catch (e) {
+      if (await documentExists(db, row.id)) throw e; // deleted meanwhile: nothing to re-check
+    }
   }
   return stale.length;
+}
+
+async function documentExists(db: Db, id: number): Promise<boolean> {
+  return (await db.selectFrom('documents').select('id').where('id', '=', id).executeTakeFirst()) !== undefined;
 }
 
 export async function factsByDocument(db: Db, ids: number[]): Promise<Map<number, Record<string, number>>> {

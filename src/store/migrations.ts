@@ -1,5 +1,6 @@
 /** Migrations, in code so that they run the same from source and from a bundle. Dialect differences are confined to the id column. */
 import { Migrator, sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import { rebuildSummaries } from './summaries.js';
 
 type Dialect = 'sqlite' | 'postgres';
 
@@ -137,6 +138,37 @@ function migrationsFor(dialect: Dialect): Record<string, Migration> {
           .addColumn('content', sql.raw(blob), (c) => c.notNull())
           .addColumn('created_at', 'varchar(32)', (c) => c.notNull())
           .execute();
+      },
+    },
+    // Summary tables (summaries.ts): new tables, counted from the corpus in the migration's transaction.
+    // Reading documents and findings takes no lock that stops writers; this version's writers start
+    // after the migration and keep the counts from then on (see docs/deployment.md on upgrading).
+    '0004_summaries': {
+      async up(db: Kysely<any>) {
+        await db.schema
+          .createTable('summary_documents')
+          .addColumn('year', 'integer', (c) => c.notNull())
+          .addColumn('kind', 'text', (c) => c.notNull())
+          .addColumn('region', 'text', (c) => c.notNull())
+          .addColumn('department_type', 'text', (c) => c.notNull())
+          .addColumn('nulls', 'integer', (c) => c.notNull())
+          .addColumn('has_errors', 'integer', (c) => c.notNull())
+          .addColumn('has_warnings', 'integer', (c) => c.notNull())
+          .addColumn('has_infos', 'integer', (c) => c.notNull())
+          .addColumn('documents', 'integer', (c) => c.notNull())
+          .addPrimaryKeyConstraint('summary_documents_pk', ['year', 'kind', 'region', 'department_type', 'nulls', 'has_errors', 'has_warnings', 'has_infos'])
+          .execute();
+        await db.schema
+          .createTable('summary_findings')
+          .addColumn('year', 'integer', (c) => c.notNull())
+          .addColumn('year_null', 'integer', (c) => c.notNull())
+          .addColumn('rule', 'text', (c) => c.notNull())
+          .addColumn('severity', 'varchar(8)', (c) => c.notNull())
+          .addColumn('documents', 'integer', (c) => c.notNull())
+          .addColumn('findings', 'integer', (c) => c.notNull())
+          .addPrimaryKeyConstraint('summary_findings_pk', ['year', 'year_null', 'rule', 'severity'])
+          .execute();
+        await rebuildSummaries(db);
       },
     },
   };

@@ -3,6 +3,18 @@ import { PostgresAdapter, sql } from 'kysely';
 import type { Db } from './corpus.js';
 import { factsByDocument } from './corpus.js';
 import { toFen } from './schema.js';
+import { applySummaryChange, facetFromSummary, findingCountsFromSummary, findingTallyOf, groupedFacetsFromSummary, lockDocumentDims, totalFromSummary } from './summaries.js';
+
+/** How a query may be answered: from the summary tables when its filters allow (default), or from the rows themselves. */
+export interface QueryMode {
+  /** false: count over the documents and findings themselves (tests compare both) */
+  summaries?: boolean;
+}
+
+/** Whether the summary tables can answer the total and facets under these filters (only their dimensions). */
+export function summaryAnswers(f: SearchFilters): boolean {
+  return !f.q && !f.entity;
+}
 
 export interface SearchFilters {
   q?: string;
@@ -83,7 +95,7 @@ function filtered(db: Db, f: SearchFilters) {
  * is the cursor of the following page (keyset: `after`), absent on the last. With `after` or
  * `facets: false` the facets are not counted (the first page has them).
  */
-export async function searchDocuments(db: Db, f: SearchFilters): Promise<{ items: DocumentSummary[]; total: number; facets: Record<string, { value: string; count: number }[]>; next?: string }> {
+export async function searchDocuments(db: Db, f: SearchFilters, mode: QueryMode = {}): Promise<{ items: DocumentSummary[]; total: number; facets: Record<string, { value: string; count: number }[]>; next?: string }> {
   const limit = Math.min(Math.max(f.limit ?? 50, 1), 500);
   const after = parseCursor(f.after);
   let page = filtered(db, f).select([...SUMMARY_COLUMNS]);
@@ -96,10 +108,11 @@ export async function searchDocuments(db: Db, f: SearchFilters): Promise<{ items
   const last = rows[rows.length - 1];
   const next = more && last ? `${last.year ?? 0}.${last.id}` : undefined;
   const wantFacets = !after && f.facets !== false;
+  const fromSummary = mode.summaries !== false && summaryAnswers(f);
   if (wantFacets && db.getExecutor().adapter instanceof PostgresAdapter) {
-    // PostgreSQL: the total and the four facets in one scan (GROUPING SETS)
+    // PostgreSQL: the total and the four facets in one scan (GROUPING SETS), of the summary when it answers
     const cols = ['year', 'kind', 'region', 'department_type'] as const;
-    const grouped = await filtered(db, f)
+    const grouped: Record<string, unknown>[] = fromSummary ? await groupedFacetsFromSummary(db, f) : await filtered(db, f)
       .select([...cols, sql<number>`GROUPING(year)`.as('g0'), sql<number>`GROUPING(kind)`.as('g1'), sql<number>`GROUPING(region)`.as('g2'), sql<number>`GROUPING(department_type)`.as('g3'), (eb) => eb.fn.countAll<number>().as('n')])
       .groupBy(sql`GROUPING SETS ((year), (kind), (region), (department_type), ())`).execute();
     const facets: Record<string, { value: string; count: number }[]> = {};
@@ -113,6 +126,11 @@ export async function searchDocuments(db: Db, f: SearchFilters): Promise<{ items
     }
     for (const r of grouped) if ([r.g0, r.g1, r.g2, r.g3].every((x) => Number(x) === 1)) total = Number(r.n);
     return { items: rows.map((r) => toSummary(r as SummaryRow)), total, facets, ...(next && { next }) };
+  }
+  if (fromSummary) {
+    const facets: Record<string, { value: string; count: number }[]> = {};
+    for (const col of (wantFacets ? ['year', 'kind', 'region', 'department_type'] as const : [])) facets[col === 'department_type' ? 'departmentType' : col] = await facetFromSummary(db, f, col);
+    return { items: rows.map((r) => toSummary(r as SummaryRow)), total: await totalFromSummary(db, f), facets, ...(next && { next }) };
   }
   const total = await filtered(db, f).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
   const facets: Record<string, { value: string; count: number }[]> = {};
@@ -140,9 +158,16 @@ export async function getDocumentContent(db: Db, id: number): Promise<{ name: st
   return db.selectFrom('documents').select(['name', 'format', 'content']).where('id', '=', id).executeTakeFirst();
 }
 
+/** Deletes one document with its findings and facts, and its counts from the summary tables, in one transaction. */
 export async function deleteDocument(db: Db, id: number): Promise<boolean> {
-  const r = await db.deleteFrom('documents').where('id', '=', id).executeTakeFirst();
-  return Number(r.numDeletedRows) > 0;
+  return db.transaction().execute(async (tx) => {
+    const dims = await lockDocumentDims(tx, id);
+    if (!dims) return false;
+    const findings = await findingTallyOf(tx, id);
+    await tx.deleteFrom('documents').where('id', '=', id).execute();
+    await applySummaryChange(tx, { dims, findings }, undefined);
+    return true;
+  });
 }
 
 export interface ComparisonColumn {
@@ -191,8 +216,9 @@ export async function documentsWithFinding(db: Db, f: { rule: string; severity?:
   };
 }
 
-/** Findings counted by rule and severity (over the documents of a year, or the whole corpus). */
-export async function findingCounts(db: Db, f: { year?: number } = {}): Promise<{ rule: string; severity: string; documents: number }[]> {
+/** Findings counted by rule and severity (over the documents of a year, or the whole corpus): documents with at least one. */
+export async function findingCounts(db: Db, f: { year?: number } = {}, mode: QueryMode = {}): Promise<{ rule: string; severity: string; documents: number }[]> {
+  if (mode.summaries !== false) return findingCountsFromSummary(db, f);
   let q = db.selectFrom('findings').select(['rule', 'severity', (eb) => eb.fn.count<number>('document_id').distinct().as('n')]);
   if (f.year !== undefined) q = q.where('document_id', 'in', (eb) => eb.selectFrom('documents').select('id').where('year', '=', f.year!));
   const rows = await q.groupBy(['rule', 'severity']).orderBy('rule').orderBy('severity').execute();

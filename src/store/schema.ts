@@ -120,7 +120,33 @@ export interface StagedContentTable {
   created_at: Timestamp;
 }
 
+/** Documents counted by the list's filter dimensions (see summaries.ts: NULL is 0 or '' with its bit in `nulls`). */
+export interface SummaryDocumentTable {
+  year: number;
+  kind: string;
+  region: string;
+  department_type: string;
+  /** 1 year, 2 kind, 4 region, 8 department type: that dimension is NULL */
+  nulls: number;
+  has_errors: number;
+  has_warnings: number;
+  has_infos: number;
+  documents: number;
+}
+
+/** Per (document year, rule, severity): documents with such a finding, and findings. */
+export interface SummaryFindingTable {
+  year: number;
+  year_null: number;
+  rule: string;
+  severity: string;
+  documents: number;
+  findings: number;
+}
+
 export interface Database {
+  summary_documents: SummaryDocumentTable;
+  summary_findings: SummaryFindingTable;
   batches: BatchTable;
   batch_items: BatchItemTable;
   staged_content: StagedContentTable;
