@@ -40,7 +40,7 @@ export interface ServerOptions {
   /** Uploads of one client in progress at once (default JUESUAN_UPLOADS_PER_CLIENT or 8; more → 429). */
   uploadsPerClient?: number;
   /** Documents waiting for or being read, over all clients, before uploads are refused with 503
-   * (default JUESUAN_MAX_QUEUE or 4 per worker). */
+   * (default JUESUAN_MAX_QUEUE or 16 per worker). */
   maxQueue?: number;
   /** Uploads are refused (503 with Retry-After) when the documents ahead would take longer than this
    * to start, by the pool's average time per document (default JUESUAN_MAX_WAIT_MS or 3000). */
@@ -68,7 +68,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
   const uploadLimit = opts.uploadLimit ?? 50 * 1024 * 1024;
   const app = Fastify({ logger: opts.logger ?? false, bodyLimit: uploadLimit, requestTimeout: 300_000 });
   const ownPool = !opts.pool;
-  const pool = opts.pool ?? new WorkerPool({ ...(Number(process.env.JUESUAN_JOBS) > 0 && { size: Number(process.env.JUESUAN_JOBS) }) });
+  const pool = opts.pool ?? new WorkerPool({ niceness: workerNiceness(), ...(Number(process.env.JUESUAN_JOBS) > 0 && { size: Number(process.env.JUESUAN_JOBS) }) });
   if (ownPool) app.addHook('onClose', async () => pool.close());
   // the event loop should never stall (reading runs in workers): a stall is logged with its length
   let tick = performance.now();
@@ -137,7 +137,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
   const ctx: RouteContext = {
     db: opts.db, mode: opts.mode, uploadLimit, pool,
     uploads: new ConcurrencyLimiter(opts.uploadsPerClient ?? envInt('JUESUAN_UPLOADS_PER_CLIENT', 8)),
-    maxQueue: opts.maxQueue ?? envInt('JUESUAN_MAX_QUEUE', 4 * pool.size),
+    maxQueue: opts.maxQueue ?? envInt('JUESUAN_MAX_QUEUE', 16 * pool.size),
     maxWaitMs: opts.maxWaitMs ?? envInt('JUESUAN_MAX_WAIT_MS', 3000),
     admitted: { n: 0 },
     logins: opts.loginBackoff ?? new LoginBackoff(),
@@ -186,4 +186,11 @@ export function requireUser(req: FastifyRequest, action: Parameters<typeof can>[
   if (!u) throw new ApiError(401, 'unauthenticated', 'sign in first', 'POST /api/login');
   if (!can(u.role as Role, action)) throw new ApiError(403, 'forbidden', `role ${u.role} may not ${action}`);
   return u;
+}
+
+/** Niceness of the server's reading workers (JUESUAN_WORKER_NICENESS, 0–19, default 10): health checks,
+ *  searches and answers of the event loop come first when uploads keep the cores busy. */
+function workerNiceness(): number {
+  const v = process.env.JUESUAN_WORKER_NICENESS;
+  return v !== undefined && v.trim() !== '' && Number.isFinite(Number(v)) ? Math.max(0, Math.min(19, Math.floor(Number(v)))) : 10;
 }

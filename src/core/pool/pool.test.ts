@@ -50,3 +50,24 @@ test('pool: a document over its time or memory budget, or one that kills its wor
     await pool.close();
   }
 });
+
+test('pool: workers started with a niceness run at a lower priority than the thread that started them (Linux)', async (t) => {
+  const { readdirSync, readFileSync, existsSync } = await import('node:fs');
+  if (process.platform !== 'linux' || !existsSync('/proc/self/task')) return t.skip('needs /proc/self/task (Linux)');
+  /** niceness of every thread of this process (field 19 of /proc/self/task/TID/stat) */
+  const threadNiceness = () =>
+    readdirSync('/proc/self/task').map((tid) => {
+      const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
+      return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]);
+    });
+  const own = threadNiceness()[0]!;
+  const pool = new WorkerPool({ size: 1, idleMs: 0, niceness: 7 });
+  try {
+    await pool.run({ op: 'selftest', selftest: 'echo', input: { name: 'fine.txt' } });
+    const all = threadNiceness();
+    assert.ok(all.includes(Math.min(19, own + 7)), `a thread at niceness ${own + 7}: ${all.join(',')}`);
+    assert.equal(all[0], own, 'the main thread keeps its priority');
+  } finally {
+    await pool.close();
+  }
+});

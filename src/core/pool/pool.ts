@@ -26,6 +26,9 @@ export interface PoolOptions {
   maxTasksPerWorker?: number;
   /** Idle workers stop after this many ms (default JUESUAN_WORKER_IDLE_MS or 30000; 0 keeps them). */
   idleMs?: number;
+  /** Niceness the workers add to their own (per thread on Linux; 0 = none): the thread that started the
+   *  pool — the server's event loop — is then served first when the cores are busy reading. */
+  niceness?: number;
 }
 
 /** A document the pool could not finish: the worker ran out of time or memory, or died. */
@@ -96,6 +99,7 @@ export class WorkerPool {
   readonly timeoutMs: number;
   private readonly maxTasks: number;
   private readonly idleMs: number;
+  private readonly niceness: number;
   private readonly queue: Job[] = [];
   private readonly slots = new Set<Slot>();
   private closed = false;
@@ -111,6 +115,7 @@ export class WorkerPool {
     this.timeoutMs = o.timeoutMs ?? envNumber('JUESUAN_DOC_TIMEOUT_MS', 60_000);
     this.maxTasks = o.maxTasksPerWorker ?? 200;
     this.idleMs = o.idleMs ?? envNumber('JUESUAN_WORKER_IDLE_MS', 30_000);
+    this.niceness = Math.max(0, Math.min(19, Math.floor(o.niceness ?? 0)));
   }
 
   /** Runs one task; `onStart` is called when a worker takes it (its queue wait is over). */
@@ -155,6 +160,7 @@ export class WorkerPool {
       resourceLimits: { maxOldGenerationSizeMb: this.memoryMb, maxYoungGenerationSizeMb: Math.min(64, Math.max(16, this.memoryMb >> 4)) },
       stderr: false,
       stdout: false,
+      workerData: { niceness: this.niceness },
     });
     const slot: Slot = { worker, ready: false, jobId: 0, done: 0, dead: false, startedAt: 0 };
     this.slots.add(slot);
