@@ -140,9 +140,9 @@ function migrationsFor(dialect: Dialect): Record<string, Migration> {
           .execute();
       },
     },
-    // Summary tables (summaries.ts): new tables, counted from the corpus in the migration's transaction.
-    // Reading documents and findings takes no lock that stops writers; this version's writers start
-    // after the migration and keep the counts from then on (see docs/deployment.md on upgrading).
+    // Summary tables (summaries.ts): new tables, counted from the corpus in the migration's transaction
+    // (0005). Reading documents and findings takes no lock that stops writers; this version's writers
+    // start after the migration and keep the counts from then on (see docs/deployment.md on upgrading).
     '0004_summaries': {
       async up(db: Kysely<any>) {
         await db.schema
@@ -167,6 +167,28 @@ function migrationsFor(dialect: Dialect): Record<string, Migration> {
           .addColumn('documents', 'integer', (c) => c.notNull())
           .addColumn('findings', 'integer', (c) => c.notNull())
           .addPrimaryKeyConstraint('summary_findings_pk', ['year', 'year_null', 'rule', 'severity'])
+          .execute();
+        // counted from the corpus by 0005, with the table it adds
+      },
+    },
+    // The one-dimension counts (summary_facets: the first page's total and facets in a few hundred
+    // rows at any corpus size) and indexes for the summary's filters; then every summary table is
+    // counted from the corpus (0004's too; on PostgreSQL the migrator runs both in one transaction).
+    '0005_summary_facets': {
+      async up(db: Kysely<any>) {
+        await db.schema.createIndex('summary_documents_region').on('summary_documents').columns(['region', 'year']).execute();
+        await db.schema.createIndex('summary_documents_dept').on('summary_documents').columns(['department_type', 'year']).execute();
+        await db.schema.createIndex('summary_documents_kind').on('summary_documents').columns(['kind', 'year']).execute();
+        await db.schema
+          .createTable('summary_facets')
+          .addColumn('dimension', 'varchar(16)', (c) => c.notNull())
+          .addColumn('value', 'text', (c) => c.notNull())
+          .addColumn('is_null', 'integer', (c) => c.notNull())
+          .addColumn('has_errors', 'integer', (c) => c.notNull())
+          .addColumn('has_warnings', 'integer', (c) => c.notNull())
+          .addColumn('has_infos', 'integer', (c) => c.notNull())
+          .addColumn('documents', 'integer', (c) => c.notNull())
+          .addPrimaryKeyConstraint('summary_facets_pk', ['dimension', 'value', 'is_null', 'has_errors', 'has_warnings', 'has_infos'])
           .execute();
         await rebuildSummaries(db);
       },

@@ -3,7 +3,7 @@ import { PostgresAdapter, sql } from 'kysely';
 import type { Db } from './corpus.js';
 import { factsByDocument } from './corpus.js';
 import { toFen } from './schema.js';
-import { applySummaryChange, facetFromSummary, findingCountsFromSummary, findingTallyOf, groupedFacetsFromSummary, lockDocumentDims, totalFromSummary } from './summaries.js';
+import { applySummaryChange, facetFromSummary, facetsFromMarginals, noDimensionFilter, findingCountsFromSummary, findingTallyOf, groupedFacetsFromSummary, lockDocumentDims, totalFromSummary } from './summaries.js';
 
 /** How a query may be answered: from the summary tables when its filters allow (default), or from the rows themselves. */
 export interface QueryMode {
@@ -80,7 +80,9 @@ function filtered(db: Db, f: SearchFilters) {
   let q = db.selectFrom('documents');
   if (f.q) q = q.where((eb) => eb.or([eb('entity', 'like', `%${f.q}%`), eb('name', 'like', `%${f.q}%`)]));
   if (f.entity) q = q.where('entity', '=', f.entity);
-  if (f.year !== undefined) q = q.where('year', '=', f.year);
+  // the same condition once more as the list orders by it: the (…, COALESCE(year, 0) DESC, id DESC)
+  // indexes then serve a year's first page without reading the whole year
+  if (f.year !== undefined) q = q.where('year', '=', f.year).where(sql<number>`COALESCE(year, 0)`, '=', f.year);
   if (f.kind) q = q.where('kind', '=', f.kind);
   if (f.region) q = q.where('region', '=', f.region);
   if (f.departmentType) q = q.where('department_type', '=', f.departmentType);
@@ -109,6 +111,12 @@ export async function searchDocuments(db: Db, f: SearchFilters, mode: QueryMode 
   const next = more && last ? `${last.year ?? 0}.${last.id}` : undefined;
   const wantFacets = !after && f.facets !== false;
   const fromSummary = mode.summaries !== false && summaryAnswers(f);
+  if (fromSummary && noDimensionFilter(f)) {
+    // the first page of the whole corpus (or of a severity): the one-dimension counts
+    const m = await facetsFromMarginals(db, f);
+    const facets: Record<string, { value: string; count: number }[]> = wantFacets ? { year: m.facets.year, kind: m.facets.kind, region: m.facets.region, departmentType: m.facets.department_type } : {};
+    return { items: rows.map((r) => toSummary(r as SummaryRow)), total: m.total, facets, ...(next && { next }) };
+  }
   if (wantFacets && db.getExecutor().adapter instanceof PostgresAdapter) {
     // PostgreSQL: the total and the four facets in one scan (GROUPING SETS), of the summary when it answers
     const cols = ['year', 'kind', 'region', 'department_type'] as const;

@@ -134,6 +134,17 @@ export interface SummaryDocumentTable {
   documents: number;
 }
 
+/** Documents counted by one dimension at a time (dimension: year | kind | region | department_type; value '' or '0' with is_null 1 for NULL). */
+export interface SummaryFacetTable {
+  dimension: string;
+  value: string;
+  is_null: number;
+  has_errors: number;
+  has_warnings: number;
+  has_infos: number;
+  documents: number;
+}
+
 /** Per (document year, rule, severity): documents with such a finding, and findings. */
 export interface SummaryFindingTable {
   year: number;
@@ -146,6 +157,7 @@ export interface SummaryFindingTable {
 
 export interface Database {
   summary_documents: SummaryDocumentTable;
+  summary_facets: SummaryFacetTable;
   summary_findings: SummaryFindingTable;
   batches: BatchTable;
   batch_items: BatchItemTable;

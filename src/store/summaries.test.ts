@@ -91,7 +91,8 @@ async function assertSummariesMatch(db: Db, label: string): Promise<void> {
 async function counters(db: Db): Promise<unknown> {
   const d = await sql`SELECT year, kind, region, department_type, nulls, has_errors, has_warnings, has_infos, documents FROM summary_documents WHERE documents <> 0 ORDER BY 1, 2, 3, 4, 5, 6, 7, 8`.execute(db);
   const f = await sql`SELECT year, year_null, rule, severity, documents, findings FROM summary_findings WHERE documents <> 0 OR findings <> 0 ORDER BY 1, 2, 3, 4`.execute(db);
-  return JSON.parse(JSON.stringify({ d: d.rows, f: f.rows }, (_k, v: unknown) => (typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : v)));
+  const m = await sql`SELECT dimension, value, is_null, has_errors, has_warnings, has_infos, documents FROM summary_facets WHERE documents <> 0 ORDER BY 1, 2, 3, 4, 5, 6`.execute(db);
+  return JSON.parse(JSON.stringify({ d: d.rows, m: m.rows, f: f.rows }, (_k, v: unknown) => (typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : v)));
 }
 
 async function withDb(kind: 'sqlite' | 'postgres', fn: (o: OpenedDb) => Promise<void>): Promise<void> {
@@ -139,11 +140,8 @@ for (const [name, skip] of [['sqlite', false], ['postgres', PG_SKIP]] as const) 
       const ids: number[] = [];
       for (let i = 0; i < 40; i++) ids.push(await insert(db, r));
       // as if stored by a version without the summaries: empty them, then run the migration again
-      await db.deleteFrom('summary_documents').execute();
-      await db.deleteFrom('summary_findings').execute();
-      await db.deleteFrom('kysely_migration' as never).where('name' as never, '=', '0004_summaries' as never).execute();
-      await sql`DROP TABLE summary_documents`.execute(db);
-      await sql`DROP TABLE summary_findings`.execute(db);
+      await db.deleteFrom('kysely_migration' as never).where('name' as never, 'in', ['0004_summaries', '0005_summary_facets'] as never).execute();
+      for (const t of ['summary_documents', 'summary_facets', 'summary_findings']) await sql`DROP TABLE ${sql.table(t)}`.execute(db);
       const again = await openDb(o.url);
       try {
         await assertSummariesMatch(again.db, 'after the migration');

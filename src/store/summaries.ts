@@ -40,6 +40,9 @@ export const DOCUMENT_DIM_COLUMNS = ['year', 'kind', 'region', 'department_type'
 /** Bits of `summary_documents.nulls`. */
 export const NULL_BIT = { year: 1, kind: 2, region: 4, department_type: 8 } as const;
 
+const FACET_COLUMNS = ['year', 'kind', 'region', 'department_type'] as const;
+type FacetColumn = (typeof FACET_COLUMNS)[number];
+
 const DOCUMENT_KEY = ['year', 'kind', 'region', 'department_type', 'nulls', 'has_errors', 'has_warnings', 'has_infos'] as const;
 
 function documentKey(d: DocumentDims) {
@@ -77,9 +80,42 @@ export async function findingTallyOf(tx: Db, documentId: number): Promise<Findin
   return tallyFindings(rows);
 }
 
-async function bumpDocuments(tx: Db, key: ReturnType<typeof documentKey>, delta: number): Promise<void> {
-  await tx.insertInto('summary_documents').values({ ...key, documents: delta })
+/** A total order of keys (all writers lock counter rows in it: no deadlock between them). */
+const keyOrder = (a: Record<string, unknown>, cols: readonly string[]) => JSON.stringify(cols.map((c) => a[c]));
+
+async function bumpDocuments(tx: Db, rows: { key: ReturnType<typeof documentKey>; delta: number }[]): Promise<void> {
+  const sorted = rows.filter((r) => r.delta !== 0).sort((a, b) => (keyOrder(a.key, DOCUMENT_KEY) < keyOrder(b.key, DOCUMENT_KEY) ? -1 : 1));
+  if (!sorted.length) return;
+  await tx.insertInto('summary_documents').values(sorted.map((r) => ({ ...r.key, documents: r.delta })))
     .onConflict((oc) => oc.columns([...DOCUMENT_KEY]).doUpdateSet((eb) => ({ documents: eb('summary_documents.documents', '+', eb.ref('excluded.documents')) })))
+    .execute();
+}
+
+const FACET_KEY = ['dimension', 'value', 'is_null', 'has_errors', 'has_warnings', 'has_infos'] as const;
+type FacetKey = { dimension: string; value: string; is_null: number; has_errors: number; has_warnings: number; has_infos: number };
+
+/** The four one-dimension rows of a document (year, kind, region, department type, each with the has-findings flags). */
+function facetKeys(k: ReturnType<typeof documentKey>): FacetKey[] {
+  return FACET_COLUMNS.map((dimension) => ({
+    dimension, value: String(k[dimension]), is_null: k.nulls & NULL_BIT[dimension] ? 1 : 0,
+    has_errors: k.has_errors, has_warnings: k.has_warnings, has_infos: k.has_infos,
+  }));
+}
+
+async function bumpFacets(tx: Db, before: ReturnType<typeof documentKey> | undefined, after: ReturnType<typeof documentKey> | undefined): Promise<void> {
+  const deltas = new Map<string, { key: FacetKey; delta: number }>();
+  for (const [k, d] of [[before, -1], [after, +1]] as const) {
+    for (const key of k ? facetKeys(k) : []) {
+      const id = keyOrder(key, FACET_KEY);
+      const e = deltas.get(id) ?? { key, delta: 0 };
+      e.delta += d;
+      deltas.set(id, e);
+    }
+  }
+  const rows = [...deltas].filter(([, e]) => e.delta !== 0).sort(([a], [b]) => (a < b ? -1 : 1)).map(([, e]) => ({ ...e.key, documents: e.delta }));
+  if (!rows.length) return;
+  await tx.insertInto('summary_facets').values(rows)
+    .onConflict((oc) => oc.columns([...FACET_KEY]).doUpdateSet((eb) => ({ documents: eb('summary_facets.documents', '+', eb.ref('excluded.documents')) })))
     .execute();
 }
 
@@ -103,9 +139,9 @@ async function bumpFindings(tx: Db, year: number | null, rows: { rule: string; s
 export async function applySummaryChange(tx: Db, before: { dims: DocumentDims; findings: FindingTally } | undefined, after: { dims: DocumentDims; findings: FindingTally } | undefined): Promise<void> {
   const kb = before && documentKey(before.dims);
   const ka = after && documentKey(after.dims);
-  if (kb && ka && sameKey(kb, ka)) { /* the same row: nothing moves */ } else {
-    if (kb) await bumpDocuments(tx, kb, -1);
-    if (ka) await bumpDocuments(tx, ka, +1);
+  if (!(kb && ka && sameKey(kb, ka))) {
+    await bumpDocuments(tx, [...(kb ? [{ key: kb, delta: -1 }] : []), ...(ka ? [{ key: ka, delta: +1 }] : [])]);
+    await bumpFacets(tx, kb, ka);
   }
   const yb = before?.dims.year ?? null;
   const ya = after?.dims.year ?? null;
@@ -146,8 +182,9 @@ export async function lockDocumentDims(tx: Db, id: number): Promise<DocumentDims
 export async function rebuildSummaries(db: Db): Promise<void> {
   const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
   const run = async (tx: Db) => {
-    if (postgres) await sql`LOCK TABLE summary_documents, summary_findings IN EXCLUSIVE MODE`.execute(tx);
+    if (postgres) await sql`LOCK TABLE summary_documents, summary_facets, summary_findings IN EXCLUSIVE MODE`.execute(tx);
     await tx.deleteFrom('summary_documents').execute();
+    await tx.deleteFrom('summary_facets').execute();
     await tx.deleteFrom('summary_findings').execute();
     await sql`INSERT INTO summary_documents (year, kind, region, department_type, nulls, has_errors, has_warnings, has_infos, documents)
       SELECT COALESCE(year, 0), COALESCE(kind, ''), COALESCE(region, ''), COALESCE(department_type, ''),
@@ -155,6 +192,16 @@ export async function rebuildSummaries(db: Db): Promise<void> {
           + (CASE WHEN region IS NULL THEN ${sql.lit(NULL_BIT.region)} ELSE 0 END) + (CASE WHEN department_type IS NULL THEN ${sql.lit(NULL_BIT.department_type)} ELSE 0 END),
         CASE WHEN errors > 0 THEN 1 ELSE 0 END, CASE WHEN warnings > 0 THEN 1 ELSE 0 END, CASE WHEN infos > 0 THEN 1 ELSE 0 END, count(*)
       FROM documents GROUP BY 1, 2, 3, 4, 5, 6, 7, 8`.execute(tx);
+    for (const dim of FACET_COLUMNS) {
+      const c = sql.raw(dim);
+      const value = dim === 'year' ? sql`CAST(COALESCE(year, 0) AS TEXT)` : sql`COALESCE(${c}, '')`;
+      await sql`INSERT INTO summary_facets (dimension, value, is_null, has_errors, has_warnings, has_infos, documents)
+        SELECT ${sql.lit(dim)}, value, is_null, has_errors, has_warnings, has_infos, count(*) FROM (
+          SELECT ${value} AS value, CASE WHEN ${c} IS NULL THEN 1 ELSE 0 END AS is_null,
+            CASE WHEN errors > 0 THEN 1 ELSE 0 END AS has_errors, CASE WHEN warnings > 0 THEN 1 ELSE 0 END AS has_warnings, CASE WHEN infos > 0 THEN 1 ELSE 0 END AS has_infos
+          FROM documents) d
+        GROUP BY value, is_null, has_errors, has_warnings, has_infos`.execute(tx);
+    }
     await sql`INSERT INTO summary_findings (year, year_null, rule, severity, documents, findings)
       SELECT COALESCE(d.year, 0), CASE WHEN d.year IS NULL THEN 1 ELSE 0 END, f.rule, f.severity, count(DISTINCT f.document_id), count(*)
       FROM findings f JOIN documents d ON d.id = f.document_id GROUP BY 1, 2, 3, 4`.execute(tx);
@@ -176,7 +223,7 @@ export interface SummaryFilters {
 }
 
 function documentConditions(f: SummaryFilters): RawBuilder<unknown>[] {
-  const c: RawBuilder<unknown>[] = [sql`documents > 0`];
+  const c: RawBuilder<unknown>[] = [sql`documents <> 0`];
   if (f.year !== undefined) c.push(sql`year = ${f.year} AND (nulls & ${sql.lit(NULL_BIT.year)}) = 0`);
   if (f.kind) c.push(sql`kind = ${f.kind} AND (nulls & ${sql.lit(NULL_BIT.kind)}) = 0`);
   if (f.region) c.push(sql`region = ${f.region} AND (nulls & ${sql.lit(NULL_BIT.region)}) = 0`);
@@ -187,8 +234,6 @@ function documentConditions(f: SummaryFilters): RawBuilder<unknown>[] {
   return c;
 }
 
-const FACET_COLUMNS = ['year', 'kind', 'region', 'department_type'] as const;
-type FacetColumn = (typeof FACET_COLUMNS)[number];
 
 /** The value of a dimension as the documents hold it: NULL where its bit is set. */
 const nullable = (col: FacetColumn) => sql.raw(`CASE WHEN (nulls & ${NULL_BIT[col]}) = 0 THEN ${col} END`);
@@ -203,6 +248,34 @@ export async function groupedFacetsFromSummary(db: Db, f: SummaryFilters): Promi
       FROM summary_documents WHERE ${sql.join(documentConditions(f), sql` AND `)}) s
     GROUP BY GROUPING SETS ((year), (kind), (region), (department_type), ()) HAVING sum(documents) > 0`.execute(db);
   return r.rows;
+}
+
+/** Whether the filters name none of the four dimensions (only a severity, or nothing): the one-dimension rows answer. */
+export function noDimensionFilter(f: SummaryFilters): boolean {
+  return f.year === undefined && !f.kind && !f.region && !f.departmentType;
+}
+
+/**
+ * The total and the four facets from `summary_facets` (a few rows per value of each dimension,
+ * whatever the corpus size), for filters on severity only. Facet values come in the order the live
+ * query gives on this database: years by number; text as PostgreSQL's list sorts it (JavaScript
+ * order), or as SQLite's BINARY collation (UTF-8 bytes).
+ */
+export async function facetsFromMarginals(db: Db, f: SummaryFilters): Promise<{ total: number; facets: Record<FacetColumn, { value: string; count: number }[]> }> {
+  const sev = documentConditions({ ...(f.severity && { severity: f.severity }) });
+  const r = await sql<{ dimension: string; value: string; is_null: number | string; n: number | string }>`SELECT dimension, value, is_null, sum(documents) AS n
+    FROM summary_facets WHERE ${sql.join(sev, sql` AND `)} GROUP BY dimension, value, is_null HAVING sum(documents) > 0`.execute(db);
+  const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
+  const text = postgres ? (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0) : (a: string, b: string) => Buffer.compare(Buffer.from(a), Buffer.from(b));
+  const facets = { year: [], kind: [], region: [], department_type: [] } as Record<FacetColumn, { value: string; count: number }[]>;
+  let total = 0;
+  for (const x of r.rows) {
+    const dim = x.dimension as FacetColumn;
+    if (dim === 'year') total += Number(x.n);
+    if (Number(x.is_null) === 0) facets[dim]?.push({ value: x.value, count: Number(x.n) });
+  }
+  for (const dim of FACET_COLUMNS) facets[dim].sort((a, b) => (dim === 'year' ? Number(a.value) - Number(b.value) : text(a.value, b.value)));
+  return { total, facets };
 }
 
 /** SQLite: the total and one facet at a time (values in the column's order), from the summary. */
