@@ -168,6 +168,30 @@ test('queue: a poison document goes to the failed list with its reason after N a
   }
 });
 
+test('queue: jobs lost from Redis are noticed by a worker (no one asks for the status): their documents settle as failed; retry-failed reads them', { skip: SKIP }, async () => {
+  const { o, q, done } = await setup();
+  let w: ReturnType<typeof startWorker> | undefined;
+  try {
+    const docs = [...generateTexts({ n: 3, seed: 21, defects: 0 })];
+    const s = await enqueueDocuments(o.db, q, docs.map((d) => ({ name: d.name, bytes: d.bytes })), { kind: 'import' });
+    await q.queue.obliterate({ force: true }); // Redis lost the jobs (flushed, restarted without persistence)
+    await new Promise((r) => setTimeout(r, 600));
+    w = startWorker({ db: o.db, redisUrl: REDIS!, reconcileMs: 200, reconcileGraceMs: 500 });
+    const p = await finished(o, s.batch);
+    assert.equal(p.failed, 3);
+    assert.match(p.problems[0]?.error ?? '', /no longer in the queue/);
+    assert.equal((await storedOnce(o)).docs, 0);
+    assert.equal(await retryFailed(o.db, q, s.batch), 3);
+    const again = await finished(o, s.batch);
+    assert.equal(again.failed, 0);
+    assert.equal(again.byState.added, 3);
+    assert.equal((await storedOnce(o)).docs, 3);
+  } finally {
+    await w?.close();
+    await done();
+  }
+});
+
 test('queue: re-check on the queue replaces the findings of documents checked with an older rule set', { skip: SKIP }, async () => {
   const { o, q, done } = await setup();
   const w = startWorker({ db: o.db, redisUrl: REDIS! });

@@ -3,7 +3,7 @@
  * retry-failed. Progress itself lives in the database; these add what only Redis knows.
  */
 import type { Db } from '../store/corpus.js';
-import { batchProgress, cancelBatch, reopenFailed, settleItem, waitingItems, type BatchProgress } from '../store/batches.js';
+import { batchesWithWaitingItems, batchProgress, cancelBatch, reopenFailed, settleItem, waitingItems, type BatchProgress } from '../store/batches.js';
 import { jobIdOf, queueItems, type OpenedQueue } from './queue.js';
 
 /**
@@ -12,11 +12,13 @@ import { jobIdOf, queueItems, type OpenedQueue } from './queue.js';
  * are settled as failed with the reason, so `retry-failed` can queue them again. Checked only when the
  * queue has nothing waiting, running or delayed: then every waiting item is such a one.
  */
-export async function reconcileBatch(db: Db, q: OpenedQueue, batch: string): Promise<number> {
-  const counts = await q.queue.getJobCounts('waiting', 'active', 'delayed', 'prioritized', 'waiting-children');
-  if (Object.values(counts).some((n) => n > 0)) return 0;
+export async function reconcileBatch(db: Db, q: OpenedQueue, batch: string, o: { graceMs?: number } = {}): Promise<number> {
+  if (!(await queueIdle(q))) return 0;
+  // an item queued a moment ago may have its job on the way (items are committed before their jobs are added)
+  const cutoff = new Date(Date.now() - (o.graceMs ?? RECONCILE_GRACE_MS)).toISOString();
   let settled = 0;
   for (const it of await waitingItems(db, batch)) {
+    if (it.queuedAt && it.queuedAt > cutoff) continue;
     let reason = 'the job is no longer in the queue (Redis restarted or flushed?)';
     for (let retry = 0; retry < 20; retry++) {
       const job = await q.queue.getJob(jobIdOf(batch, it.seq, retry));
@@ -27,6 +29,27 @@ export async function reconcileBatch(db: Db, q: OpenedQueue, batch: string): Pro
     }
     if (await settleItem(db, batch, it.seq, { state: 'failed', error: reason })) settled++;
   }
+  return settled;
+}
+
+/** Items queued less than this long ago are not judged lost (their job may be on its way to Redis). */
+export const RECONCILE_GRACE_MS = 10_000;
+
+async function queueIdle(q: OpenedQueue): Promise<boolean> {
+  const counts = await q.queue.getJobCounts('waiting', 'active', 'delayed', 'prioritized', 'waiting-children');
+  return Object.values(counts).every((n) => n === 0);
+}
+
+/**
+ * The workers' side of `reconcileBatch`: when the queue is idle, every open batch with waiting items
+ * is reconciled, so a job lost from Redis ends failed (and `retry-failed` can queue it again) without
+ * anyone asking for the batch's status. Workers run it when the queue drains and every
+ * JUESUAN_QUEUE_RECONCILE_MS; several workers doing it at once settle each item once.
+ */
+export async function reconcileOpenBatches(db: Db, q: OpenedQueue, o: { graceMs?: number } = {}): Promise<number> {
+  if (!(await queueIdle(q))) return 0;
+  let settled = 0;
+  for (const batch of await batchesWithWaitingItems(db)) settled += await reconcileBatch(db, q, batch, o);
   return settled;
 }
 

@@ -15,14 +15,15 @@
  *   error) are retried with back-off; after JUESUAN_QUEUE_ATTEMPTS attempts the job is on the failed
  *   list and its item settles as failed with the reason (`juesuan batch status`, `retry-failed`).
  */
-import { QueueEvents, UnrecoverableError, Worker, type Job } from 'bullmq';
+import { Queue, QueueEvents, UnrecoverableError, Worker, type Job } from 'bullmq';
 import type { Db } from '../store/corpus.js';
 import { findByHash, insertDocument, type Analysed, isUniqueViolation, replaceReport, safeFormat } from '../store/corpus.js';
 import { dropStaged, getItem, settleItem, stagedContent } from '../store/batches.js';
 import { WorkerPool, PoolLimitError } from '../core/pool/pool.js';
 import { InputError } from '../ingest/raw.js';
 import type { Disclosure } from '../model/index.js';
-import { QUEUE_NAME, queueConfig, redactUrl, redisConnection, type JobData } from './queue.js';
+import { QUEUE_NAME, queueConfig, redactUrl, redisConnection, type JobData, type OpenedQueue } from './queue.js';
+import { reconcileOpenBatches } from './control.js';
 
 export interface WorkerOptions {
   db: Db;
@@ -34,6 +35,10 @@ export interface WorkerOptions {
   /** the pool (tests pass one); default a pool of `jobs` threads */
   pool?: WorkerPool;
   log?: (line: string) => void;
+  /** how often an idle queue is checked for waiting documents whose jobs are gone (JUESUAN_QUEUE_RECONCILE_MS, default 60000; also when the queue drains) */
+  reconcileMs?: number;
+  /** a document queued less than this long ago is not judged lost (default 10000) */
+  reconcileGraceMs?: number;
 }
 
 export interface WorkerStats {
@@ -171,6 +176,27 @@ export function startWorker(o: WorkerOptions): RunningWorker {
   });
   let lastLogged = '';
   const once = (m: string) => { if (m !== lastLogged) { lastLogged = m; log(m); } };
+  // Jobs lost from Redis (flushed, restarted without persistence, a stalled job past its limit): when
+  // the queue drains and every reconcileMs, the waiting documents of open batches whose jobs are gone
+  // settle as failed with the reason, so `batch status` shows them and `retry-failed` queues them
+  // again — without anyone having to ask for the batch's status first.
+  const controlConnection = redisConnection(o.redisUrl);
+  controlConnection.on('error', () => undefined); // the worker's own connection reports Redis errors
+  const control: OpenedQueue = { queue: new Queue<JobData>(QUEUE_NAME, { connection: controlConnection, prefix: config.prefix }), config, close: async () => undefined };
+  control.queue.on('error', () => undefined);
+  let reconciling: Promise<void> | undefined;
+  let lastReconcile = 0;
+  const reconcile = () => {
+    if (reconciling || Date.now() - lastReconcile < 1000) return;
+    lastReconcile = Date.now();
+    reconciling = reconcileOpenBatches(o.db, control, { graceMs: o.reconcileGraceMs ?? Number(process.env.JUESUAN_QUEUE_RECONCILE_GRACE_MS || 10_000) })
+      .then((n) => { if (n) { stats.failed += n; log(`${n} waiting documents had no job left in the queue: settled as failed (juesuan batch retry-failed queues them again)`); } })
+      .catch((e: unknown) => once(`checking for lost jobs: ${e instanceof Error ? e.message : String(e)}`))
+      .finally(() => { reconciling = undefined; });
+  };
+  worker.on('drained', reconcile);
+  const reconcileTimer = setInterval(reconcile, Math.max(100, o.reconcileMs ?? (Number(process.env.JUESUAN_QUEUE_RECONCILE_MS) || 60_000)));
+  reconcileTimer.unref();
   worker.on('error', (e) => once(`worker: ${e.message}`));
   events.on('error', (e) => once(`queue events: ${e.message}`));
   const ready = Promise.all([worker.waitUntilReady(), events.waitUntilReady()]).then(() => {
@@ -181,7 +207,11 @@ export function startWorker(o: WorkerOptions): RunningWorker {
     stats, ready,
     close: () => {
       closing ??= (async () => {
+        clearInterval(reconcileTimer);
         await worker.close();
+        await reconciling;
+        await control.queue.close();
+        controlConnection.disconnect();
         await events.close();
         if (!o.pool) await pool.close();
         connection.disconnect();

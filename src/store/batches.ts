@@ -204,6 +204,14 @@ export async function reopenFailed(db: Db, id: string): Promise<{ seq: number; n
 }
 
 /** Waiting items of a batch (to queue them again after a Redis loss: `batch retry-failed --waiting`). */
-export async function waitingItems(db: Db, id: string): Promise<{ seq: number; name: string; sha256: string | null; documentId: number | null }[]> {
-  return db.selectFrom('batch_items').select(['seq', 'name', 'sha256', 'document_id as documentId']).where('batch_id', '=', id).where('state', '=', 'waiting').orderBy('seq').execute();
+export async function waitingItems(db: Db, id: string): Promise<{ seq: number; name: string; sha256: string | null; documentId: number | null; queuedAt: string | null }[]> {
+  return db.selectFrom('batch_items').select(['seq', 'name', 'sha256', 'document_id as documentId', 'queued_at as queuedAt']).where('batch_id', '=', id).where('state', '=', 'waiting').orderBy('seq').execute();
+}
+
+/** Open batches with items still waiting (one index probe per batch). */
+export async function batchesWithWaitingItems(db: Db): Promise<string[]> {
+  const rows = await db.selectFrom('batches').select('id').where('status', '=', 'open')
+    .where(({ exists, selectFrom }) => exists(selectFrom('batch_items').select(sql`1`.as('one')).whereRef('batch_items.batch_id', '=', 'batches.id').where('batch_items.state', '=', 'waiting')))
+    .orderBy('id').execute();
+  return rows.map((r) => r.id);
 }
