@@ -10,6 +10,7 @@ import cliProgress from 'cli-progress';
 import { openDb, resolveDbUrl } from '../store/db.js';
 import { sha256Of, storeDocument, type Analyse, type Db } from '../store/corpus.js';
 import { WorkerPool } from '../core/pool/pool.js';
+import { createBatch, recordSettled, type ItemState } from '../store/batches.js';
 
 const SUPPORTED = /\.(txt|text|pdf|xlsx|xls|docx|doc|html?|mht|mhtml)$/i;
 
@@ -37,6 +38,8 @@ export interface ImportSummary {
   skipped: number;
   unreadable: { file: string; reason: string }[];
   missing: string[];
+  /** the batch of an import of many files */
+  batch?: string;
 }
 
 /**
@@ -44,17 +47,28 @@ export interface ImportSummary {
  * document in its own transaction, so the order of completion does not matter). A document that
  * cannot be read, or overruns its time or memory budget, is listed as unreadable; the import goes on.
  */
-export async function importFiles(db: Db, files: string[], onProgress?: (done: number, file: string) => void, pool?: WorkerPool): Promise<Omit<ImportSummary, 'missing'>> {
+export async function importFiles(db: Db, files: string[], onProgress?: (done: number, file: string) => void, pool?: WorkerPool, batch?: string): Promise<Omit<ImportSummary, 'missing'>> {
   const summary = { added: 0, skipped: 0, unreadable: [] as { file: string; reason: string }[] };
   let done = 0;
   const analyse: Analyse | undefined = pool ? (input) => pool.run({ op: 'store', input }) : undefined;
-  const one = async (file: string): Promise<void> => {
+  const one = async (file: string, seq: number): Promise<void> => {
     const bytes = new Uint8Array(await readFile(file));
-    const stored = bytes.length ? await db.selectFrom('documents').select(['status', 'error']).where('sha256', '=', sha256Of(bytes)).executeTakeFirst() : undefined;
-    if (!bytes.length) summary.unreadable.push({ file, reason: 'empty file' });
-    else if (stored?.status === 'unreadable') summary.unreadable.push({ file, reason: stored.error ?? 'unreadable' });
-    else if (stored) summary.skipped++;
-    else {
+    const sha256 = sha256Of(bytes);
+    const stored = bytes.length ? await db.selectFrom('documents').select(['id', 'status', 'error']).where('sha256', '=', sha256).executeTakeFirst() : undefined;
+    // the batch item of this file (`juesuan batch status`, /api/batches), recorded once it is settled
+    const record = async (state: ItemState, documentId?: number, error?: string) => {
+      if (batch) await recordSettled(db, batch, seq, { name: basename(file), sha256, state, ...(documentId && { documentId }), ...(error !== undefined && { error }) });
+    };
+    if (!bytes.length) {
+      summary.unreadable.push({ file, reason: 'empty file' });
+      await record('unreadable', undefined, 'empty file');
+    } else if (stored?.status === 'unreadable') {
+      summary.unreadable.push({ file, reason: stored.error ?? 'unreadable' });
+      await record('unreadable', stored.id, stored.error ?? 'unreadable');
+    } else if (stored) {
+      summary.skipped++;
+      await record('existing', stored.id);
+    } else {
       let r;
       try {
         r = await storeDocument(db, { bytes, name: basename(file), user: 'import', ...(analyse && { analyse }) });
@@ -65,13 +79,18 @@ export async function importFiles(db: Db, files: string[], onProgress?: (done: n
       if (r.status === 'unreadable') summary.unreadable.push({ file, reason: r.error ?? 'unreadable' });
       else if (r.created) summary.added++;
       else summary.skipped++;
+      // not stored (an internal error, a time or memory budget overrun): failed, as on the queue
+      await record(r.status === 'unreadable' ? (r.id ? 'unreadable' : 'failed') : r.created ? 'added' : 'existing', r.id || undefined, r.error);
     }
     onProgress?.(++done, file);
   };
   let next = 0;
   const lanes = Math.max(1, pool?.size ?? 1);
   await Promise.all(Array.from({ length: Math.min(lanes, files.length) }, async () => {
-    while (next < files.length) await one(files[next++]!);
+    while (next < files.length) {
+      const i = next++;
+      await one(files[i]!, i + 1);
+    }
   }));
   return summary;
 }
@@ -83,10 +102,12 @@ export async function importCommand(paths: string[], dbUrl?: string, jobs?: numb
   bar?.start(files.length, 0, { file: '' });
   const pool = new WorkerPool({ idleMs: 0, ...(jobs && { size: jobs }) });
   try {
-    const s = await importFiles(opened.db, files, (done, file) => bar?.update(done, { file: basename(file) }), pool);
+    // many files: a batch, followed by `juesuan batch status ID` and /api/batches as a queued import is
+    const batch = files.length > 1 ? await createBatch(opened.db, { kind: 'import', label: `import ${paths.join(' ')}`.slice(0, 200), user: 'cli', total: files.length }) : undefined;
+    const s = await importFiles(opened.db, files, (done, file) => bar?.update(done, { file: basename(file) }), pool, batch);
     bar?.stop();
-    const summary: ImportSummary = { ...s, missing };
-    process.stdout.write(`imported into ${opened.url}: ${s.added} added, ${s.skipped} already stored, ${s.unreadable.length} unreadable, ${missing.length} missing paths\n`);
+    const summary: ImportSummary = { ...s, missing, ...(batch && { batch }) };
+    process.stdout.write(`imported into ${opened.url}: ${s.added} added, ${s.skipped} already stored, ${s.unreadable.length} unreadable, ${missing.length} missing paths${batch ? ` (batch ${batch})` : ''}\n`);
     for (const u of s.unreadable) process.stdout.write(`  unreadable: ${u.file}: ${u.reason}\n`);
     for (const m of missing) process.stdout.write(`  missing: ${m}\n`);
     if (missing.length || s.unreadable.length) process.exitCode = 2;

@@ -26,10 +26,15 @@ export function isBatchId(s: string): boolean {
   return /^\d{8}-\d{6}-[0-9a-f]{6}$/.test(s);
 }
 
-export async function createBatch(db: Db, b: { id?: string; kind: BatchKind; label?: string; user?: string; keepUnreadable?: boolean }): Promise<string> {
+/**
+ * A new batch. `total` is for a batch read in this process (an import without the queue): its size is
+ * known up front and its items are recorded as they settle (`recordSettled`); the ones not recorded
+ * yet count as waiting. A queued batch starts at 0 and grows with `addItems`.
+ */
+export async function createBatch(db: Db, b: { id?: string; kind: BatchKind; label?: string; user?: string; keepUnreadable?: boolean; total?: number }): Promise<string> {
   const id = b.id ?? newBatchId();
   await db.insertInto('batches').values({
-    id, kind: b.kind, label: b.label ?? null, status: 'open', total: 0, keep_unreadable: b.keepUnreadable === false ? 0 : 1,
+    id, kind: b.kind, label: b.label ?? null, status: 'open', total: b.total ?? 0, keep_unreadable: b.keepUnreadable === false ? 0 : 1,
     created_by: b.user ?? null, created_at: now(), updated_at: now(),
   }).execute();
   return id;
@@ -76,6 +81,14 @@ export async function addItems(db: Db, batchId: string, items: NewItem[]): Promi
     for (let i = 0; i < rows.length; i += 500) await tx.insertInto('batch_items').values(rows.slice(i, i + 500)).execute();
     return seqs;
   });
+}
+
+/** Records one settled document of a batch read in this process (see `createBatch`'s `total`). */
+export async function recordSettled(db: Db, batchId: string, seq: number, it: { name: string; sha256?: string; documentId?: number; state: ItemState; error?: string }): Promise<void> {
+  await db.insertInto('batch_items').values({
+    batch_id: batchId, seq, name: it.name.slice(0, 1000), sha256: it.sha256 ?? null, document_id: it.documentId ?? null,
+    state: it.state, error: it.error ?? null, attempts: 1, queued_at: null, updated_at: now(),
+  }).execute();
 }
 
 export interface BatchItem {
@@ -162,7 +175,10 @@ export async function batchProgress(db: Db, id: string, o: { problems?: number }
   const n = (s: ItemState) => byState[s] ?? 0;
   const problems = await db.selectFrom('batch_items').select(['seq', 'name', 'state', 'error', 'attempts']).where('batch_id', '=', id)
     .where('state', 'in', ['failed', 'unreadable']).orderBy('seq').limit(o.problems ?? 100).execute();
-  const waiting = n('waiting');
+  // items not recorded yet (a batch read in this process records them as they settle) wait too
+  const recorded = Object.values(byState).reduce((a, x) => a + (x ?? 0), 0);
+  const waiting = Math.max(n('waiting'), Number(b.total) - recorded + n('waiting'));
+  if (waiting > n('waiting')) byState.waiting = waiting;
   return {
     id: b.id, kind: b.kind as BatchKind, label: b.label, status: b.status as 'open' | 'cancelled', createdBy: b.created_by, createdAt: String(b.created_at), updatedAt: String(b.updated_at),
     total: Number(b.total), done: SETTLED.reduce((s, k) => s + n(k), 0), failed: n('failed'), waiting, cancelled: n('cancelled'), byState,
