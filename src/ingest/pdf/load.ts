@@ -14,14 +14,20 @@ import type { PDFDocumentProxy } from 'pdfjs-dist/types/src/display/api.js';
 import { InputError } from '../raw.js';
 import { withBuiltinsKept } from './builtins.js';
 
-type Pdfjs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
-export const pdfjs: Pdfjs = await withBuiltinsKept(async () => {
-  const lib = await import('pdfjs-dist/legacy/build/pdf.mjs');
-  // @ts-expect-error the worker module has no type declarations
-  const worker = await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
-  (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = worker;
-  return lib;
-});
+export type Pdfjs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
+let loading: Promise<Pdfjs> | undefined;
+
+/** pdf.js, loaded on first use (no top-level await: the CLI bundle is CommonJS, see bin/juesuan.mjs). */
+export function loadPdfjs(): Promise<Pdfjs> {
+  loading ??= withBuiltinsKept(async () => {
+    const lib = await import('pdfjs-dist/legacy/build/pdf.mjs');
+    // @ts-expect-error the worker module has no type declarations
+    const worker = await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
+    (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = worker;
+    return lib;
+  });
+  return loading;
+}
 
 export type { PDFDocumentProxy };
 
@@ -43,6 +49,7 @@ export interface PdfOpenOptions {
 /** Opens the document; throws InputError for encrypted (password), damaged or non-PDF input. */
 export async function openPdf(bytes: Uint8Array, name?: string, opts: PdfOpenOptions = {}): Promise<PDFDocumentProxy> {
   const label = name ? ` ${name}` : '';
+  const pdfjs = await loadPdfjs();
   const task = pdfjs.getDocument({
     data: new Uint8Array(bytes),
     cMapUrl: opts.cMapUrl ?? CMAP_URL,

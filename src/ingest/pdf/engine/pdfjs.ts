@@ -6,17 +6,27 @@
  */
 import type { PDFPageProxy } from 'pdfjs-dist/types/src/display/api.js';
 import { InputError } from '../../raw.js';
-import { openPdf, pdfjs, type PdfOpenOptions } from '../load.js';
+import { loadPdfjs, openPdf, type Pdfjs, type PdfOpenOptions } from '../load.js';
 import { multiply, pageContent, type Matrix, type PageContent, type PaintedPath, type PdfTextItem } from '../page.js';
 import type { PdfLimits } from './limits.js';
 import { PdfLimitError } from './limits.js';
 import type { PdfReader } from './reader.js';
 
-const OPS = pdfjs.OPS as Record<string, number>;
-const STROKES = new Set(['stroke', 'closeStroke', 'fillStroke', 'eoFillStroke', 'closeFillStroke', 'closeEOFillStroke'].map((k) => OPS[k]));
-const FILLS = new Set(['fill', 'eoFill'].map((k) => OPS[k]));
-const TEXT_OPS = new Set(['showText', 'showSpacedText', 'nextLineShowText', 'nextLineSetSpacingShowText'].map((k) => OPS[k]));
-const IMAGE_OPS = new Set(['paintImageXObject', 'paintInlineImageXObject', 'paintImageMaskXObject', 'paintImageXObjectRepeat', 'paintInlineImageXObjectGroup', 'paintSolidColorImageMask'].map((k) => OPS[k]));
+// pdf.js's operator codes, set when pdf.js is loaded (openPdfjs) — no top-level await (see load.ts)
+let OPS: Record<string, number> = {};
+let STROKES = new Set<number | undefined>();
+let FILLS = new Set<number | undefined>();
+let TEXT_OPS = new Set<number | undefined>();
+let IMAGE_OPS = new Set<number | undefined>();
+
+function setOps(lib: Pdfjs): void {
+  if (OPS === lib.OPS) return;
+  OPS = lib.OPS as Record<string, number>;
+  STROKES = new Set(['stroke', 'closeStroke', 'fillStroke', 'eoFillStroke', 'closeFillStroke', 'closeEOFillStroke'].map((k) => OPS[k]));
+  FILLS = new Set(['fill', 'eoFill'].map((k) => OPS[k]));
+  TEXT_OPS = new Set(['showText', 'showSpacedText', 'nextLineShowText', 'nextLineSetSpacingShowText'].map((k) => OPS[k]));
+  IMAGE_OPS = new Set(['paintImageXObject', 'paintInlineImageXObject', 'paintImageMaskXObject', 'paintImageXObjectRepeat', 'paintInlineImageXObjectGroup', 'paintSolidColorImageMask'].map((k) => OPS[k]));
+}
 
 const IDENTITY: Matrix = [1, 0, 0, 1, 0, 0];
 
@@ -87,6 +97,7 @@ async function readPage(page: PDFPageProxy, pageNumber: number): Promise<PageCon
 
 export async function openPdfjs(bytes: Uint8Array, name: string | undefined, limits: PdfLimits, opts: PdfOpenOptions = {}): Promise<PdfReader> {
   const label = name ? ` ${name}` : '';
+  setOps(await loadPdfjs());
   const doc = await openPdf(bytes, name, opts);
   if (doc.numPages > limits.maxPages) {
     await doc.destroy();
