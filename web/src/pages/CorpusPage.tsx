@@ -2,6 +2,7 @@
 import { useEffect, useState } from 'react';
 import { api, when } from '../api';
 import { KIND_NAMES, useT } from '../i18n';
+import { QueueBatches } from '../components/QueueBatches';
 
 interface Summary { id: number; name: string; format: string; entity: string | null; year: number | null; kind: string | null; region: string | null; departmentType: string | null; unit: string | null; status: string; counts: { error: number; warning: number; info: number }; createdAt: string }
 interface SearchResult { items: Summary[]; total: number; facets: Record<string, { value: string; count: number }[]> }
@@ -21,6 +22,7 @@ export function CorpusPage() {
   const facetNames: Record<string, string> = { year: t('year'), kind: t('kind'), region: t('region'), departmentType: t('departmentType') };
   return (
     <div className="panel">
+      <QueueBatches />
       <input placeholder={`${t('search')}（单位或文件名）`} value={q} onChange={(e) => setQ(e.target.value)} data-testid="corpus-search" />
       {error && <p className="error-text">{error}</p>}
       <div className="facets">
