@@ -33,7 +33,7 @@ const ALLOWED: Record<string, string[]> = {
 
 /** Libraries confined to layers. */
 const LIBRARIES: [RegExp, string[]][] = [
-  [/^(pdfjs-dist|mammoth|xlsx|node-html-parser)(\/|$)/, ['ingest']],
+  [/^(pdfjs-dist|mammoth|xlsx|node-html-parser|parse5)(\/|$)/, ['ingest']],
   // exceljs also writes the review report (审核意见) of `check --format xlsx` and the API (report).
   [/^(exceljs|docx|pdfkit)(\/|$)/, ['ingest', 'compose', 'report']],
   [/^(better-sqlite3|pg|kysely)(\/|$)/, ['store']],

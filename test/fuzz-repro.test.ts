@@ -19,8 +19,6 @@ const dir = join(fileURLToPath(import.meta.url), '..', 'fuzz', 'repro');
  * the run) until their cause is fixed; then remove them from here.
  */
 const KNOWN_OPEN: Record<string, string> = {
-  'html-parser-quadratic-1157.html.gz':
-    'node-html-parser re-parents children one by one (append/reparentChildren): a 660 KB page of many unclosed lines takes ~16 s CPU (html reader)',
   'pdf-pdfjs-font-parse-2393.pdf':
     'the fast reader finds the text garbled and retries with pdf.js, whose CFF parser spends ~13 s on the damaged embedded font within one page (the time limit is checked between pages): needs pdf.js in a worker thread that can be stopped',
 };

@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readHtml } from './read-html.js';
 import { InputError } from '../raw.js';
+import { setLimits } from '../limits.js';
 import { sampleCells } from '../../../test/fixtures-formats/sample.js';
 import { gbkBytes, sampleHtml, sampleMht } from '../../../test/fixtures-formats/write-web.js';
 
@@ -107,4 +108,40 @@ test('readHtml: a page saved by Word keeps the cells of its tab-laid-out paragra
     [false, '首行缩进的段落。'],
   ]);
   assert.equal(doc.lines[0]!.headingLevel, 1);
+});
+
+test('readHtml: unclosed and misnested markup is read as a browser builds it (implied end tags, stray table tags)', async () => {
+  // thousands of unclosed paragraphs and cells (node-html-parser re-parented them one by one: quadratic)
+  const paras = Array.from({ length: 5000 }, (_, i) => `<p>第${i}段`).join('\n');
+  const doc = await readHtml(utf8(`<body>${paras}`), 'p.html');
+  assert.equal(doc.lines.length, 5000);
+  assert.deepEqual(doc.lines[4999]!.cells, ['第4999段']);
+  const rows = Array.from({ length: 2000 }, (_, i) => `<tr><td>${i}<td>名称${i}<td>1.00`).join('\n');
+  const table = await readHtml(utf8(`<table>${rows}</table><p>完`), 't.html');
+  assert.deepEqual(table.lines[1999]!.cells, ['1999', '名称1999', '1.00']);
+  assert.deepEqual(table.lines.at(-1)!.cells, ['完']);
+  // text loose in a table shows above it; a table opened inside a table closes the first
+  const loose = await readHtml(utf8('<table>金额单位：万元<tr><td>项目</td><td>金额</td></tr><table><tr><td>合计</td><td>1.00</td></tr></table>'), 'l.html');
+  assert.deepEqual(cells(loose), [['金额单位：万元'], ['项目', '金额'], ['合计', '1.00']]);
+});
+
+test('readHtml: nesting past the depth limit is refused while parsing, with the limit and how to raise it', async () => {
+  const deep = `<body>${'<div>x'.repeat(5000)}`;
+  await assert.rejects(readHtml(utf8(deep), 'deep.html'), (e: unknown) => {
+    assert.ok(e instanceof InputError);
+    assert.match(e.message, /nesting depth of elements is more than 256/);
+    assert.match(`${e.message} ${e.hint ?? ''}`, /JUESUAN_MAX_DEPTH/);
+    return true;
+  });
+});
+
+test('readHtml: elements the parser re-creates for unclosed formatting tags count against the element limit', async () => {
+  // 100 open <b>s closed by </p> are re-created for every later paragraph: few tags, many elements
+  const html = `<body><p>${Array.from({ length: 100 }, (_, i) => `<b id=b${i}>`).join('')}</p>${'<p>x</p>'.repeat(400)}`;
+  setLimits({ htmlNodes: 5000 });
+  try {
+    await assert.rejects(readHtml(utf8(html), 'amp.html'), /elements in the web page is more than 5,000/);
+  } finally {
+    setLimits({});
+  }
 });

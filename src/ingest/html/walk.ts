@@ -7,7 +7,7 @@
  * (and pages saved by Word) paragraphs are read as the text form reads lines: tabs are cell
  * boundaries, tables saved as text fold into rows (./word-paragraphs.ts).
  */
-import { parse, NodeType, type HTMLElement, type Node } from 'node-html-parser';
+import { attr, childNodes, isElement, isText, parseHtml, tagOf, type HtmlElement, type HtmlNode } from './dom.js';
 import { BoundedSink, Budget, checkLimit, limit, limitError } from '../limits.js';
 import { LineSink, normalizeCell, normalizeText } from '../normalize.js';
 import type { RawLine } from '../raw.js';
@@ -36,16 +36,12 @@ interface Ctx {
   spaceCells?: boolean;
 }
 
-function tagOf(el: HTMLElement): string {
-  return (el.rawTagName ?? '').toLowerCase();
-}
-
-function isDropped(el: HTMLElement): boolean {
+function isDropped(el: HtmlElement): boolean {
   const tag = tagOf(el);
   if (DROP.has(tag)) return true;
-  if (el.getAttribute('role') === 'navigation' || el.getAttribute('aria-hidden') === 'true') return true;
-  if (/display\s*:\s*none/i.test(el.getAttribute('style') ?? '')) return true;
-  return NAV_NAME.test(`${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`);
+  if (attr(el, 'role') === 'navigation' || attr(el, 'aria-hidden') === 'true') return true;
+  if (/display\s*:\s*none/i.test(attr(el, 'style') ?? '')) return true;
+  return NAV_NAME.test(`${attr(el, 'class') ?? ''} ${attr(el, 'id') ?? ''}`);
 }
 
 function flush(ctx: Ctx): void {
@@ -72,18 +68,17 @@ function settle(ctx: Ctx): void {
 /** A tab as Word writes it in a web page: a span of spaces styled mso-tab-count. */
 const MSO_TABS = /mso-tab-count\s*:\s*(\d+)/i;
 
-function walkBlock(node: HTMLElement, ctx: Ctx): void {
-  for (const child of node.childNodes) {
-    if (child.nodeType === NodeType.TEXT_NODE) {
-      ctx.buf.push(child.text);
+function walkBlock(node: HtmlNode, ctx: Ctx): void {
+  for (const el of childNodes(node)) {
+    if (isText(el)) {
+      ctx.buf.push(el.value);
       continue;
     }
-    if (child.nodeType !== NodeType.ELEMENT_NODE) continue;
-    const el = child as HTMLElement;
+    if (!isElement(el)) continue;
     if (isDropped(el)) continue;
     const tag = tagOf(el);
     const level = /^h([1-6])$/.exec(tag);
-    const tabs = ctx.tabCells && tag === 'span' ? MSO_TABS.exec(el.getAttribute('style') ?? '') : null;
+    const tabs = ctx.tabCells && tag === 'span' ? MSO_TABS.exec(attr(el, 'style') ?? '') : null;
     if (tabs) ctx.buf.push('\t'.repeat(Math.min(Number(tabs[1]), 50)));
     else if (tag === 'br') flush(ctx);
     else if (tag === 'pre') {
@@ -114,10 +109,10 @@ function walkBlock(node: HTMLElement, ctx: Ctx): void {
 }
 
 /** The text of a node with block boundaries as spaces (collapsed later). */
-function textOf(node: Node): string {
-  if (node.nodeType === NodeType.TEXT_NODE) return node.text;
-  if (node.nodeType !== NodeType.ELEMENT_NODE) return '';
-  const el = node as HTMLElement;
+function textOf(node: HtmlNode): string {
+  if (isText(node)) return node.value;
+  if (!isElement(node)) return childNodes(node).map(textOf).join('');
+  const el = node;
   if (isDropped(el)) return '';
   const tag = tagOf(el);
   if (tag === 'br') return '\n';
@@ -125,14 +120,12 @@ function textOf(node: Node): string {
   return BLOCK.has(tag) ? `\n${inner}\n` : inner;
 }
 
-function childElements(el: HTMLElement, tags: string[]): HTMLElement[] {
-  return el.childNodes.filter(
-    (c): c is HTMLElement => c.nodeType === NodeType.ELEMENT_NODE && tags.includes(tagOf(c as HTMLElement)),
-  );
+function childElements(el: HtmlElement, tags: string[]): HtmlElement[] {
+  return el.childNodes.filter((c): c is HtmlElement => isElement(c) && tags.includes(tagOf(c)));
 }
 
-function rowsOf(table: HTMLElement): HTMLElement[] {
-  const rows: HTMLElement[] = [];
+function rowsOf(table: HtmlElement): HtmlElement[] {
+  const rows: HtmlElement[] = [];
   for (const child of childElements(table, ['tr', 'thead', 'tbody', 'tfoot'])) {
     if (tagOf(child) === 'tr') rows.push(child);
     else rows.push(...childElements(child, ['tr']));
@@ -141,12 +134,12 @@ function rowsOf(table: HTMLElement): HTMLElement[] {
 }
 
 /** Whether an element holds a <table> anywhere below it (walked without recursion or selectors). */
-function holdsTable(el: HTMLElement): boolean {
-  const stack: Node[] = [...el.childNodes];
+function holdsTable(el: HtmlElement): boolean {
+  const stack: HtmlNode[] = [...el.childNodes];
   while (stack.length) {
     const node = stack.pop()!;
-    if (node.nodeType !== NodeType.ELEMENT_NODE) continue;
-    if (tagOf(node as HTMLElement) === 'table') return true;
+    if (!isElement(node)) continue;
+    if (tagOf(node) === 'table') return true;
     for (const child of node.childNodes) stack.push(child);
   }
   return false;
@@ -157,7 +150,7 @@ function holdsTable(el: HTMLElement): boolean {
  * table of one or two columns or rows. A form of several columns and rows with a long cell (部门职责,
  * 年度总体目标 of a performance form) is a data table.
  */
-function isLayoutTable(rows: HTMLElement[]): boolean {
+function isLayoutTable(rows: HtmlElement[]): boolean {
   let maxCells = 0;
   let long = false;
   for (const row of rows) {
@@ -169,13 +162,13 @@ function isLayoutTable(rows: HTMLElement[]): boolean {
   return maxCells <= 1 || (long && (maxCells <= 2 || rows.length <= 2));
 }
 
-function span(el: HTMLElement, attr: string): number {
-  const n = parseInt(el.getAttribute(attr) ?? '1', 10);
+function span(el: HtmlElement, name: string): number {
+  const n = parseInt(attr(el, name) ?? '1', 10);
   return Number.isFinite(n) && n > 1 ? Math.min(n, 200) : 1;
 }
 
 /** One <tr> → its cells, honouring the rowspans still open from rows above. */
-function rowCells(row: HTMLElement, open: number[]): string[] {
+function rowCells(row: HtmlElement, open: number[]): string[] {
   const cells: string[] = [];
   let col = 0;
   const skipOpen = (): void => {
@@ -202,7 +195,7 @@ function rowCells(row: HTMLElement, open: number[]): string[] {
   return Array.from(cells, (c) => c ?? '');
 }
 
-function walkTable(table: HTMLElement, ctx: Ctx): void {
+function walkTable(table: HtmlElement, ctx: Ctx): void {
   const rows = rowsOf(table);
   if (isLayoutTable(rows)) {
     walkBlock(table, ctx);
@@ -278,13 +271,13 @@ function checkMarkup(html: string): void {
 }
 
 /** The nesting depth of the parsed page, walked without recursion; refused past the limit (the walkers recurse). */
-function checkDepth(root: HTMLElement): void {
+function checkDepth(root: HtmlNode): void {
   const max = limit('depth');
-  const stack: [Node, number][] = [[root, 0]];
+  const stack: [HtmlNode, number][] = [[root, 0]];
   while (stack.length) {
     const [node, depth] = stack.pop()!;
     if (depth > max) throw limitError('depth', depth, true, 'web page');
-    for (const child of node.childNodes) if (child.nodeType === NodeType.ELEMENT_NODE) stack.push([child, depth + 1]);
+    for (const child of childNodes(node)) if (isElement(child)) stack.push([child, depth + 1]);
   }
 }
 
@@ -293,7 +286,7 @@ function checkDepth(root: HTMLElement): void {
  * a Word document), as the text reader decides it: several paragraphs without tabs hold three or
  * more columns two spaces apart, and they outnumber the paragraphs with tabs.
  */
-function isSpaceLaidOut(root: HTMLElement): boolean {
+function isSpaceLaidOut(root: HtmlNode): boolean {
   let columnar = 0;
   let tabbed = 0;
   for (const line of textOf(root).split('\n')) {
@@ -312,10 +305,7 @@ export function isWordHtml(html: string): boolean {
 /** The lines of an HTML document (`tabCells`: paragraphs split into cells at tab characters, as a Word document's). */
 export function htmlToLines(html: string, opts: { tabCells?: boolean } = {}, sink: LineSink = new BoundedSink()): RawLine[] {
   checkMarkup(html);
-  const root = parse(cleanMarkup(html), {
-    comment: false,
-    blockTextElements: { script: true, noscript: true, style: true, pre: true },
-  });
+  const root = parseHtml(cleanMarkup(html));
   checkDepth(root);
   const tabCells = opts.tabCells ?? false;
   const ctx: Ctx = tabCells ? { sink, buf: [], tabCells, paragraphs: [], spaceCells: isSpaceLaidOut(root) } : { sink, buf: [], tabCells };
