@@ -233,7 +233,7 @@ async function latency(o: OpenedDb, q: OpenedQueue, env: NodeJS.ProcessEnv, k = 
 
 async function pgSize(o: OpenedDb): Promise<{ db: string; tables: string }> {
   const d = await sql<{ s: string }>`SELECT pg_size_pretty(pg_database_size(current_database())) AS s`.execute(o.db);
-  const t = await sql<{ name: string; s: string; rows: string }>`SELECT c.relname AS name, pg_size_pretty(pg_total_relation_size(c.oid)) AS s, c.reltuples::bigint::text AS rows FROM pg_class c WHERE c.relname IN ('documents','facts','findings','summary_documents','summary_findings') ORDER BY c.relname`.execute(o.db);
+  const t = await sql<{ name: string; s: string; rows: string }>`SELECT c.relname AS name, pg_size_pretty(pg_total_relation_size(c.oid)) AS s, c.reltuples::bigint::text AS rows FROM pg_class c WHERE c.relname IN ('documents','facts','findings','summary_documents','summary_facets','summary_findings') ORDER BY c.relname`.execute(o.db);
   return { db: d.rows[0]!.s, tables: t.rows.map((r) => `${r.name} ${r.s} (${Number(r.rows).toLocaleString('en')} rows)`).join(', ') };
 }
 

@@ -198,9 +198,17 @@ export function registerQueueCommands(program: Command): void {
     .option('--redis <url>', 'queue (default: JUESUAN_REDIS_URL)')
     .option('--all', 'every document, whatever its rule set')
     .option('--no-wait', 'with a queue: return once queued')
-    .action(async (o: { db?: string; redis?: string; all?: boolean; wait: boolean }) => {
+    .option('--summaries', 'instead: count the summary tables (list facets, finding counts) again from the corpus — after rows were written by an older version or by plain SQL')
+    .action(async (o: { db?: string; redis?: string; all?: boolean; wait: boolean; summaries?: boolean }) => {
       const { opened, q, close } = await openAll(o.db, o.redis, false);
       try {
+        if (o.summaries) {
+          const { rebuildSummaries } = await import('../store/summaries.js');
+          await rebuildSummaries(opened.db);
+          const n = await opened.db.selectFrom('documents').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+          process.stdout.write(`summary tables counted again from ${Number(n.n)} documents\n`);
+          return;
+        }
         const { staleDocumentIds, recheckStale } = await import('../store/corpus.js');
         const ruleset = await rulesetNow();
         if (!q) {
