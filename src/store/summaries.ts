@@ -3,6 +3,8 @@
  * per year read a few thousand narrow rows instead of every document (issue 15: ≤ 100 ms at 10⁵–10⁶
  * documents).
  *
+ * - `summary_facets`: documents counted by one dimension at a time (and the has-findings flags): the
+ *   first page's total and four facets in a few hundred rows, whatever the corpus size.
  * - `summary_documents`: documents counted by the list's filter dimensions — year, kind, region,
  *   department type, and whether the document has errors / warnings / infos. A NULL dimension is
  *   stored as 0 or '' with its bit in `nulls` (1 year, 2 kind, 4 region, 8 department type), so the
@@ -14,7 +16,7 @@
  * They are kept in the transaction of every write that changes what they count: a document stored
  * (`insertDocument`), its findings replaced by a re-check (`replaceReport`), a document deleted
  * (`deleteDocument`). The counters are upserted with deltas (`n = n + excluded.n`) at the end of the
- * transaction, in one order (documents first, then findings sorted by key) so that concurrent writers
+ * transaction, in one order (documents, then one-dimension rows, then findings; each sorted by key) so that concurrent writers
  * never deadlock and hold the hot rows only for their commit. `rebuildSummaries` counts them again
  * from the corpus in one statement per table (after a bulk load, or a write by a tool that bypasses
  * this module). Rows whose count fell to 0 are kept and skipped by the queries.
@@ -174,10 +176,12 @@ export async function lockDocumentDims(tx: Db, id: number): Promise<DocumentDims
 }
 
 /**
- * Counts both summary tables again from the corpus, one statement each, in one transaction. On
- * PostgreSQL the summary tables are locked first (EXCLUSIVE: reads go on), so a writer of this
- * version that stores a document meanwhile waits at its counter update and adds its document after
- * the rebuild, which did not see it: the counts stay exact while the corpus is written.
+ * Counts the summary tables again from the corpus (INSERT … SELECT … GROUP BY, one statement per
+ * table and dimension) in one transaction. On PostgreSQL the summary tables are locked first
+ * (EXCLUSIVE: reads go on), so a writer of this version that stores, re-checks or deletes a document
+ * meanwhile waits at its counter update and applies its change after the rebuild, which did not see
+ * it: the counts stay exact while the corpus is written. (A re-check that changes no count updates
+ * no counter and need not wait.)
  */
 export async function rebuildSummaries(db: Db): Promise<void> {
   const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
