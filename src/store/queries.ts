@@ -104,16 +104,18 @@ export async function searchDocuments(db: Db, f: SearchFilters, mode: QueryMode 
   if (after) page = page.where(sql<boolean>`(COALESCE(year, 0), id) < (${after.year}, ${after.id})`);
   page = page.orderBy(sql`COALESCE(year, 0)`, 'desc').orderBy('id', 'desc').limit(limit + 1);
   if (!after && f.offset) page = page.offset(f.offset);
+  const fromSummary = mode.summaries !== false && summaryAnswers(f);
+  // the first page of the whole corpus (or of a severity): the one-dimension counts, read while the page is
+  const marginals = fromSummary && noDimensionFilter(f) ? facetsFromMarginals(db, f) : undefined;
+  marginals?.catch(() => undefined); // awaited below; a failure of the page first must not leave it unhandled
   const rows = await page.execute();
   const more = rows.length > limit;
   if (more) rows.length = limit;
   const last = rows[rows.length - 1];
   const next = more && last ? `${last.year ?? 0}.${last.id}` : undefined;
   const wantFacets = !after && f.facets !== false;
-  const fromSummary = mode.summaries !== false && summaryAnswers(f);
-  if (fromSummary && noDimensionFilter(f)) {
-    // the first page of the whole corpus (or of a severity): the one-dimension counts
-    const m = await facetsFromMarginals(db, f);
+  if (marginals) {
+    const m = await marginals;
     const facets: Record<string, { value: string; count: number }[]> = wantFacets ? { year: m.facets.year, kind: m.facets.kind, region: m.facets.region, departmentType: m.facets.department_type } : {};
     return { items: rows.map((r) => toSummary(r as SummaryRow)), total: m.total, facets, ...(next && { next }) };
   }
