@@ -18,10 +18,7 @@ const dir = join(fileURLToPath(import.meta.url), '..', 'fuzz', 'repro');
  * Reproducers found but not fixed yet: reported as todo (they show in the output without failing
  * the run) until their cause is fixed; then remove them from here.
  */
-const KNOWN_OPEN: Record<string, string> = {
-  'pdf-pdfjs-font-parse-2393.pdf':
-    'the fast reader finds the text garbled and retries with pdf.js, whose CFF parser spends ~13 s on the damaged embedded font within one page (the time limit is checked between pages): needs pdf.js in a worker thread that can be stopped',
-};
+const KNOWN_OPEN: Record<string, string> = {};
 const files = readdirSync(dir).filter((f) => !f.startsWith('.')).sort();
 
 test('fuzz reproducers are read or refused clearly', { timeout: 900_000 }, async (t) => {

@@ -40,8 +40,10 @@ async function buildChild(): Promise<string> {
   const { build } = await import('esbuild');
   const outDir = join(root, 'dist', `fuzz-${process.pid}-${Date.now()}`);
   await build({
-    entryPoints: [join(root, 'test', 'fuzz', 'child.ts')],
-    outfile: join(outDir, 'child.mjs'),
+    // the PDF reader's pdf.js thread (src/ingest/pdf/engine/pdfjs.ts) starts from its entry beside the child
+    entryPoints: { child: join(root, 'test', 'fuzz', 'child.ts'), 'pdfjs-worker': join(root, 'src', 'ingest', 'pdf', 'pdfjs-worker.ts') },
+    outdir: outDir,
+    outExtension: { '.js': '.mjs' },
     bundle: true,
     platform: 'node',
     format: 'esm',

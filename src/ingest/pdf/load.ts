@@ -1,17 +1,19 @@
 /**
  * Opening a PDF with pdfjs-dist (legacy build, for Node): CMaps and standard fonts from the
  * package's folders as filesystem paths (file:// URLs fail on Node 20), no eval, no font faces.
- * Password and damage errors become InputErrors with the reason.
  *
- * Loaded only by the pdf.js engine (the fallback of the fast reader). The legacy build and its
- * worker carry core-js, which replaces built-ins for the whole process: both are loaded here, once,
- * inside withBuiltinsKept, which puts the originals back (the worker module is handed to pdf.js as
- * globalThis.pdfjsWorker, so pdf.js does not import it later, outside the guard).
+ * Runs inside the pdf.js worker thread (./pdfjs-worker.ts, started by engine/pdfjs.ts), never in the
+ * thread that reads: pdf.js's font parsers can spend many seconds inside one call, and only a
+ * thread can be stopped in the middle of one. The legacy build and its worker module carry core-js,
+ * which replaces built-ins for the whole isolate: in the worker thread that touches no other
+ * thread's built-ins, and the load still runs inside withBuiltinsKept, which puts the originals back
+ * (the worker module is handed to pdf.js as globalThis.pdfjsWorker, so pdf.js does not import it
+ * later, outside the guard). Failures to open are PdfOpenFailures (plain data the thread that reads
+ * turns into InputErrors): this module imports nothing the reading thread loads.
  */
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { PDFDocumentProxy } from 'pdfjs-dist/types/src/display/api.js';
-import { InputError } from '../raw.js';
 import { withBuiltinsKept } from './builtins.js';
 
 export type Pdfjs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
@@ -36,19 +38,31 @@ const PDFJS_DIR = dirname(require.resolve('pdfjs-dist/package.json'));
 export const CMAP_URL = join(PDFJS_DIR, 'cmaps') + '/';
 export const STANDARD_FONT_URL = join(PDFJS_DIR, 'standard_fonts') + '/';
 
-function reason(err: unknown): string {
-  const e = err as { name?: string; message?: string };
-  return e?.message ?? String(err);
-}
-
 export interface PdfOpenOptions {
   /** The CMap folder (a path ending in '/'); the package's by default. Tests point it elsewhere. */
   cMapUrl?: string;
 }
 
-/** Opens the document; throws InputError for encrypted (password), damaged or non-PDF input. */
-export async function openPdf(bytes: Uint8Array, name?: string, opts: PdfOpenOptions = {}): Promise<PDFDocumentProxy> {
-  const label = name ? ` ${name}` : '';
+/** Why pdf.js could not open a document: an encrypted one (a password needed, or a wrong one), a damaged one, or another reason. */
+export interface PdfOpenFailure {
+  kind: 'password' | 'wrong-password' | 'invalid' | 'other';
+  message: string;
+}
+
+export class PdfOpenError extends Error {
+  constructor(readonly failure: PdfOpenFailure) {
+    super(failure.message);
+    this.name = 'PdfOpenError';
+  }
+}
+
+function reason(err: unknown): string {
+  const e = err as { message?: string };
+  return e?.message ?? String(err);
+}
+
+/** Opens the document; throws PdfOpenError for encrypted (password), damaged or non-PDF input. */
+export async function openPdf(bytes: Uint8Array, opts: PdfOpenOptions = {}): Promise<PDFDocumentProxy> {
   const pdfjs = await loadPdfjs();
   const task = pdfjs.getDocument({
     data: new Uint8Array(bytes),
@@ -68,10 +82,8 @@ export async function openPdf(bytes: Uint8Array, name?: string, opts: PdfOpenOpt
     await task.destroy().catch(() => undefined);
     const e = err as { name?: string; code?: number };
     if (e?.name === 'PasswordException') {
-      const wrong = e.code === pdfjs.PasswordResponses.INCORRECT_PASSWORD;
-      throw new InputError(`the PDF${label} is encrypted: ${wrong ? 'the password is wrong' : 'a password is required to open it'}`, 'remove the password (print or export to an unprotected PDF) and try again');
+      throw new PdfOpenError({ kind: e.code === pdfjs.PasswordResponses.INCORRECT_PASSWORD ? 'wrong-password' : 'password', message: reason(err) });
     }
-    if (e?.name === 'InvalidPDFException') throw new InputError(`the PDF${label} is damaged or not a PDF: ${reason(err)}`);
-    throw new InputError(`the PDF${label} cannot be read: ${reason(err)}`);
+    throw new PdfOpenError({ kind: e?.name === 'InvalidPDFException' ? 'invalid' : 'other', message: reason(err) });
   }
 }

@@ -16,6 +16,8 @@ export interface PdfLimits {
   maxInflateRatio: number;
   /** Seconds per document (JUESUAN_PDF_TIME_LIMIT), both engines together. */
   timeLimitS: number;
+  /** Heap (MB) of the pdf.js worker thread, the fast reader's fallback (JUESUAN_PDF_MAX_HEAP_MB). */
+  maxHeapMb: number;
   /** When the time limit ends (Date.now() ms): set once per document, so that the pdf.js fallback gets what the fast reader left. */
   deadline?: number;
   /** The process's CPU time (µs, user + system) at which the limit ends, set with `deadline`. */
@@ -25,6 +27,22 @@ export interface PdfLimits {
 function cpuNow(): number {
   const u = process.cpuUsage();
   return u.user + u.system;
+}
+
+/**
+ * Milliseconds until the document's time limit can be over (0: it is over): the limit ends when
+ * both the wall clock and the process's CPU time have passed it. Starts the clock if needed.
+ */
+export function timeLeftMs(limits: PdfLimits): number {
+  startClock(limits);
+  const wall = limits.deadline! - Date.now();
+  const cpu = (limits.cpuDeadline! - cpuNow()) / 1000;
+  return Math.max(0, Math.ceil(Math.max(wall, cpu)));
+}
+
+/** The refusal at the time limit. */
+export function timeLimitError(limits: PdfLimits): PdfLimitError {
+  return new PdfLimitError(`reading took longer than ${limits.timeLimitS} s`, 'JUESUAN_PDF_TIME_LIMIT (seconds)');
 }
 
 /** Starts the document's clock: both deadlines, once (later calls keep them). */
@@ -51,6 +69,8 @@ export function pdfLimits(overrides: Partial<PdfLimits> = {}): PdfLimits {
     // Whole-process reads of hostile files end within 10 s: reading stops here, and the layout,
     // recognizers and rules after it take well under a second on what a PDF can hold in 8 s.
     timeLimitS: envNumber('JUESUAN_PDF_TIME_LIMIT', 8),
+    // pdf.js needs ~50–150 MB for a real disclosure; the thread is stopped past this
+    maxHeapMb: envNumber('JUESUAN_PDF_MAX_HEAP_MB', 768),
     ...overrides,
   };
 }
@@ -79,7 +99,7 @@ export class Budget {
   }
 
   checkTime(): void {
-    if (Date.now() > this.deadline && cpuNow() > this.cpuDeadline) throw new PdfLimitError(`reading took longer than ${this.limits.timeLimitS} s`, 'JUESUAN_PDF_TIME_LIMIT (seconds)');
+    if (Date.now() > this.deadline && cpuNow() > this.cpuDeadline) throw timeLimitError(this.limits);
   }
 
   /** The most bytes the next stream of `encoded` bytes may decode to. */

@@ -1,128 +1,198 @@
 /**
  * The pdf.js reader (pdfjs-dist legacy build), kept as the fallback of the fast reader and selectable
- * with JUESUAN_PDF_ENGINE=pdfjs for comparison. Loaded only when used: it costs ~0.3 s and installs
- * core-js polyfills. Text from getTextContent; rulings from the operator list (constructPath with the
- * current transformation matrix tracked through save/restore/cm and form XObjects).
+ * with JUESUAN_PDF_ENGINE=pdfjs for comparison. pdf.js runs in a worker thread of its own
+ * (../pdfjs-worker.ts), started only when used, so that
+ * - the PDF time limit holds inside a page: pdf.js's font parsers can spend many seconds in one
+ *   synchronous call (a damaged CFF font: 13 s), where nothing can check a clock. Each request is
+ *   given what is left of the document's time; past it the thread is terminated and the document
+ *   refused ("reading took longer than N s", JUESUAN_PDF_TIME_LIMIT);
+ * - its memory is capped (JUESUAN_PDF_MAX_HEAP_MB, the thread's V8 heap): past it the thread ends
+ *   and the document is refused, the reading process goes on;
+ * - core-js, which pdf.js's legacy build carries, changes built-ins in that thread only.
+ * Text from getTextContent; rulings from the operator list (constructPath with the current
+ * transformation matrix tracked through save/restore/cm and form XObjects), laid out here by
+ * page.ts as the fast reader's pages are. One thread per document, reused by the next one while idle.
  */
-import type { PDFPageProxy } from 'pdfjs-dist/types/src/display/api.js';
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import { InputError } from '../../raw.js';
-import { loadPdfjs, openPdf, type Pdfjs, type PdfOpenOptions } from '../load.js';
-import { multiply, pageContent, type Matrix, type PageContent, type PaintedPath, type PdfTextItem } from '../page.js';
-import type { PdfLimits } from './limits.js';
-import { PdfLimitError } from './limits.js';
+import type { PdfOpenOptions } from '../load.js';
+import { pageContent, type PageContent } from '../page.js';
+import type { PdfjsPage, PdfjsReply, PdfjsRequest } from '../pdfjs-worker.js';
+import { PdfLimitError, startClock, timeLeftMs, timeLimitError, type PdfLimits } from './limits.js';
 import type { PdfReader } from './reader.js';
 
-// pdf.js's operator codes, set when pdf.js is loaded (openPdfjs) — no top-level await (see load.ts)
-let OPS: Record<string, number> = {};
-let STROKES = new Set<number | undefined>();
-let FILLS = new Set<number | undefined>();
-let TEXT_OPS = new Set<number | undefined>();
-let IMAGE_OPS = new Set<number | undefined>();
+type Request = PdfjsRequest extends infer R ? (R extends unknown ? Omit<R, 'id'> : never) : never;
 
-function setOps(lib: Pdfjs): void {
-  if (OPS === lib.OPS) return;
-  OPS = lib.OPS as Record<string, number>;
-  STROKES = new Set(['stroke', 'closeStroke', 'fillStroke', 'eoFillStroke', 'closeFillStroke', 'closeEOFillStroke'].map((k) => OPS[k]));
-  FILLS = new Set(['fill', 'eoFill'].map((k) => OPS[k]));
-  TEXT_OPS = new Set(['showText', 'showSpacedText', 'nextLineShowText', 'nextLineSetSpacingShowText'].map((k) => OPS[k]));
-  IMAGE_OPS = new Set(['paintImageXObject', 'paintInlineImageXObject', 'paintImageMaskXObject', 'paintImageXObjectRepeat', 'paintInlineImageXObjectGroup', 'paintSolidColorImageMask'].map((k) => OPS[k]));
+/**
+ * The TypeScript source run through tsx (its loader does not follow into worker threads on Node 20:
+ * registered inside; resolved here, as an eval'd thread resolves packages from the working directory).
+ */
+function fromSource(url: string): { source: string; eval: true } {
+  const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api')).href;
+  return { source: `import(${JSON.stringify(tsx)}).then((t) => { t.register(); return import(${JSON.stringify(url)}); }).catch((e) => { throw e; });`, eval: true };
 }
 
-const IDENTITY: Matrix = [1, 0, 0, 1, 0, 0];
-
-function transformPath(data: ArrayLike<number>, m: Matrix): number[][] {
-  // pdfjs DrawOPS: 0 moveTo, 1 lineTo, 2 curveTo, 3 quadraticCurveTo, 4 closePath.
-  const paths: number[][] = [];
-  let cur: number[] = [];
-  const push = (x: number, y: number): void => {
-    cur.push(m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]);
-  };
-  for (let i = 0; i < data.length; ) {
-    const op = data[i++];
-    if (op === 0) {
-      if (cur.length > 2) paths.push(cur);
-      cur = [];
-      push(data[i++]!, data[i++]!);
-    } else if (op === 1) push(data[i++]!, data[i++]!);
-    else if (op === 2) {
-      i += 4;
-      push(data[i++]!, data[i++]!);
-    } else if (op === 3) {
-      i += 2;
-      push(data[i++]!, data[i++]!);
-    } else if (op === 4) {
-      if (cur.length > 2) cur.push(cur[0]!, cur[1]!);
-    } else break;
+/** The thread's entry: the TypeScript source under tsx (tests, dev), the bundled file beside the bundle's chunks. */
+function workerEntry(): { source: URL | string; eval?: true } {
+  const here = import.meta.url;
+  if (here.endsWith('.ts')) return fromSource(new URL('../pdfjs-worker.ts', here).href);
+  // bundled: chunks and the thread's entry live side by side (dist/cli/<build>)
+  for (const name of ['./pdfjs-worker.mjs', '../pdfjs-worker.mjs']) {
+    const url = new URL(name, here);
+    if (existsSync(fileURLToPath(url))) return { source: url };
   }
-  if (cur.length > 2) paths.push(cur);
-  return paths;
-}
-
-async function operatorContent(page: PDFPageProxy): Promise<{ paths: PaintedPath[]; textOps: number; imageOps: number }> {
-  const list = await page.getOperatorList();
-  const paths: PaintedPath[] = [];
-  const stack: Matrix[] = [];
-  let ctm: Matrix = IDENTITY;
-  let textOps = 0;
-  let imageOps = 0;
-  for (let i = 0; i < list.fnArray.length; i++) {
-    const fn = list.fnArray[i]!;
-    const args = list.argsArray[i] as unknown[] | null;
-    if (fn === OPS.save) stack.push(ctm);
-    else if (fn === OPS.restore) ctm = stack.pop() ?? IDENTITY;
-    else if (fn === OPS.transform) ctm = multiply(ctm, args as Matrix);
-    else if (fn === OPS.paintFormXObjectBegin) {
-      stack.push(ctm);
-      const m = args?.[0] as Matrix | null | undefined;
-      if (m && m.length === 6) ctm = multiply(ctm, Array.from(m) as Matrix);
-    } else if (fn === OPS.paintFormXObjectEnd) ctm = stack.pop() ?? IDENTITY;
-    else if (fn === OPS.constructPath && args) {
-      const paint = args[0] as number;
-      const data = (args[1] as ArrayLike<number>[] | undefined)?.[0];
-      if (!data || (!STROKES.has(paint) && !FILLS.has(paint))) continue;
-      for (const pts of transformPath(data, ctm)) paths.push({ kind: STROKES.has(paint) ? 'stroke' : 'fill', pts });
-    } else if (TEXT_OPS.has(fn)) textOps++;
-    else if (IMAGE_OPS.has(fn)) imageOps++;
+  // a bundle built without that entry, in a checkout: the source, from the project's src/
+  let dir = dirname(fileURLToPath(here));
+  for (let up = 0; up < 6; up++, dir = dirname(dir)) {
+    const src = join(dir, 'src', 'ingest', 'pdf', 'pdfjs-worker.ts');
+    if (existsSync(src)) return fromSource(pathToFileURL(src).href);
   }
-  return { paths, textOps, imageOps };
+  throw new Error(`the pdf.js worker bundle was not found next to ${here}`);
 }
 
-async function readPage(page: PDFPageProxy, pageNumber: number): Promise<PageContent> {
-  const text = await page.getTextContent();
-  const items = text.items as PdfTextItem[];
-  const hasText = items.some((it) => it.str && it.str.trim());
-  const ops = hasText ? await operatorContent(page) : { paths: [], textOps: 0, imageOps: 0 };
-  return pageContent(pageNumber, page.view, page.rotate, items, () => ops.paths, ops);
+/** A worker thread left by the previous document, idle (unreferenced: it does not keep the process alive). */
+let idle: { worker: Worker; heapMb: number } | undefined;
+
+/** One document's connection to a pdf.js thread: requests in order, each bounded by the time left. */
+class PdfjsThread {
+  private nextId = 1;
+  private dead = false;
+  private constructor(
+    private readonly worker: Worker,
+    private readonly limits: PdfLimits,
+    private readonly label: string,
+  ) {}
+
+  static start(limits: PdfLimits, label: string): PdfjsThread {
+    let worker: Worker;
+    if (idle && idle.heapMb === limits.maxHeapMb) {
+      worker = idle.worker;
+      idle = undefined;
+    } else {
+      void idle?.worker.terminate();
+      idle = undefined;
+      const entry = workerEntry();
+      worker = new Worker(entry.source, {
+        ...(entry.eval && { eval: true }),
+        resourceLimits: { maxOldGenerationSizeMb: limits.maxHeapMb, maxYoungGenerationSizeMb: Math.min(64, Math.max(16, limits.maxHeapMb >> 4)) },
+      });
+      // an idle thread's exit (terminated, crashed) is of no concern
+      worker.on('error', () => undefined);
+    }
+    worker.ref();
+    return new PdfjsThread(worker, limits, label);
+  }
+
+  /** Sends a request; resolves with the reply, or stops the thread at the time limit or on its failure. */
+  call(req: Request, transfer: ArrayBuffer[] = []): Promise<PdfjsReply & { ok: true }> {
+    const page = req.type === 'page' || req.type === 'textOps' ? req.n : undefined;
+    if (this.dead) return Promise.reject(new InputError(`the PDF${this.label} cannot be read: the pdf.js reader was stopped`));
+    const id = this.nextId++;
+    const { worker, limits } = this;
+    return new Promise((resolve, reject) => {
+      let timer: NodeJS.Timeout | undefined;
+      const done = (): void => {
+        clearTimeout(timer);
+        worker.off('message', onMessage);
+        worker.off('error', onError);
+        worker.off('exit', onExit);
+      };
+      const fail = (err: Error): void => {
+        done();
+        this.kill();
+        reject(err);
+      };
+      const onMessage = (m: PdfjsReply): void => {
+        if (m.id !== id) return;
+        done();
+        if (m.ok) resolve(m);
+        else reject(replyError(m, this.label, page));
+      };
+      const onError = (e: Error & { code?: string }): void => {
+        if (e?.code === 'ERR_WORKER_OUT_OF_MEMORY') {
+          fail(new PdfLimitError(`reading it with pdf.js needed more than ${limits.maxHeapMb} MB of memory`, 'JUESUAN_PDF_MAX_HEAP_MB'));
+        } else fail(new InputError(`the PDF${this.label} cannot be read: ${e?.message ?? String(e)}`));
+      };
+      const onExit = (code: number): void => fail(new InputError(`the PDF${this.label} cannot be read: the pdf.js reader stopped (exit code ${code})`));
+      // the limit is over when both the wall clock and the process's CPU time have passed it: wait for both
+      const arm = (): void => {
+        const left = timeLeftMs(limits);
+        if (left === 0) fail(timeLimitError(limits));
+        else timer = setTimeout(arm, Math.max(left, 20));
+      };
+      worker.on('message', onMessage);
+      worker.on('error', onError);
+      worker.on('exit', onExit);
+      arm();
+      if (!this.dead) worker.postMessage({ ...req, id }, transfer);
+    });
+  }
+
+  private kill(): void {
+    if (this.dead) return;
+    this.dead = true;
+    void this.worker.terminate();
+  }
+
+  /** Ends the document: the thread closes it and waits, idle, for the next one (or is stopped if it failed). */
+  async close(): Promise<void> {
+    if (this.dead) return;
+    try {
+      await this.call({ type: 'close' });
+    } catch {
+      this.kill();
+      return;
+    }
+    this.dead = true;
+    this.worker.unref();
+    if (idle) void idle.worker.terminate();
+    idle = { worker: this.worker, heapMb: this.limits.maxHeapMb };
+  }
+}
+
+/** A failure the thread reported (it goes on): damaged input, encryption. */
+function replyError(m: PdfjsReply & { ok: false }, label: string, page?: number): InputError {
+  const open = m.open;
+  if (open?.kind === 'password' || open?.kind === 'wrong-password') {
+    return new InputError(`the PDF${label} is encrypted: ${open.kind === 'wrong-password' ? 'the password is wrong' : 'a password is required to open it'}`, 'remove the password (print or export to an unprotected PDF) and try again');
+  }
+  if (open?.kind === 'invalid') return new InputError(`the PDF${label} is damaged or not a PDF: ${open.message}`);
+  if (open) return new InputError(`the PDF${label} cannot be read: ${open.message}`);
+  return new InputError(`the PDF${label} is damaged: ${page ? `page ${page} cannot be read (${m.message})` : m.message}`);
 }
 
 export async function openPdfjs(bytes: Uint8Array, name: string | undefined, limits: PdfLimits, opts: PdfOpenOptions = {}): Promise<PdfReader> {
   const label = name ? ` ${name}` : '';
-  setOps(await loadPdfjs());
-  const doc = await openPdf(bytes, name, opts);
-  if (doc.numPages > limits.maxPages) {
-    await doc.destroy();
-    throw new PdfLimitError(`more than ${limits.maxPages} pages (${doc.numPages})`, 'JUESUAN_PDF_MAX_PAGES');
+  startClock(limits);
+  const thread = PdfjsThread.start(limits, label);
+  let numPages: number;
+  try {
+    const copy = new Uint8Array(bytes);
+    numPages = (await thread.call({ type: 'open', bytes: copy, opts: { ...(opts.cMapUrl && { cMapUrl: opts.cMapUrl }) } }, [copy.buffer])).numPages!;
+  } catch (err) {
+    await thread.close();
+    throw err;
+  }
+  if (numPages > limits.maxPages) {
+    await thread.close();
+    throw new PdfLimitError(`more than ${limits.maxPages} pages (${numPages})`, 'JUESUAN_PDF_MAX_PAGES');
   }
   return {
     engine: 'pdfjs',
-    numPages: doc.numPages,
+    numPages,
     async page(n: number): Promise<PageContent> {
-      try {
-        const page = await doc.getPage(n);
-        const content = await readPage(page, n);
-        page.cleanup();
-        return content;
-      } catch (err) {
-        if (err instanceof InputError) throw err;
-        throw new InputError(`the PDF${label} is damaged: page ${n} cannot be read (${(err as Error).message})`);
-      }
+      const p: PdfjsPage = (await thread.call({ type: 'page', n })).page!;
+      return pageContent(n, p.view, p.rotate, p.items, () => p.paths, p);
     },
     async textOps(n: number): Promise<number> {
-      const list = await (await doc.getPage(n)).getOperatorList();
-      return list.fnArray.reduce((k, fn) => k + (TEXT_OPS.has(fn) ? 1 : 0), 0);
+      return (await thread.call({ type: 'textOps', n })).textOps!;
     },
-    async close(): Promise<void> {
-      await doc.destroy().catch(() => undefined);
+    close(): Promise<void> {
+      return thread.close();
     },
   };
 }
