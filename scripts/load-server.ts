@@ -1,7 +1,7 @@
 /**
  * Load check of `juesuan serve`, on loopback only, bounded in count and time; it stops by itself.
  *
- *   npx tsx scripts/load-server.ts [--seconds 30] [--clients 50] [--hostile-clients 0] [--identical 30] [--with-pdf] [--db postgres://…]
+ *   npx tsx scripts/load-server.ts [--seconds 30] [--clients 50] [--hostile-clients 0] [--identical 30] [--with-pdf] [--db postgres://…] [--profile DIR]
  *
  * Starts the server (a child process on a fresh SQLite file, or a fresh PostgreSQL URL given with
  * --db) and measures:
@@ -115,7 +115,9 @@ async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'juesuan-load-'));
   const db = arg('db', join(dir, 'load.sqlite'));
   const port = 20000 + Math.floor(Math.random() * 20000);
-  server = spawn(process.execPath, [join(root, 'bin', 'juesuan.mjs'), 'serve', '--port', String(port), '--host', '127.0.0.1', '--db', db], {
+  // --profile DIR: a CPU profile of the server's main thread (written when it stops), to find what stalls it
+  const profile = arg('profile', '');
+  server = spawn(process.execPath, [...(profile ? ['--cpu-prof', '--cpu-prof-dir', profile] : []), join(root, 'bin', 'juesuan.mjs'), 'serve', '--port', String(port), '--host', '127.0.0.1', '--db', db], {
     env: { ...process.env, JUESUAN_MODE: 'single', JUESUAN_LOG_LEVEL: process.env.JUESUAN_LOG_LEVEL ?? 'warn', JUESUAN_WORKER_IDLE_MS: String(IDLE_MS) },
     stdio: ['ignore', 'ignore', 'pipe'],
   });

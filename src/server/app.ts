@@ -3,6 +3,7 @@
  * Thin: routes call the store and the core operations. Single-user mode (the embedded default) needs no
  * login; multi-user mode has accounts with roles, cookie sessions, CSRF tokens and an audit trail.
  */
+import { RecentRefusals } from './refusals.js';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import Fastify, { type FastifyInstance, type FastifyRequest, type FastifyServerOptions } from 'fastify';
@@ -141,6 +142,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
     maxWaitMs: opts.maxWaitMs ?? envInt('JUESUAN_MAX_WAIT_MS', 3000),
     admitted: { n: 0 },
     logins: opts.loginBackoff ?? new LoginBackoff(),
+    refused: new RecentRefusals(),
     ...(opts.queue && { queue: opts.queue }),
   };
   await app.register(async (api) => {
@@ -171,6 +173,8 @@ export interface RouteContext {
   /** uploads admitted and not yet answered */
   admitted: { n: number };
   logins: LoginBackoff;
+  /** bytes refused lately (sha256 → reason): sent again, refused without reading */
+  refused: RecentRefusals;
   /** the job queue, when the server has one */
   queue?: OpenedQueue;
 }

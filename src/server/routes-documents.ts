@@ -2,7 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Disclosure } from '../model/index.js';
 import { audit } from '../store/accounts.js';
-import { findByHash, sha256Of, storeDocument, storing } from '../store/corpus.js';
+import { findByHash, sha256OfAsync, storeDocument, storing } from '../store/corpus.js';
 import { deleteDocument, getDocumentContent, getDocumentPart, getDocumentSummary, searchDocuments, type SearchFilters } from '../store/queries.js';
 import { ApiError, errorSchema } from './errors.js';
 import { clientKey, requireUser, type RouteContext } from './app.js';
@@ -36,7 +36,9 @@ export async function documentRoutes(api: FastifyInstance, ctx: RouteContext): P
     try {
       const file = await req.file();
       if (!file) throw new ApiError(400, 'bad-request', 'no file in the upload', 'send the document in the "file" field');
-      const bytes = new Uint8Array(await file.toBuffer());
+      const buffer = await file.toBuffer();
+      // a view, not a copy: uploads are the event loop's largest per-byte cost (with their hash)
+      const bytes = new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
       if (file.file.truncated) throw new ApiError(413, 'too-large', `upload larger than ${ctx.uploadLimit >> 20} MB`);
       if (!bytes.length) throw new ApiError(400, 'empty', 'the uploaded file is empty');
       // the file name is kept as given (shown, offered on download) and never used as a path
@@ -46,7 +48,11 @@ export async function documentRoutes(api: FastifyInstance, ctx: RouteContext): P
         const qs = req.query as { batch?: string; wait?: string };
         return await queuedUpload(ctx, reply, { bytes, name, user: user.username, ...(qs.batch && { batch: qs.batch }), wait: qs.wait !== '0' && qs.wait !== 'false' });
       }
-      const sha = sha256Of(bytes);
+      const sha = await sha256OfAsync(bytes);
+      // the same bytes refused a moment ago are refused again without a worker's time (hostile files
+      // sent again and again); a time or memory overrun is never remembered (see storeDocument)
+      const refusal = ctx.refused.get(sha);
+      if (refusal) throw new ApiError(422, 'unreadable', refusal, 'upload a disclosure as PDF, XLSX/XLS, DOCX/DOC, HTML/MHT or text');
       // bytes already stored or being read cost nothing more: always answered. New work is admitted
       // while the documents ahead (in the pool, or admitted and still arriving) take less than
       // maxWaitMs by the pool's average time (1 s assumed before the first)
@@ -65,8 +71,12 @@ export async function documentRoutes(api: FastifyInstance, ctx: RouteContext): P
         ctx.admitted.n++;
         admitted = true;
       }
-      const result = await storeDocument(ctx.db, { bytes, name, user: user.username, keepUnreadable: false, analyse: (input) => ctx.pool.run({ op: 'store', input }) });
-      if (result.status === 'unreadable') throw new ApiError(422, 'unreadable', result.error ?? 'the file could not be read', 'upload a disclosure as PDF, XLSX/XLS, DOCX/DOC, HTML/MHT or text');
+      const result = await storeDocument(ctx.db, { bytes, name, sha256: sha, user: user.username, keepUnreadable: false, analyse: (input) => ctx.pool.run({ op: 'store', input }) });
+      if (result.status === 'unreadable') {
+        const error = result.error ?? 'the file could not be read';
+        if (!result.overLimit) ctx.refused.set(sha, error);
+        throw new ApiError(422, 'unreadable', error, 'upload a disclosure as PDF, XLSX/XLS, DOCX/DOC, HTML/MHT or text');
+      }
       if (result.created) await audit(ctx.db, { username: user.username, action: 'upload', documentId: result.id, detail: name });
       const summary = await getDocumentSummary(ctx.db, result.id);
       return reply.code(result.created ? 201 : 200).send({ ...result, document: summary });

@@ -146,3 +146,24 @@ test('API compose: JSON input → documents; an inconsistent input → 422 with 
     assert.equal(tpl.rawPayload.subarray(0, 2).toString(), 'PK');
   });
 });
+
+test('API: the same unreadable bytes sent again are refused without reading them again', async () => {
+  const { WorkerPool } = await import('../core/pool/pool.js');
+  const pool = new WorkerPool({ size: 1, idleMs: 0 });
+  const o = await openDb(':memory:');
+  const app = await buildServer({ db: o.db, mode: 'single', webDir: '/nonexistent', pool });
+  try {
+    const bytes = new Uint8Array([0, 1, 2, 0, 0, 0, 7, 0, 0, 9]);
+    const first = await app.inject({ method: 'POST', url: '/api/documents', ...multipart('scan.bin', bytes) });
+    assert.equal(first.statusCode, 422, first.body);
+    const read = pool.stats.done;
+    const again = await app.inject({ method: 'POST', url: '/api/documents', ...multipart('scan-again.bin', bytes) });
+    assert.equal(again.statusCode, 422, again.body);
+    assert.equal((again.json() as { error: { message: string } }).error.message, (first.json() as { error: { message: string } }).error.message);
+    assert.equal(pool.stats.done, read, 'not read a second time');
+  } finally {
+    await app.close();
+    await o.close();
+    await pool.close();
+  }
+});

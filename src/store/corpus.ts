@@ -2,7 +2,7 @@
  * The corpus repository: documents (original bytes, hash, format), their model, facts and findings
  * with the rule-set version. One query layer for SQLite and PostgreSQL.
  */
-import { createHash } from 'node:crypto';
+import { createHash, webcrypto } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Disclosure } from '../model/index.js';
 import type { Facts } from '../facts/types.js';
@@ -23,12 +23,24 @@ export interface StoreResult {
   created: boolean;
   status: 'ok' | 'unreadable';
   error?: string;
+  /** unreadable because a time or memory budget ran out (not a property of the bytes: a retry may succeed) */
+  overLimit?: boolean;
 }
 
 const now = () => new Date().toISOString();
 
 export function sha256Of(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
+}
+
+/** sha256Of for a server: large inputs are hashed on libuv's thread pool (WebCrypto's digest), not on
+ *  the event loop (a 10 MB upload is ~25 ms of hashing). */
+export async function sha256OfAsync(bytes: Uint8Array): Promise<string> {
+  if (bytes.length < 256 * 1024) return sha256Of(bytes);
+  const digest = new Uint8Array(await webcrypto.subtle.digest('SHA-256', bytes));
+  let hex = '';
+  for (const b of digest) hex += b.toString(16).padStart(2, '0');
+  return hex;
 }
 
 export async function findByHash(db: Db, sha: string): Promise<number | undefined> {
@@ -57,8 +69,9 @@ const inFlight = new WeakMap<object, Map<string, Promise<StoreResult>>>();
  * Concurrent calls with the same bytes share one read and one row; a unique-key race with another
  * process ends in the row that won.
  */
-export async function storeDocument(db: Db, input: { bytes: Uint8Array; name: string; user?: string; keepUnreadable?: boolean; analyse?: Analyse }): Promise<StoreResult> {
-  const sha = sha256Of(input.bytes);
+export async function storeDocument(db: Db, input: { bytes: Uint8Array; name: string; user?: string; keepUnreadable?: boolean; analyse?: Analyse; sha256?: string }): Promise<StoreResult> {
+  // a caller that hashed the bytes already (to look them up) passes the hash
+  const sha = input.sha256 ?? sha256Of(input.bytes);
   let byHash = inFlight.get(db);
   if (!byHash) inFlight.set(db, (byHash = new Map()));
   const pending = byHash.get(sha);
@@ -96,7 +109,7 @@ async function storeOnce(db: Db, sha: string, input: { bytes: Uint8Array; name: 
     if (!(e instanceof InputError)) throw e;
     error = e.message;
     // a time or memory budget overrun is not a property of the bytes: not stored, so a retry may succeed
-    if ('limit' in e) return { id: 0, created: false, status: 'unreadable', error: e.hint ? `${e.message} (${e.hint})` : e.message };
+    if ('limit' in e) return { id: 0, created: false, status: 'unreadable', overLimit: true, error: e.hint ? `${e.message} (${e.hint})` : e.message };
     if (input.keepUnreadable === false) return { id: 0, created: false, status: 'unreadable', error };
   }
   const format = safeFormat(input.bytes, input.name);
