@@ -214,6 +214,8 @@ const SCALE_INDEXES: [name: string, table: string, pg: string, sqlite: string][]
   ['findings_rule', 'findings', '(rule, severity, document_id)', '(rule, severity, document_id)'],
   ['findings_severity', 'findings', '(severity, document_id)', '(severity, document_id)'],
   ['facts_key_fen', 'facts', '(key, fen DESC, document_id)', '(key, fen DESC, document_id)'],
+  // the batches with documents still waiting (the workers' check for jobs lost from Redis): as small as what waits
+  ['batch_items_waiting', 'batch_items', "(batch_id) WHERE state = 'waiting'", "(batch_id) WHERE state = 'waiting'"],
 ];
 const TRGM_INDEXES: [string, string][] = [
   ['documents_entity_trgm', 'documents USING gin (entity gin_trgm_ops)'],
