@@ -2,7 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Disclosure } from '../model/index.js';
 import { audit } from '../store/accounts.js';
-import { findByHash, sha256OfAsync, storeDocument, storing } from '../store/corpus.js';
+import { findByHash, sha256Of, storeDocument, storing } from '../store/corpus.js';
 import { deleteDocument, getDocumentContent, getDocumentPart, getDocumentSummary, searchDocuments, type SearchFilters } from '../store/queries.js';
 import { ApiError, errorSchema } from './errors.js';
 import { clientKey, requireUser, type RouteContext } from './app.js';
@@ -48,7 +48,7 @@ export async function documentRoutes(api: FastifyInstance, ctx: RouteContext): P
         const qs = req.query as { batch?: string; wait?: string };
         return await queuedUpload(ctx, reply, { bytes, name, user: user.username, ...(qs.batch && { batch: qs.batch }), wait: qs.wait !== '0' && qs.wait !== 'false' });
       }
-      const sha = await sha256OfAsync(bytes);
+      const sha = sha256Of(bytes);
       // the same bytes refused a moment ago are refused again without a worker's time (hostile files
       // sent again and again); a time or memory overrun is never remembered (see storeDocument)
       const refusal = ctx.refused.get(sha);

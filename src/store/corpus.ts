@@ -2,7 +2,7 @@
  * The corpus repository: documents (original bytes, hash, format), their model, facts and findings
  * with the rule-set version. One query layer for SQLite and PostgreSQL.
  */
-import { createHash, webcrypto } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Disclosure } from '../model/index.js';
 import type { Facts } from '../facts/types.js';
@@ -31,16 +31,6 @@ const now = () => new Date().toISOString();
 
 export function sha256Of(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
-}
-
-/** sha256Of for a server: large inputs are hashed on libuv's thread pool (WebCrypto's digest), not on
- *  the event loop (a 10 MB upload is ~25 ms of hashing). */
-export async function sha256OfAsync(bytes: Uint8Array): Promise<string> {
-  if (bytes.length < 256 * 1024) return sha256Of(bytes);
-  const digest = new Uint8Array(await webcrypto.subtle.digest('SHA-256', bytes));
-  let hex = '';
-  for (const b of digest) hex += b.toString(16).padStart(2, '0');
-  return hex;
 }
 
 export async function findByHash(db: Db, sha: string): Promise<number | undefined> {
