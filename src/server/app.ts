@@ -52,6 +52,8 @@ export interface ServerOptions {
   allowedOrigins?: string[];
   /** Failed sign-ins: back-off policy (tests shorten it). */
   loginBackoff?: LoginBackoff;
+  /** the per-client delay after refused uploads (tests pass their own) */
+  uploadBackoff?: LoginBackoff;
   /** The job queue (JUESUAN_REDIS_URL): uploads and re-checks are read by `juesuan worker`s (issue 15). */
   queue?: OpenedQueue;
 }
@@ -143,6 +145,9 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
     admitted: { n: 0 },
     logins: opts.loginBackoff ?? new LoginBackoff(),
     refused: new RecentRefusals(),
+    // two refusals free (a mistake, a retry), then 1 s, 2 s, 4 s, 8 s before the next upload is read;
+    // forgotten a minute after the last refusal, or at the client's next accepted upload
+    uploadBackoff: opts.uploadBackoff ?? new LoginBackoff({ free: 2, maxWaitMs: 8000, forgetMs: 60_000 }),
     ...(opts.queue && { queue: opts.queue }),
   };
   await app.register(async (api) => {
@@ -175,6 +180,8 @@ export interface RouteContext {
   logins: LoginBackoff;
   /** bytes refused lately (sha256 → reason): sent again, refused without reading */
   refused: RecentRefusals;
+  /** per client: uploads refused one after another (unreadable, too large) delay its next upload */
+  uploadBackoff: LoginBackoff;
   /** the job queue, when the server has one */
   queue?: OpenedQueue;
 }

@@ -34,12 +34,19 @@ export async function documentRoutes(api: FastifyInstance, ctx: RouteContext): P
     }
     let admitted = false;
     try {
+      // a client whose uploads were refused again and again waits before its next one is read (its
+      // bytes stay in the socket meanwhile): a stream of hostile files cannot keep the event loop busy
+      const penalty = ctx.uploadBackoff.waitMs([client]);
+      if (penalty > 0) await new Promise((resolve) => setTimeout(resolve, penalty));
       const file = await req.file();
       if (!file) throw new ApiError(400, 'bad-request', 'no file in the upload', 'send the document in the "file" field');
       const buffer = await file.toBuffer();
       // a view, not a copy: uploads are the event loop's largest per-byte cost (with their hash)
       const bytes = new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
-      if (file.file.truncated) throw new ApiError(413, 'too-large', `upload larger than ${ctx.uploadLimit >> 20} MB`);
+      if (file.file.truncated) {
+        ctx.uploadBackoff.failed([client]);
+        throw new ApiError(413, 'too-large', `upload larger than ${ctx.uploadLimit >> 20} MB`);
+      }
       if (!bytes.length) throw new ApiError(400, 'empty', 'the uploaded file is empty');
       // the file name is kept as given (shown, offered on download) and never used as a path
       const name = (file.filename || 'upload').slice(0, 255);
@@ -52,7 +59,10 @@ export async function documentRoutes(api: FastifyInstance, ctx: RouteContext): P
       // the same bytes refused a moment ago are refused again without a worker's time (hostile files
       // sent again and again); a time or memory overrun is never remembered (see storeDocument)
       const refusal = ctx.refused.get(sha);
-      if (refusal) throw new ApiError(422, 'unreadable', refusal, 'upload a disclosure as PDF, XLSX/XLS, DOCX/DOC, HTML/MHT or text');
+      if (refusal) {
+        ctx.uploadBackoff.failed([client]);
+        throw new ApiError(422, 'unreadable', refusal, 'upload a disclosure as PDF, XLSX/XLS, DOCX/DOC, HTML/MHT or text');
+      }
       // bytes already stored or being read cost nothing more: always answered. New work is admitted
       // while the documents ahead (in the pool, or admitted and still arriving) take less than
       // maxWaitMs by the pool's average time (1 s assumed before the first)
@@ -75,8 +85,10 @@ export async function documentRoutes(api: FastifyInstance, ctx: RouteContext): P
       if (result.status === 'unreadable') {
         const error = result.error ?? 'the file could not be read';
         if (!result.overLimit) ctx.refused.set(sha, error);
+        ctx.uploadBackoff.failed([client]);
         throw new ApiError(422, 'unreadable', error, 'upload a disclosure as PDF, XLSX/XLS, DOCX/DOC, HTML/MHT or text');
       }
+      ctx.uploadBackoff.succeeded(client);
       if (result.created) await audit(ctx.db, { username: user.username, action: 'upload', documentId: result.id, detail: name });
       const summary = await getDocumentSummary(ctx.db, result.id);
       return reply.code(result.created ? 201 : 200).send({ ...result, document: summary });

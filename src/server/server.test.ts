@@ -167,3 +167,24 @@ test('API: the same unreadable bytes sent again are refused without reading them
     await pool.close();
   }
 });
+
+test('API: a client whose uploads are refused again and again waits before its next upload is read; an accepted upload clears it', async () => {
+  const { LoginBackoff } = await import('./limits.js');
+  const uploadBackoff = new LoginBackoff({ free: 1, maxWaitMs: 200, forgetMs: 60_000 });
+  const o = await openDb(':memory:');
+  const app = await buildServer({ db: o.db, mode: 'single', webDir: '/nonexistent', uploadBackoff });
+  try {
+    for (let i = 0; i < 3; i++) {
+      const bad = await app.inject({ method: 'POST', url: '/api/documents', ...multipart(`scan-${i}.bin`, new Uint8Array([0, 1, 2, 0, 0, 0, 7, 0, i])) });
+      assert.equal(bad.statusCode, 422, bad.body);
+    }
+    const client = `ip:127.0.0.1`;
+    assert.ok(uploadBackoff.waitMs([client]) > 0, 'the next upload of this client waits');
+    const good = await app.inject({ method: 'POST', url: '/api/documents', ...multipart('a.txt', sampleDisclosureText({ year: 2023 })) });
+    assert.equal(good.statusCode, 201, good.body);
+    assert.equal(uploadBackoff.waitMs([client]), 0, 'cleared by an accepted upload');
+  } finally {
+    await app.close();
+    await o.close();
+  }
+});
