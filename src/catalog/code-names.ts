@@ -58,7 +58,8 @@ export function normalizeCodeName(name: string): string {
   s = s.replace(LEVEL_SUFFIX, '');
   s = s.replace(/[“”"'‘’「」『』]/g, '');
   s = s.replace(/[（［【]/g, '(').replace(/[）］】]/g, ')');
-  s = s.replace(/[、，,。.．:：;；]+$/g, '');
+  // the run is matched from its first mark only (lookbehind): from every mark of a long run it was quadratic
+  s = s.replace(/(?<![、，,。.．:：;；])[、，,。.．:：;；]+$/g, '');
   return s;
 }
 

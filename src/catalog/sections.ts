@@ -66,7 +66,7 @@ export function normalizeHeading(heading: string): string {
     .normalize('NFKC')
     .replace(/[\s“”"'‘’《》〈〉【】*#]/g, '')
     .replace(/[（(]([^（）()]*)[）)]/g, '$1')
-    .replace(/[。：:；;，,、.]+$/, '');
+    .replace(/(?<![。：:；;，,、.])[。：:；;，,、.]+$/, ''); // from the run's first mark only: linear
 }
 
 /** The topic of a heading ('three-public', 'procurement', …), or undefined when the catalogue does not know it. */

@@ -114,7 +114,7 @@ export class Para {
 }
 
 function clean(reason: string): string {
-  return reason.trim().replace(/[。；，,.;\s]+$/, '');
+  return reason.trim().replace(/(?<![。；，,.;\s])[。；，,.;\s]+$/, ''); // the trailing run from its start only: linear
 }
 
 /** 决算数大于/小于/与…持平: the comparison of an actual with its budget. */

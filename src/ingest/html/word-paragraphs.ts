@@ -49,7 +49,7 @@ export function paragraphLine(p: WordParagraph, spaceCells: boolean): WordLine |
     text = text.slice(md[0].length).replace(/\s#+\s*$/, '');
   }
   if (text.includes('\t')) {
-    const parts = text.replace(/[^\S\t]+$/, '').split('\t').map(wordCell);
+    const parts = text.replace(/(?<![^\S\t])[^\S\t]+$/, '').split('\t').map(wordCell); // trailing run from its start only: linear
     let lead = 0;
     while (lead < parts.length && parts[lead] === '') lead++;
     const rest = parts.filter((c) => c !== '').length;

@@ -153,6 +153,12 @@ async function handle(req: PdfjsRequest): Promise<PdfjsReply> {
 
 if (parentPort) {
   const port = parentPort;
+  // a rejection pdf.js leaves unobserved (a damaged cross-reference found late) ends this thread with
+  // its reason as the error, which the reading thread reports for the document
+  process.on('unhandledRejection', (reason) => {
+    const e = reason as { name?: string; message?: string } | undefined;
+    throw new Error(e?.message ? `${e.name && e.name !== 'Error' ? `${e.name}: ` : ''}${e.message}` : String(reason));
+  });
   // one request at a time, in order
   let queue: Promise<void> = Promise.resolve();
   port.on('message', (req: PdfjsRequest) => {

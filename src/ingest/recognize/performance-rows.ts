@@ -34,7 +34,7 @@ const MARKUP_RE = /<\/?[a-z][^>]*>/gi;
 /** Cell text without markup (<b>, <p>), trimmed of ASCII and ideographic spaces. */
 export function cleanCell(text: string): string {
   if (!text.includes('<') && !EDGE_SPACE_RE.test(text)) return text;
-  return text.replace(MARKUP_RE, '').replace(/^[\s\u3000]+|[\s\u3000]+$/g, '');
+  return text.replace(MARKUP_RE, '').replace(/^[\s\u3000]+|(?<![\s\u3000])[\s\u3000]+$/g, ''); // trailing run from its start only: linear
 }
 
 const EDGE_SPACE_RE = /^[\s\u3000]|[\s\u3000]$/;

@@ -8,7 +8,8 @@ import type { Disclosure, Provenance } from '../../model/index.js';
 export interface TocHeading { text: string; prov: Provenance }
 
 const TOC_TITLE = /^\s*目\s*录\s*$/;
-const LEADERS = /[.．。…·•\-－—_\s]{3,}\s*\d*\s*$|\s+\d{1,3}\s*$/;
+// each run tried from its first character only (lookbehinds): from every character of a long run it was quadratic
+const LEADERS = /(?<![.．。…·•\-－—_\s])[.．。…·•\-－—_\s]{3,}\s*\d*\s*$|(?<!\s)\s+\d{1,3}\s*$/;
 const MAX_ENTRIES = 80;
 
 const memo = new WeakMap<Disclosure, TocHeading[]>();

@@ -57,6 +57,9 @@ function workerEntry(): { source: URL | string; eval?: true } {
 /** A worker thread left by the previous document, idle (unreferenced: it does not keep the process alive). */
 let idle: { worker: Worker; heapMb: number } | undefined;
 
+/** Threads that have ended (terminated, crashed, out of memory), whenever it happened. */
+const ended = new WeakSet<Worker>();
+
 /** One document's connection to a pdf.js thread: requests in order, each bounded by the time left. */
 class PdfjsThread {
   private nextId = 1;
@@ -69,7 +72,7 @@ class PdfjsThread {
 
   static start(limits: PdfLimits, label: string): PdfjsThread {
     let worker: Worker;
-    if (idle && idle.heapMb === limits.maxHeapMb) {
+    if (idle && idle.heapMb === limits.maxHeapMb && !ended.has(idle.worker)) {
       worker = idle.worker;
       idle = undefined;
     } else {
@@ -80,8 +83,9 @@ class PdfjsThread {
         ...(entry.eval && { eval: true }),
         resourceLimits: { maxOldGenerationSizeMb: limits.maxHeapMb, maxYoungGenerationSizeMb: Math.min(64, Math.max(16, limits.maxHeapMb >> 4)) },
       });
-      // an idle thread's exit (terminated, crashed) is of no concern
+      // an idle thread's end (terminated, crashed) is of no concern; a request to an ended one fails at once
       worker.on('error', () => undefined);
+      worker.on('exit', () => ended.add(worker));
     }
     worker.ref();
     return new PdfjsThread(worker, limits, label);
@@ -90,7 +94,10 @@ class PdfjsThread {
   /** Sends a request; resolves with the reply, or stops the thread at the time limit or on its failure. */
   call(req: Request, transfer: ArrayBuffer[] = []): Promise<PdfjsReply & { ok: true }> {
     const page = req.type === 'page' || req.type === 'textOps' ? req.n : undefined;
-    if (this.dead) return Promise.reject(new InputError(`the PDF${this.label} cannot be read: the pdf.js reader was stopped`));
+    if (this.dead || ended.has(this.worker)) {
+      this.kill();
+      return Promise.reject(new InputError(`the PDF${this.label} cannot be read: the pdf.js reader stopped`));
+    }
     const id = this.nextId++;
     const { worker, limits } = this;
     return new Promise((resolve, reject) => {
