@@ -14,6 +14,7 @@ import fc from 'fast-check';
 import { composeInputArb } from '../src/compose/testing/arbitrary.js';
 import { budgetInputArb } from '../src/compose/budget/arbitrary.js';
 import { composeDocument, renderText } from '../src/compose/index.js';
+import { rng } from '../test/support/mulberry32.js';
 
 const PROVINCES: [string, string[]][] = [
   ['四川省', ['成都市', '绵阳市', '广元市', '青川县', '剑阁县', '南充市']],
@@ -37,18 +38,6 @@ export interface GeneratedDoc {
   kind: 'final-accounts' | 'budget';
   /** what was changed to make a defect (undefined: as composed) */
   defect?: string;
-}
-
-/** A small deterministic PRNG (mulberry32): the same seed gives the same corpus. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** Changes one amount (a digit of it) on a line of the text: a 情况说明 figure or a table cell. */

@@ -16,18 +16,8 @@ import { deleteDocument, findingCounts, searchDocuments, type SearchFilters } fr
 import { rebuildSummaries } from './summaries.js';
 import type { CheckReport, Finding } from '../check/types.js';
 import { freshPgDatabase, PG_SKIP } from '../../test/support/pg.js';
+import { rng } from '../../test/support/mulberry32.js';
 
-/** A small deterministic PRNG (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const YEARS = [2022, 2023, 2024, null];
 const KINDS = ['final-accounts', 'budget', null];
