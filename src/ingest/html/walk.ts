@@ -5,7 +5,9 @@
  * dropped. Layout tables (a table that holds other tables, one column, or long text in one or two
  * columns or rows) are walked as blocks. Shared by the web page and Word readers; for Word documents
  * (and pages saved by Word) paragraphs are read as the text form reads lines: tabs are cell
- * boundaries, tables saved as text fold into rows (./word-paragraphs.ts).
+ * boundaries, tables saved as text fold into rows (./word-paragraphs.ts). The tree is the one a
+ * browser builds (./dom.ts: parse5, linear, bounded while parsing); what a browser does not show
+ * (noscript, noembed, noframes content) is dropped too.
  */
 import { attr, childNodes, isElement, isText, parseHtml, tagOf, type HtmlElement, type HtmlNode } from './dom.js';
 import { BoundedSink, Budget, checkLimit, limit, limitError } from '../limits.js';
@@ -15,7 +17,7 @@ import { splitLines } from '../text/split-lines.js';
 import { wordParagraphLines, type WordParagraph } from './word-paragraphs.js';
 
 const DROP = new Set([
-  'head', 'script', 'style', 'noscript', 'template', 'iframe', 'object', 'embed', 'svg', 'canvas', 'nav',
+  'head', 'script', 'style', 'noscript', 'noembed', 'noframes', 'template', 'iframe', 'object', 'embed', 'svg', 'canvas', 'nav',
   'header', 'footer', 'aside', 'form', 'select', 'option', 'button', 'input', 'textarea', 'map', 'img',
 ]);
 const BLOCK = new Set([
