@@ -69,8 +69,9 @@ export function pdfLimits(overrides: Partial<PdfLimits> = {}): PdfLimits {
     // Whole-process reads of hostile files end within 10 s: reading stops here, and the layout,
     // recognizers and rules after it take well under a second on what a PDF can hold in 8 s.
     timeLimitS: envNumber('JUESUAN_PDF_TIME_LIMIT', 8),
-    // pdf.js needs ~50–150 MB for a real disclosure; the thread is stopped past this
-    maxHeapMb: envNumber('JUESUAN_PDF_MAX_HEAP_MB', 768),
+    // pdf.js read the largest real disclosure (734 KB, 20 pages) within a 96 MB heap; past this cap
+    // the thread is stopped, so that the document's process stays under ~1 GB
+    maxHeapMb: envNumber('JUESUAN_PDF_MAX_HEAP_MB', 512),
     ...overrides,
   };
 }
