@@ -87,15 +87,31 @@ function sameSubject(a: string, b: string): boolean {
 
 function amountConflicts(all: StatedAmount[]): RawFinding[] {
   const out: RawFinding[] = [];
-  all.forEach((later, j) => {
+  // The earlier statements of each key, each (section, subject, unit, amount) once: the test below
+  // depends on nothing else, so the first of equal statements is the one a scan of all earlier ones
+  // finds — and a text that repeats a statement many times no longer costs a scan per repetition
+  // (quadratic: a fuzz case of repeated lines took 15 s).
+  const earlierByKey = new Map<string, StatedAmount[]>();
+  const seen = new Set<string>();
+  const sectionIds = new Map<unknown, number>();
+  for (const later of all) {
     const b = later.f.fig.amount!;
-    const earlier = all.slice(0, j).find((s) => {
+    const candidates = earlierByKey.get(later.key) ?? [];
+    const earlier = candidates.find((s) => {
       const a = s.f.fig.amount!;
-      return s.key === later.key && s.ctx.section !== later.ctx.section && sameSubject(s.subject, later.subject)
+      return s.ctx.section !== later.ctx.section && sameSubject(s.subject, later.subject)
         && a.unit === b.unit && a.fen !== b.fen && Math.abs(b.fen - a.fen) * 100 <= Math.max(Math.abs(a.fen), Math.abs(b.fen));
     });
     if (earlier) out.push(finding(later, earlier, 'amount'));
-  });
+    let section = sectionIds.get(later.ctx.section);
+    if (section === undefined) sectionIds.set(later.ctx.section, (section = sectionIds.size));
+    const sig = `${later.key}\u0000${section}\u0000${later.subject}\u0000${b.unit}\u0000${b.fen}`;
+    if (!seen.has(sig)) {
+      seen.add(sig);
+      candidates.push(later);
+      earlierByKey.set(later.key, candidates);
+    }
+  }
   return out;
 }
 
