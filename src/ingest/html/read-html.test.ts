@@ -145,3 +145,11 @@ test('readHtml: elements the parser re-creates for unclosed formatting tags coun
     setLimits({});
   }
 });
+
+test('readHtml: a page wrapped in one <form> (ASP.NET WebForms) is read; the form controls and a search box are not', async () => {
+  const page = sampleHtml()
+    .replace('<body>', '<body><form name="form1" method="post" action="./Detail.aspx?id=1" id="form1"><input type="hidden" name="__VIEWSTATE" value="/wEPDwUKMTY1NDU2MTA1Mg==" /><div class="search"><input type="text" name="kw" /><button type="submit">搜索</button></div>')
+    .replace('</body>', '</form></body>');
+  assert.ok(page.includes('<form name="form1"'));
+  assert.deepEqual(cells(await readHtml(utf8(page), 'Detail.aspx.html')), sampleCells());
+});

@@ -1,7 +1,7 @@
 /**
  * An HTML document → RawLines: every data table row is a tabular line of cells (colspan pads blank
  * cells after the cell, rowspan leaves blank cells below it, so columns stay aligned); p, div,
- * h1–h6, li … are one-cell lines; <br> breaks a line. Scripts, styles, forms and navigation are
+ * h1–h6, li … are one-cell lines; <br> breaks a line. Scripts, styles, form controls and navigation are
  * dropped. Layout tables (a table that holds other tables, one column, or long text in one or two
  * columns or rows) are walked as blocks. Shared by the web page and Word readers; for Word documents
  * (and pages saved by Word) paragraphs are read as the text form reads lines: tabs are cell
@@ -18,9 +18,11 @@ import { wordParagraphLines, type WordParagraph } from './word-paragraphs.js';
 
 const DROP = new Set([
   'head', 'script', 'style', 'noscript', 'noembed', 'noframes', 'template', 'iframe', 'object', 'embed', 'svg', 'canvas', 'nav',
-  'header', 'footer', 'aside', 'form', 'select', 'option', 'button', 'input', 'textarea', 'map', 'img',
+  'header', 'footer', 'aside', 'select', 'option', 'button', 'input', 'textarea', 'map', 'img',
 ]);
 const BLOCK = new Set([
+  // a form is read as a block, its controls dropped: many sites (ASP.NET WebForms) wrap the whole page in one <form>
+  'form', 'fieldset',
   'p', 'div', 'li', 'ul', 'ol', 'dl', 'dt', 'dd', 'blockquote', 'section', 'article', 'main', 'center',
   'pre', 'address', 'figure', 'figcaption', 'hr', 'body', 'html', 'caption', 'tr', 'td', 'th', 'tbody', 'thead', 'tfoot',
 ]);
