@@ -24,7 +24,7 @@ import type { OpenedQueue } from '../queue/queue.js';
 import { reportRoutes } from './routes-report.js';
 import { WorkerPool, PoolInternalError } from '../core/pool/pool.js';
 import { allowedHostsFromEnv, allowedOriginsFromEnv, crossOriginWrite, hostAllowed, normalisedPath, securityHeaders } from './guards.js';
-import { ConcurrencyLimiter, LoginBackoff } from './limits.js';
+import { ConcurrencyLimiter, LoginBackoff, Semaphore } from './limits.js';
 
 export interface ServerOptions {
   db: Db;
@@ -148,6 +148,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
     // two refusals free (a mistake, a retry), then 1 s, 2 s, 4 s, 8 s before the next upload is read;
     // forgotten a minute after the last refusal, or at the client's next accepted upload
     uploadBackoff: opts.uploadBackoff ?? new LoginBackoff({ free: 2, maxWaitMs: 8000, forgetMs: 60_000 }),
+    receiving: new Semaphore(envInt('JUESUAN_UPLOADS_RECEIVING', 2 * pool.size)),
     ...(opts.queue && { queue: opts.queue }),
   };
   await app.register(async (api) => {
@@ -182,6 +183,8 @@ export interface RouteContext {
   refused: RecentRefusals;
   /** per client: uploads refused one after another (unreadable, too large) delay its next upload */
   uploadBackoff: LoginBackoff;
+  /** upload bodies received at once, over all clients (JUESUAN_UPLOADS_RECEIVING, default 2 per worker) */
+  receiving: Semaphore;
   /** the job queue, when the server has one */
   queue?: OpenedQueue;
 }

@@ -26,6 +26,35 @@ export class ConcurrencyLimiter {
   }
 }
 
+/**
+ * At most `max` holders at once; the others wait in arrival order. The server receives at most this
+ * many upload bodies at a time (the rest stay in their sockets): the event loop's turns stay short,
+ * so health checks and reads between them are answered quickly however many clients send at once.
+ */
+export class Semaphore {
+  private held = 0;
+  private readonly waiting: (() => void)[] = [];
+  constructor(readonly max: number) {}
+
+  async acquire(): Promise<void> {
+    if (this.held < this.max) {
+      this.held++;
+      return;
+    }
+    await new Promise<void>((resolve) => this.waiting.push(resolve));
+  }
+
+  release(): void {
+    const next = this.waiting.shift();
+    if (next) next(); // the slot passes to the next in line
+    else this.held = Math.max(0, this.held - 1);
+  }
+
+  get queued(): number {
+    return this.waiting.length;
+  }
+}
+
 interface Failures {
   count: number;
   /** no attempt before this time (ms since epoch) */

@@ -38,9 +38,16 @@ export async function documentRoutes(api: FastifyInstance, ctx: RouteContext): P
       // bytes stay in the socket meanwhile): a stream of hostile files cannot keep the event loop busy
       const penalty = ctx.uploadBackoff.waitMs([client]);
       if (penalty > 0) await new Promise((resolve) => setTimeout(resolve, penalty));
-      const file = await req.file();
-      if (!file) throw new ApiError(400, 'bad-request', 'no file in the upload', 'send the document in the "file" field');
-      const buffer = await file.toBuffer();
+      await ctx.receiving.acquire();
+      let buffer: Buffer;
+      let file: Awaited<ReturnType<typeof req.file>>;
+      try {
+        file = await req.file();
+        if (!file) throw new ApiError(400, 'bad-request', 'no file in the upload', 'send the document in the "file" field');
+        buffer = await file.toBuffer();
+      } finally {
+        ctx.receiving.release();
+      }
       // a view, not a copy: uploads are the event loop's largest per-byte cost (with their hash)
       const bytes = new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
       if (file.file.truncated) {
