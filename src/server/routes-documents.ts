@@ -48,8 +48,9 @@ export async function documentRoutes(api: FastifyInstance, ctx: RouteContext): P
       } finally {
         ctx.receiving.release();
       }
-      // a view, not a copy: uploads are the event loop's largest per-byte cost (with their hash)
-      const bytes = new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+      // large uploads: a view, not a copy (the event loop's largest per-byte cost, with the hash; such a
+      // buffer owns its memory). Small ones (which Node may cut from a shared pool) are copied.
+      const bytes = buffer.byteLength >= 64 * 1024 ? new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength) : new Uint8Array(buffer);
       if (file.file.truncated) {
         ctx.uploadBackoff.failed([client]);
         throw new ApiError(413, 'too-large', `upload larger than ${ctx.uploadLimit >> 20} MB`);

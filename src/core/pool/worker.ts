@@ -5,10 +5,13 @@
  */
 import { getPriority, setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
+import { markSharedProcess } from '../../ingest/pdf/engine/limits.js';
 import { runTask, toFailure, type PoolTask } from './tasks.js';
 
 if (!parentPort) throw new Error('pool worker: not started as a worker thread');
 const port = parentPort;
+// other documents are read in this process at the same time: its CPU time is not one document's
+markSharedProcess();
 
 // A lower priority for this thread only (Linux schedules threads, and setpriority(0) names the calling
 // one): the event loop that started the pool keeps answering while the workers read. Where the

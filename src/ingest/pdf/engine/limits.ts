@@ -29,14 +29,30 @@ function cpuNow(): number {
   return u.user + u.system;
 }
 
+/** Whether other documents are read in this process at the same time (a worker pool's thread): its CPU time is then not this document's. */
+let sharedProcess = false;
+
+/** Called by a worker pool's thread: the process's CPU time counts the other workers too. */
+export function markSharedProcess(): void {
+  sharedProcess = true;
+}
+
+/** Where a document is read alone (the CLI, a fuzz case), a starved process still gets this many times the limit in wall-clock time. */
+const WALL_FACTOR = 3;
+
 /**
- * Milliseconds until the document's time limit can be over (0: it is over): the limit ends when
- * both the wall clock and the process's CPU time have passed it. Starts the clock if needed.
+ * Milliseconds until the document's time limit is over (0: it is over). Starts the clock if needed.
+ * - Read alone in its process: the process's CPU time (every thread: pdf.js's, the garbage
+ *   collector's) decides, so a hostile file never costs more than the limit in CPU; a process that
+ *   waits for a CPU (a loaded machine) gets up to WALL_FACTOR times the limit in wall-clock time.
+ * - In a worker pool, where the process's CPU time also counts the other workers': the limit ends
+ *   when both the wall clock and the CPU time have passed it (the pool has its own per-document budget).
  */
 export function timeLeftMs(limits: PdfLimits): number {
   startClock(limits);
   const wall = limits.deadline! - Date.now();
   const cpu = (limits.cpuDeadline! - cpuNow()) / 1000;
+  if (!sharedProcess) return Math.max(0, Math.ceil(Math.min(cpu, wall + (WALL_FACTOR - 1) * limits.timeLimitS * 1000)));
   return Math.max(0, Math.ceil(Math.max(wall, cpu)));
 }
 
@@ -83,24 +99,17 @@ export class PdfLimitError extends InputError {
 }
 
 /**
- * Running budget of one document: decoded bytes and a deadline. The time limit is over when both
- * the wall clock and the process's CPU time have run past it: a loaded machine (a process waiting
- * for a CPU) does not refuse a genuine document, and in a process that reads one document (the CLI)
- * a hostile one ends at the limit either way. In a worker pool the process's CPU time also counts
- * the other workers', so the wall clock decides there.
+ * Running budget of one document: decoded bytes and a deadline (see timeLeftMs: CPU time where the
+ * document is read alone, wall clock and CPU time together in a worker pool).
  */
 export class Budget {
   decoded = 0;
-  private readonly deadline: number;
-  private readonly cpuDeadline: number;
   constructor(readonly limits: PdfLimits) {
     startClock(limits);
-    this.deadline = limits.deadline!;
-    this.cpuDeadline = limits.cpuDeadline!;
   }
 
   checkTime(): void {
-    if (Date.now() > this.deadline && cpuNow() > this.cpuDeadline) throw timeLimitError(this.limits);
+    if (timeLeftMs(this.limits) === 0) throw timeLimitError(this.limits);
   }
 
   /** The most bytes the next stream of `encoded` bytes may decode to. */
