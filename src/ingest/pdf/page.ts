@@ -8,6 +8,7 @@
  *   transformation matrix tracked through save/restore/cm and form XObjects by the engine.
  */
 import { normalizeText } from '../normalize.js';
+import { apply, multiply, type Matrix } from './matrix.js';
 
 export interface TextBox {
   str: string;
@@ -40,19 +41,6 @@ export interface PageContent {
   rotation?: number;
 }
 
-export type Matrix = [number, number, number, number, number, number];
-
-export function multiply(m: Matrix, n: Matrix): Matrix {
-  return [
-    m[0] * n[0] + m[2] * n[1], m[1] * n[0] + m[3] * n[1],
-    m[0] * n[2] + m[2] * n[3], m[1] * n[2] + m[3] * n[3],
-    m[0] * n[4] + m[2] * n[5] + m[4], m[1] * n[4] + m[3] * n[5] + m[5],
-  ];
-}
-
-export function apply(m: Matrix, x: number, y: number): [number, number] {
-  return [m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]];
-}
 
 export interface Rules {
   h: Segment[];

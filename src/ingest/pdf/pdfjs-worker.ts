@@ -11,7 +11,8 @@
 import { parentPort } from 'node:worker_threads';
 import type { PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist/types/src/display/api.js';
 import { loadPdfjs, openPdf, PdfOpenError, type PdfOpenFailure, type PdfOpenOptions, type Pdfjs } from './load.js';
-import type { Matrix, PaintedPath, PdfTextItem } from './page.js';
+import { IDENTITY, multiply, type Matrix } from './matrix.js';
+import type { PaintedPath, PdfTextItem } from './page.js';
 
 /** A page as pdf.js gives it, before engine-neutral layout (page.ts's pageContent, in the reading thread). */
 export interface PdfjsPage {
@@ -47,16 +48,6 @@ function setOps(lib: Pdfjs): void {
   FILLS = new Set(['fill', 'eoFill'].map((k) => OPS[k]));
   TEXT_OPS = new Set(['showText', 'showSpacedText', 'nextLineShowText', 'nextLineSetSpacingShowText'].map((k) => OPS[k]));
   IMAGE_OPS = new Set(['paintImageXObject', 'paintInlineImageXObject', 'paintImageMaskXObject', 'paintImageXObjectRepeat', 'paintInlineImageXObjectGroup', 'paintSolidColorImageMask'].map((k) => OPS[k]));
-}
-
-const IDENTITY: Matrix = [1, 0, 0, 1, 0, 0];
-
-function multiply(m: Matrix, n: Matrix): Matrix {
-  return [
-    m[0] * n[0] + m[2] * n[1], m[1] * n[0] + m[3] * n[1],
-    m[0] * n[2] + m[2] * n[3], m[1] * n[2] + m[3] * n[3],
-    m[0] * n[4] + m[2] * n[5] + m[4], m[1] * n[4] + m[3] * n[5] + m[5],
-  ];
 }
 
 function transformPath(data: ArrayLike<number>, m: Matrix): number[][] {

@@ -10,8 +10,8 @@
 import type { PdfFile } from './document.js';
 import { fallbackFont, Font, loadFont, type Glyph } from './fonts.js';
 import { Cmd, Dict, EOF, Lexer, Name, Parser, PdfStream, Ref, Unsupported, type PdfObj } from './objects.js';
+import { IDENTITY, multiply, type Matrix } from '../matrix.js';
 
-export type Matrix = [number, number, number, number, number, number];
 
 export interface TextItem {
   str: string;
@@ -31,16 +31,6 @@ export interface RawContent {
   paths: RawRule[];
   textOps: number;
   imageOps: number;
-}
-
-const IDENTITY: Matrix = [1, 0, 0, 1, 0, 0];
-
-function mul(m: Matrix | number[], n: Matrix | number[]): Matrix {
-  return [
-    m[0]! * n[0]! + m[2]! * n[1]!, m[1]! * n[0]! + m[3]! * n[1]!,
-    m[0]! * n[2]! + m[2]! * n[3]!, m[1]! * n[2]! + m[3]! * n[3]!,
-    m[0]! * n[4]! + m[2]! * n[5]! + m[4]!, m[1]! * n[4]! + m[3]! * n[5]! + m[5]!,
-  ];
 }
 
 class TextState {
@@ -444,7 +434,7 @@ class Interpreter {
           if (stack.length) textState = stack.pop()!;
           break;
         case 'cm':
-          if (a.length >= 6) textState.ctm = mul(textState.ctm, a.slice(-6).map(num));
+          if (a.length >= 6) textState.ctm = multiply(textState.ctm, a.slice(-6).map(num));
           break;
         // text state
         case 'Tf': {
@@ -608,7 +598,7 @@ class Interpreter {
           if ((id >= 0 && seen.has(id)) || depth >= MAX_FORM_DEPTH) break;
           const state = textState.clone();
           const matrix = file.get(x.dict, 'Matrix');
-          if (Array.isArray(matrix) && matrix.length === 6 && matrix.every((v) => typeof v === 'number')) state.ctm = mul(state.ctm, matrix as number[]);
+          if (Array.isArray(matrix) && matrix.length === 6 && matrix.every((v) => typeof v === 'number')) state.ctm = multiply(state.ctm, matrix as number[]);
           const res = file.get(x.dict, 'Resources');
           const inner = new Set(seen);
           if (id >= 0) inner.add(id);

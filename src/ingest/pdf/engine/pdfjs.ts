@@ -125,7 +125,7 @@ class PdfjsThread {
         } else fail(new InputError(`the PDF${this.label} cannot be read: ${e?.message ?? String(e)}`));
       };
       const onExit = (code: number): void => fail(new InputError(`the PDF${this.label} cannot be read: the pdf.js reader stopped (exit code ${code})`));
-      // the limit is over when both the wall clock and the process's CPU time have passed it: wait for both
+      // the document's time limit (limits.ts, timeLeftMs: CPU time where it is read alone, both clocks in a pool)
       const arm = (): void => {
         const left = timeLeftMs(limits);
         if (left === 0) fail(timeLimitError(limits));
