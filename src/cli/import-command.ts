@@ -71,7 +71,7 @@ export async function importFiles(db: Db, files: string[], onProgress?: (done: n
     } else {
       let r;
       try {
-        r = await storeDocument(db, { bytes, name: basename(file), user: 'import', ...(analyse && { analyse }) });
+        r = await storeDocument(db, { bytes, name: basename(file), sha256, user: 'import', ...(analyse && { analyse }) });
       } catch (e) {
         // one document's failure (a reader bug that killed its worker) never stops the import
         r = { id: 0, created: false, status: 'unreadable' as const, error: `internal error: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}` };
