@@ -1,13 +1,12 @@
 /** Legacy .xls (BIFF) workbooks through SheetJS, read only: displayed texts (`w`) and merges. */
-import { createRequire } from 'node:module';
-import { spawn } from 'node:child_process';
 import type XLSX from 'xlsx';
 import XLSXLib from 'xlsx';
-import { Budget, checkLimit, limit, limitError } from '../limits.js';
+import { Budget, checkLimit } from '../limits.js';
 import { InputError } from '../raw.js';
 import { checkCompoundFile } from './cfb-check.js';
 import { formatNumber } from './format.js';
 import type { GridCell, SheetGrid } from './grid.js';
+import { ParseError, parseXlsInChild } from './xls-parser-process.js';
 
 function cellText(cell: XLSX.CellObject | undefined): string {
   if (!cell) return '';
@@ -70,70 +69,15 @@ export function damagedWorkbook(kind: '.xls' | '.xlsx', err: unknown): InputErro
   return new InputError(`cannot read the Excel workbook (damaged or encrypted ${kind}?): ${detail}`, `open it in Excel or WPS and save it again as ${kind === '.xls' ? '.xlsx' : kind}`);
 }
 
-const require = createRequire(import.meta.url);
-
-/**
- * SheetJS parses a BIFF file in a child process with its own heap cap and a time limit: it trusts
- * the counts in the records (a damaged one loops until memory runs out), and a process can be
- * killed. A worker thread's `resourceLimits` are not enough: a process started with
- * --max-old-space-size (NODE_OPTIONS, the fuzz and batch workers) overrides them for every
- * isolate, and a damaged file then grew the process past 1.5 GB.
- */
-const CHILD = `
-const XLSX = require(process.env.JUESUAN_XLSX_PATH);
-process.once('message', (m) => {
-  let out;
+async function parseInChild(bytes: Uint8Array): Promise<XLSX.WorkBook> {
   try {
-    out = { ok: true, wb: XLSX.read(m.bytes, m.opts) };
-  } catch (e) {
-    out = { ok: false, name: e && e.name, message: String((e && e.message) || e) };
+    return await parseXlsInChild(bytes, { type: 'array', cellText: true, cellNF: true, cellDates: false });
+  } catch (err) {
+    if (!(err instanceof ParseError)) throw err;
+    const f = err.failure;
+    if (f.kind === 'limit') throw f.error;
+    throw damagedWorkbook('.xls', f.kind === 'library' ? Object.assign(new Error(f.message), { name: f.name }) : new Error(f.detail));
   }
-  process.send(out, () => process.disconnect());
-});`;
-
-/** NODE_OPTIONS without heap-size flags (they would override the child's own cap). */
-function childEnv(): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, JUESUAN_XLSX_PATH: require.resolve('xlsx') };
-  if (env.NODE_OPTIONS) env.NODE_OPTIONS = env.NODE_OPTIONS.split(/\s+/).filter((o) => o && !/^--max-(old|semi)-space-size/.test(o)).join(' ');
-  return env;
-}
-
-function parseInChild(bytes: Uint8Array): Promise<XLSX.WorkBook> {
-  const seconds = limit('parseSeconds');
-  const heapMb = limit('parseHeapMb');
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [`--max-old-space-size=${heapMb}`, '--max-semi-space-size=16', '-e', CHILD], {
-      stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
-      serialization: 'advanced',
-      env: childEnv(),
-    });
-    let stderr = '';
-    child.stderr?.setEncoding('utf8').on('data', (d: string) => {
-      if (stderr.length < 4096) stderr += d;
-    });
-    let done = false;
-    const finish = (err: Error | undefined, wb?: XLSX.WorkBook): void => {
-      if (done) return;
-      done = true;
-      clearTimeout(timer);
-      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-      if (err) reject(err);
-      else resolve(wb!);
-    };
-    const timer = setTimeout(() => finish(limitError('parseSeconds', seconds, true, 'the .xls workbook')), seconds * 1000);
-    child.once('message', (m: { ok: boolean; wb?: XLSX.WorkBook; name?: string; message?: string }) => {
-      if (m.ok && m.wb) finish(undefined, m.wb);
-      else finish(damagedWorkbook('.xls', Object.assign(new Error(m.message ?? ''), { name: m.name ?? 'Error' })));
-    });
-    child.once('error', (err) => finish(damagedWorkbook('.xls', err)));
-    child.once('exit', (code, signal) => {
-      if (done) return;
-      // V8 aborts on a full heap (SIGABRT, exit 134) after printing "heap out of memory".
-      if (/heap out of memory|Allocation failed/i.test(stderr) || signal === 'SIGABRT' || code === 134) finish(limitError('parseHeapMb', heapMb, true, 'the .xls workbook'));
-      else finish(damagedWorkbook('.xls', new Error(`the parser stopped (${signal ?? `exit ${code}`})`)));
-    });
-    child.send({ bytes, opts: { type: 'array', cellText: true, cellNF: true, cellDates: false } });
-  });
 }
 
 export async function readXlsSheets(bytes: Uint8Array): Promise<SheetGrid[]> {
