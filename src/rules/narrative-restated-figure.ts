@@ -85,31 +85,44 @@ function sameSubject(a: string, b: string): boolean {
   return short.length >= 6 && long.endsWith(short);
 }
 
+/**
+ * Earlier statements that can be of the same subject share the last six characters of the subject
+ * (sameSubject: equal, or a suffix of at least six characters) — or the whole subject when shorter.
+ */
+function subjectBucket(subject: string): string {
+  return subject.length < 6 ? subject : subject.slice(-6);
+}
+
+/** Distinct earlier statements kept per (role, unit, subject bucket): a disclosure states a few; more is not a text. */
+const MAX_EARLIER = 256;
+
 function amountConflicts(all: StatedAmount[]): RawFinding[] {
   const out: RawFinding[] = [];
   // The earlier statements of each key, each (section, subject, unit, amount) once: the test below
   // depends on nothing else, so the first of equal statements is the one a scan of all earlier ones
   // finds — and a text that repeats a statement many times no longer costs a scan per repetition
-  // (quadratic: a fuzz case of repeated lines took 15 s).
+  // (quadratic: a fuzz case of repeated lines took 15 s). Grouped by unit and subject bucket and
+  // bounded, so that thousands of distinct amounts (a shuffled 4 MB text: 13 s) cost no more.
   const earlierByKey = new Map<string, StatedAmount[]>();
   const seen = new Set<string>();
   const sectionIds = new Map<unknown, number>();
   for (const later of all) {
     const b = later.f.fig.amount!;
-    const candidates = earlierByKey.get(later.key) ?? [];
+    const group = `${later.key}\u0000${b.unit}\u0000${subjectBucket(later.subject)}`;
+    const candidates = earlierByKey.get(group) ?? [];
     const earlier = candidates.find((s) => {
       const a = s.f.fig.amount!;
       return s.ctx.section !== later.ctx.section && sameSubject(s.subject, later.subject)
-        && a.unit === b.unit && a.fen !== b.fen && Math.abs(b.fen - a.fen) * 100 <= Math.max(Math.abs(a.fen), Math.abs(b.fen));
+        && a.fen !== b.fen && Math.abs(b.fen - a.fen) * 100 <= Math.max(Math.abs(a.fen), Math.abs(b.fen));
     });
     if (earlier) out.push(finding(later, earlier, 'amount'));
     let section = sectionIds.get(later.ctx.section);
     if (section === undefined) sectionIds.set(later.ctx.section, (section = sectionIds.size));
-    const sig = `${later.key}\u0000${section}\u0000${later.subject}\u0000${b.unit}\u0000${b.fen}`;
-    if (!seen.has(sig)) {
+    const sig = `${group}\u0000${section}\u0000${later.subject}\u0000${b.fen}`;
+    if (!seen.has(sig) && candidates.length < MAX_EARLIER) {
       seen.add(sig);
       candidates.push(later);
-      earlierByKey.set(later.key, candidates);
+      earlierByKey.set(group, candidates);
     }
   }
   return out;
