@@ -235,7 +235,7 @@ const xmlOps: Record<string, (s: string, rng: Rng) => string> = {
 
 function mutateZip(b: Uint8Array, rng: Rng, ops: string[]): Uint8Array {
   const files = readZip(b);
-  if (!files) return byteOps.flipBits!(b, rng, undefined as never);
+  if (!files?.length) return byteOps.flipBits!(b, rng, undefined as never);
   const what = rng.int(10);
   if (what < 6) {
     const xml = files.filter((f) => /\.(xml|rels)$/i.test(f.name));
