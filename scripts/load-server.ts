@@ -12,7 +12,9 @@
  *      uploads, counts of 429/503/5xx;
  *      With --hostile-clients N, N more uploaders send the files of ../shared/corpus/hostile
  *      (bombs, huge sheets, deep nesting…) at the same time;
- *   2. /api/health every 50 ms meanwhile: p50/p99/max;
+ *   2. /api/health every 50 ms meanwhile: p50/p99/max, measured twice: by a separate probe process
+ *      (what a monitor sees of the server: the probe's own event loop is idle) and from this process
+ *      (whose event loop also builds and sends the uploads, so its figure includes its own delays);
  *   3. `--identical` uploads of the same new bytes at once: the statuses and the ids (one document, no 5xx);
  *   4. the server's RSS before, right after, and after its workers went idle.
  */
@@ -109,6 +111,40 @@ function rssMb(pid: number): number {
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** The separate probe: GET /api/health every 50 ms until told to stop, then the latencies (ms) and statuses. */
+const PROBE = `
+const http = require('node:http');
+const [port, until] = [Number(process.argv[1]), Number(process.argv[2])];
+const out = [];
+let stop = false;
+process.on('message', () => { stop = true; });
+const one = () => new Promise((resolve) => {
+  const t0 = performance.now();
+  const req = http.request({ host: '127.0.0.1', port, path: '/api/health', timeout: 30000 }, (res) => {
+    res.resume();
+    res.on('end', () => resolve([performance.now() - t0, res.statusCode]));
+  });
+  req.on('error', () => resolve([performance.now() - t0, 0]));
+  req.on('timeout', () => req.destroy(new Error('timeout')));
+  req.end();
+});
+(async () => {
+  while (!stop && Date.now() < until) {
+    out.push(await one());
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  process.send(out, () => process.exit(0));
+})();`;
+
+function startProbe(port: number, untilEpochMs: number): Promise<[number, number][]> {
+  const child = spawn(process.execPath, ['-e', PROBE, String(port), String(untilEpochMs)], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  return new Promise((resolve) => {
+    child.once('message', (m) => resolve(m as [number, number][]));
+    child.once('exit', () => resolve([]));
+  });
+}
+
 let server: ChildProcess | undefined;
 
 async function main(): Promise<void> {
@@ -140,6 +176,7 @@ async function main(): Promise<void> {
     const health: Res[] = [];
     let n = 0;
     const until = performance.now() + SECONDS * 1000;
+    const probe = startProbe(port, Date.now() + SECONDS * 1000);
     let peakRss = rssBefore;
     const prober = (async () => {
       while (performance.now() < until) {
@@ -173,6 +210,7 @@ async function main(): Promise<void> {
       }
     }));
     await prober;
+    const probed = await probe;
     await hostileLoad;
     const rssAfterLoad = rssMb(pid);
     const ok = uploads.filter((r) => r.status === 200 || r.status === 201);
@@ -188,7 +226,9 @@ async function main(): Promise<void> {
     }
     const fives = uploads.filter((r) => r.status >= 500 && r.status !== 503);
     if (fives.length) console.log(`  5xx examples: ${fives.slice(0, 3).map((r) => `${r.status} ${r.body.slice(0, 200)}`).join(' | ')}`);
-    console.log(`  /api/health meanwhile: ${health.length} probes · p50 ${pct(health.map((r) => r.ms), 50).toFixed(1)} ms · p99 ${pct(health.map((r) => r.ms), 99).toFixed(1)} ms · max ${Math.max(...health.map((r) => r.ms)).toFixed(1)} ms · non-200 ${health.filter((r) => r.status !== 200).length}`);
+    const pms = probed.map(([ms]) => ms);
+    console.log(`  /api/health meanwhile, from a separate probe process: ${pms.length} probes · p50 ${pct(pms, 50).toFixed(1)} ms · p99 ${pct(pms, 99).toFixed(1)} ms · max ${Math.max(...pms).toFixed(1)} ms · non-200 ${probed.filter(([, st]) => st !== 200).length}`);
+    console.log(`  /api/health meanwhile, from the uploaders' process: ${health.length} probes · p50 ${pct(health.map((r) => r.ms), 50).toFixed(1)} ms · p99 ${pct(health.map((r) => r.ms), 99).toFixed(1)} ms · max ${Math.max(...health.map((r) => r.ms)).toFixed(1)} ms · non-200 ${health.filter((r) => r.status !== 200).length}`);
 
     // 3: identical uploads, once the uploads above are answered and the queue is empty
     await sleep(3000);

@@ -5,7 +5,7 @@ import { countUsers, createUser } from '../store/accounts.js';
 import { loadDemoCorpus } from './demo.js';
 
 export async function serveCommand(o: { port: number; host: string; db?: string; demo: boolean }): Promise<void> {
-  const opened = await openDb(resolveDbUrl(o.db));
+  const opened = await openDb(resolveDbUrl(o.db), { backgroundCheckpoints: true });
   const mode = process.env.JUESUAN_MODE === 'multi' ? 'multi' : 'single';
   if (mode === 'multi' && (await countUsers(opened.db)) === 0) {
     const pw = process.env.JUESUAN_ADMIN_PASSWORD;

@@ -66,9 +66,9 @@ export async function batchRoutes(api: FastifyInstance, ctx: RouteContext): Prom
 }
 
 /** An upload onto the queue (the server has one). */
-export async function queuedUpload(ctx: RouteContext, reply: FastifyReply, u: { bytes: Uint8Array; name: string; user: string; batch?: string; wait?: boolean }): Promise<FastifyReply> {
+export async function queuedUpload(ctx: RouteContext, reply: FastifyReply, u: { bytes: Uint8Array; name: string; sha256?: string; user: string; batch?: string; wait?: boolean }): Promise<FastifyReply> {
   const q = ctx.queue!;
-  const sha = sha256Of(u.bytes);
+  const sha = u.sha256 ?? sha256Of(u.bytes);
   let batch = u.batch;
   if (batch !== undefined) {
     if (!isBatchId(batch)) throw new ApiError(400, 'bad-request', `not a batch id: ${batch}`);

@@ -2,11 +2,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { Disclosure } from '../model/index.js';
 import { audit } from '../store/accounts.js';
-import { findByHash, sha256Of, storeDocument, storing } from '../store/corpus.js';
+import { findByHash, storeDocument, storing } from '../store/corpus.js';
 import { deleteDocument, getDocumentContent, getDocumentPart, getDocumentSummary, searchDocuments, type SearchFilters } from '../store/queries.js';
 import { ApiError, errorSchema } from './errors.js';
 import { clientKey, requireUser, type RouteContext } from './app.js';
 import { queuedUpload } from './routes-batches.js';
+import { receive, type Received } from './receive.js';
 
 const idParams = { type: 'object', required: ['id'], properties: { id: { type: 'integer', minimum: 1 } } } as const;
 
@@ -33,37 +34,37 @@ export async function documentRoutes(api: FastifyInstance, ctx: RouteContext): P
       throw new ApiError(429, 'too-many-uploads', `at most ${ctx.uploads.max} uploads of one client at once`, 'wait for an upload to finish, then send the next');
     }
     let admitted = false;
+    let received: Received | undefined;
     try {
       // a client whose uploads were refused again and again waits before its next one is read (its
       // bytes stay in the socket meanwhile): a stream of hostile files cannot keep the event loop busy
       const penalty = ctx.uploadBackoff.waitMs([client]);
       if (penalty > 0) await new Promise((resolve) => setTimeout(resolve, penalty));
       await ctx.receiving.acquire();
-      let buffer: Buffer;
       let file: Awaited<ReturnType<typeof req.file>>;
       try {
         file = await req.file();
         if (!file) throw new ApiError(400, 'bad-request', 'no file in the upload', 'send the document in the "file" field');
-        buffer = await file.toBuffer();
+        // into a reused scratch buffer, hashed as it arrives (see receive.ts)
+        received = await receive(file.file);
       } finally {
         ctx.receiving.release();
       }
-      // large uploads: a view, not a copy (the event loop's largest per-byte cost, with the hash; such a
-      // buffer owns its memory). Small ones (which Node may cut from a shared pool) are copied.
-      const bytes = buffer.byteLength >= 64 * 1024 ? new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength) : new Uint8Array(buffer);
       if (file.file.truncated) {
         ctx.uploadBackoff.failed([client]);
         throw new ApiError(413, 'too-large', `upload larger than ${ctx.uploadLimit >> 20} MB`);
       }
-      if (!bytes.length) throw new ApiError(400, 'empty', 'the uploaded file is empty');
+      if (!received.view.length) throw new ApiError(400, 'empty', 'the uploaded file is empty');
       // the file name is kept as given (shown, offered on download) and never used as a path
       const name = (file.filename || 'upload').slice(0, 255);
       // with a queue the workers read it (issue 15): ?batch=ID answers 202 at once, else the answer waits for them
       if (ctx.queue) {
         const qs = req.query as { batch?: string; wait?: string };
-        return await queuedUpload(ctx, reply, { bytes, name, user: user.username, ...(qs.batch && { batch: qs.batch }), wait: qs.wait !== '0' && qs.wait !== 'false' });
+        const bytes = received.keep();
+        received.release();
+        return await queuedUpload(ctx, reply, { bytes, name, sha256: received.sha256, user: user.username, ...(qs.batch && { batch: qs.batch }), wait: qs.wait !== '0' && qs.wait !== 'false' });
       }
-      const sha = sha256Of(bytes);
+      const sha = received.sha256;
       // the same bytes refused a moment ago are refused again without a worker's time (hostile files
       // sent again and again); a time or memory overrun is never remembered (see storeDocument)
       const refusal = ctx.refused.get(sha);
@@ -89,6 +90,9 @@ export async function documentRoutes(api: FastifyInstance, ctx: RouteContext): P
         ctx.admitted.n++;
         admitted = true;
       }
+      // memory of its own only for bytes that are read or stored
+      const bytes = received.keep();
+      received.release();
       const result = await storeDocument(ctx.db, { bytes, name, sha256: sha, user: user.username, keepUnreadable: false, analyse: (input) => ctx.pool.run({ op: 'store', input }) });
       if (result.status === 'unreadable') {
         const error = result.error ?? 'the file could not be read';
@@ -101,6 +105,7 @@ export async function documentRoutes(api: FastifyInstance, ctx: RouteContext): P
       const summary = await getDocumentSummary(ctx.db, result.id);
       return reply.code(result.created ? 201 : 200).send({ ...result, document: summary });
     } finally {
+      received?.release();
       if (admitted) ctx.admitted.n--;
       ctx.uploads.release(client);
     }
