@@ -125,11 +125,13 @@ export async function readPdf(bytes: Uint8Array, name?: string, opts: ReadPdfOpt
       }
       lastPdfEngine = 'fast';
     } catch (err) {
-      if (!(err instanceof Unsupported) || choice === 'fast') {
-        if (err instanceof Unsupported) throw new InputError(`the PDF${label} cannot be read: ${err.message}`);
-        throw err;
-      }
-      debug(`fast PDF reader: ${err.message}; using pdf.js`);
+      // a clear refusal (a limit, no pages…) stands; anything else the fast reader met — what it does
+      // not cover, or a structure it cannot follow (an object not where the cross-reference table
+      // says: pdf.js rebuilds the table) — goes to pdf.js, which reads it or refuses it clearly
+      if (err instanceof InputError) throw err;
+      const message = err instanceof Error ? err.message : String(err);
+      if (choice === 'fast') throw new InputError(`the PDF${label} cannot be read: ${message}`);
+      debug(`fast PDF reader: ${message}; using pdf.js`);
     }
   }
   if (!result) {
