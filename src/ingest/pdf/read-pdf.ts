@@ -64,6 +64,8 @@ async function readPages(reader: PdfReader, stats: Stats, label: string, limits:
       content = await reader.page(n);
     } catch (err) {
       if (err instanceof InputError || err instanceof Unsupported) throw err;
+      // the fast reader's trouble with a page is pdf.js's to try
+      if (reader.engine === 'fast') throw new Unsupported(`page ${n}: ${(err as Error).message}`);
       throw new InputError(`the PDF${label} is damaged: page ${n} cannot be read (${(err as Error).message})`);
     }
     count(stats, content);
