@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { readXlsx } from './read-xlsx.js';
 import { InputError } from '../raw.js';
@@ -60,4 +61,36 @@ const d = await readXlsx(toXls(await sampleXlsx()), 'a.xls'); console.log('read'
   assert.equal(r.signal, null, 'the process had to be killed: the idle parser held it');
   assert.equal(r.status, 0, r.stderr);
   assert.match(r.stdout, /read true/);
+});
+
+test('a parser process killed just before the next workbook (not yet noticed) is replaced, and the workbook read', async () => {
+  await readXlsx(xls, 'a.xls');
+  const pid = xlsParserPid()!;
+  process.kill(pid, 'SIGKILL');
+  const doc = await readXlsx(xls, 'b.xls'); // no wait: the exit may not have been seen yet
+  assert.ok(doc.lines.length > 0);
+  assert.notEqual(xlsParserPid(), pid);
+  stopXlsParser();
+});
+
+test('a parser process does not outlive a terminated thread (its channel closes; else it ends when idle)', async () => {
+  const { Worker } = await import('node:worker_threads');
+  // a worker pool terminates a thread over its budget: the thread's own retirement never runs
+  const api = import.meta.resolve('tsx/esm/api');
+  const entry = new URL('../../../test/support/xls-in-thread.ts', import.meta.url).href;
+  const w = new Worker(`import(${JSON.stringify(api)}).then((t) => { t.register(); return import(${JSON.stringify(entry)}); });`, { eval: true, env: { ...process.env, JUESUAN_XLS_PARSER_IDLE_MS: '300' } });
+  const pid = await new Promise<number>((resolve, reject) => w.once('message', resolve).once('error', reject));
+  assert.ok(pid > 0);
+  await w.terminate();
+  // running or sleeping; an ended process whose thread is gone stays a zombie (state Z) until this process ends
+  const alive = (): boolean => {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      return !/^\S+ \(.*\) [ZX]/.test(stat);
+    } catch {
+      return false;
+    }
+  };
+  for (let i = 0; i < 100 && alive(); i++) await new Promise((r) => setTimeout(r, 100));
+  assert.ok(!alive(), 'the parser process ended by itself');
 });

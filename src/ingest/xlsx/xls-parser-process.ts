@@ -28,7 +28,13 @@ const IDLE_MS = Number(process.env.JUESUAN_XLS_PARSER_IDLE_MS) > 0 ? Number(proc
 const CHILD = `
 const XLSX = require(process.env.JUESUAN_XLSX_PATH);
 process.on('disconnect', () => process.exit(0));
+// ends by itself when idle twice as long as the parent retires it: a parent thread that was terminated
+// (a worker pool stops a thread over its budget) cannot stop it any more
+const idleMs = Number(process.env.JUESUAN_XLS_CHILD_IDLE_MS);
+let idle = setTimeout(() => process.exit(0), idleMs);
 process.on('message', (m) => {
+  clearTimeout(idle);
+  idle = setTimeout(() => process.exit(0), idleMs);
   let out;
   try {
     out = { id: m.id, ok: true, wb: XLSX.read(m.bytes, m.opts) };
@@ -59,7 +65,7 @@ export class ParseError extends Error {
 
 /** NODE_OPTIONS without heap-size flags (they would override the child's own cap). */
 function childEnv(): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, JUESUAN_XLSX_PATH: require.resolve('xlsx') };
+  const env: NodeJS.ProcessEnv = { ...process.env, JUESUAN_XLSX_PATH: require.resolve('xlsx'), JUESUAN_XLS_CHILD_IDLE_MS: String(2 * IDLE_MS) };
   if (env.NODE_OPTIONS) env.NODE_OPTIONS = env.NODE_OPTIONS.split(/\s+/).filter((o) => o && !/^--max-(old|semi)-space-size/.test(o)).join(' ');
   return env;
 }
@@ -152,8 +158,16 @@ let nextId = 1;
 
 async function parseOnce(bytes: Uint8Array, opts: XLSX.ParsingOptions): Promise<XLSX.WorkBook> {
   if (!current || current.dead) current = new ParserProcess();
-  const p = current;
-  const a = await p.parse(bytes, opts, nextId++);
+  let p = current;
+  let a: Answer;
+  try {
+    a = await p.parse(bytes, opts, nextId++);
+  } catch (err) {
+    // a process kept from before that died meanwhile (it ends by itself when idle long): once more in a fresh one
+    if (!(err instanceof ParseError) || err.failure.kind !== 'died' || p.parsed === 0) throw err;
+    p = current = new ParserProcess();
+    a = await p.parse(bytes, opts, nextId++);
+  }
   p.parsed++;
   if (a.rssMb > RETIRE_RSS_MB || p.parsed >= RETIRE_AFTER) p.kill();
   else p.hold(false);
