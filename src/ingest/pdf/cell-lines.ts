@@ -82,7 +82,11 @@ const WIDE_CHARS = /[\u3000-\u9fff\uff00-\uffef]/;
  * holding an ideographic space, as a line of Chinese text (high); the count whose mix of low and
  * high lines fills the gap best, with as few high ones as possible.
  */
+/** More empty lines than a page holds: the count is not a form's (damaged coordinates); the search stops there. */
+const MAX_BLANKS = 200;
+
 function blanksIn(gap: number, m: Metrics): number {
+  if (gap / m.low > MAX_BLANKS) return MAX_BLANKS;
   const extra = m.high - m.low;
   let best = { n: 0, err: Infinity, k: 0 };
   for (let n = 0; n * m.low <= gap + 1; n++) {
@@ -100,8 +104,8 @@ const advance = (l: Placed, m: Metrics): number => (WIDE_CHARS.test(l.text) ? m.
 function blanksBetween(a: Placed, b: Placed, m: Metrics): number {
   if (a.page === b.page) return blanksIn(b.row.y - a.row.y - advance(b, m), m);
   // below the last line, empty lines as high as it (their heights cannot be told apart there)
-  const below = Math.max(0, Math.floor((m.bottom - a.row.y) / advance(a, m) + 0.05));
-  return below + blanksIn(b.row.y - m.top, m);
+  const below = Math.min(MAX_BLANKS, Math.max(0, Math.floor((m.bottom - a.row.y) / advance(a, m) + 0.05)));
+  return Math.min(MAX_BLANKS, below + blanksIn(b.row.y - m.top, m));
 }
 
 /** Folds one run (led lines at `led`, wrapped text at `margin`) into rows. */

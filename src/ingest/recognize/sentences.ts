@@ -24,8 +24,17 @@ export function appendLine(draft: ParagraphDraft, clean: CleanLine): void {
 
 /** Where the character at `offset` of the paragraph text stands in the source. */
 export function locate(draft: ParagraphDraft, offset: number): Provenance {
-  let seg = draft.segments[0]!;
-  for (const s of draft.segments) if (s.start <= offset) seg = s;
+  // the last segment starting at or before the offset (segments are in text order): a binary search,
+  // since a scan of all segments per figure was quadratic in a paragraph of many lines
+  const segs = draft.segments;
+  let lo = 0;
+  let hi = segs.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (segs[mid]!.start <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  const seg = segs[lo]!;
   const c = seg.clean;
   const i = Math.min(Math.max(offset - seg.start, 0), c.map.length - 1);
   const prov: Provenance = { line: c.line, offset: c.map[i] ?? 0 };
