@@ -14,7 +14,8 @@ import { runSections } from './utils/run-cache.js';
 
 /** Topics satisfied by their children (a heading over the tables or the explanations), or not demanded. */
 const NOT_CHECKED = new Set(['overview', 'tables', 'explanations', 'budget-tables', 'budget-explanations', 'other-matters', 'important-matters']);
-const COUNTS = /\d+\s*(个团组|团组|批次|人次|辆|台)/;
+// (?<!\d): a match starts where a digit run does (else every digit of a long run rescans the run: quadratic)
+const COUNTS = /(?<!\d)\d+\s*(个团组|团组|批次|人次|辆|台)/;
 const NOTHING_SPENT = /(未|没有|无)(发生|安排|开支)?[^。；]{0,12}(三公|因公出国|公务用车|公务接待)|均为0|均为零/;
 const SME = /中小(微)?企业|小微企业/;
 const NO_PROCUREMENT = /(未|没有|无)(发生|开展|实施)?[^。；]{0,6}政府采购|政府采购[^。；]{0,10}(为0|为零|0\.00)/;

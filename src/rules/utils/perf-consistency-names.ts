@@ -23,7 +23,7 @@ export interface ProjectMatch {
 
 const YEAR = /(?:19|20)\d{2}\s*(?:年度|年)?/g;
 const BRACKETED = /[(（【[]([^()（）【】[\]]*)[)）】\]]/g;
-const BATCH = /第[一二三四五六七八九十\d]+批(?:次)?|[一二三四五六七八九十\d]+批/g;
+const BATCH = /第[一二三四五六七八九十\d]+批(?:次)?|(?<![一二三四五六七八九十\d])[一二三四五六七八九十\d]+批/g;
 const SUFFIX = /(?:专项资金|资金|经费|项目|专项)+$/;
 const LEVEL_FISCAL = /(中央|省级?|市级?|县级?|区级?)财政/g;
 

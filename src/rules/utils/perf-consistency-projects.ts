@@ -22,7 +22,8 @@ export interface ProjectStatement {
   name: string;
 }
 
-const PROJECT_COUNT = /(\d+|[一二三四五六七八九十]+)\s*个(项目|二级项目)|项目\s*\d+\s*个/;
+// matches start where a run of digits or numerals does (else a long run is rescanned from each of its characters: quadratic)
+const PROJECT_COUNT = /((?<!\d)\d+|(?<![一二三四五六七八九十])[一二三四五六七八九十]+)\s*个(项目|二级项目)|项目\s*\d+\s*个/;
 const QUOTED = /[“"「『]([^”"」』]{4,40})[”"」』]/g;
 const NAME_BEFORE = /^(?:\s*(?:\d+|[一二三四五六七八九十]+)[.、．)）]\s*)?(.{4,60}?)(?:项目)?(?:绩效)?(?:自评|评价)(?:综述|情况|结果|得分)?/;
 
