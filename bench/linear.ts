@@ -25,6 +25,41 @@ export function digitRun(n: number): string {
   return `${HEAD}本年度共实施项目${'7'.repeat(n)}个，另有${'3'.repeat(n)}个项目结转，合计${'9'.repeat(n)}万元。\n`;
 }
 
+/** Runs with nothing after them that a pattern wants (no 个, 项目, 批 or unit): a pattern that starts inside a run rescans it. */
+export function bareRuns(n: number): string {
+  return `${HEAD}本年度${'7'.repeat(n)}；其次${'三'.repeat(n)}；另外${'（'.repeat(n)}；再有${'，'.repeat(n)}；以及${'“'.repeat(n)}。\n`;
+}
+
+const SHAPES = [['paragraph of 10⁵ lines', longParagraph], ['run of 10⁵ digits', digitRun], ['bare runs of 10⁵ digits, numerals, brackets, commas, quotes', bareRuns]] as const;
+
+/**
+ * Each rule alone on each shape at half and full size: the rules whose time grows super-linearly
+ * (×3 or more, and over 0.2 s at full size). Names the rule, where the whole-check rows only show growth.
+ */
+export async function superlinearRules(): Promise<{ shape: string; rule: string; half: number; full: number }[]> {
+  const { selectRules, ruleName } = await import('../src/check/engine.js');
+  setLimits({ lines: 1_000_000 });
+  const out: { shape: string; rule: string; half: number; full: number }[] = [];
+  try {
+    for (const [what, make] of SHAPES) {
+      const [dHalf, dFull] = await Promise.all([make(50_000), make(100_000)].map((t) => readDisclosure(new Uint8Array(Buffer.from(t, 'utf8')), 'linear.txt')));
+      for (const rule of selectRules()) {
+        const time = (d: NonNullable<typeof dHalf>): number => {
+          const t0 = performance.now();
+          checkDisclosure(d, { only: [ruleName(rule)] });
+          return performance.now() - t0;
+        };
+        const half = time(dHalf!);
+        const full = time(dFull!);
+        if (full > 200 && full > 3 * half) out.push({ shape: what, rule: ruleName(rule), half, full });
+      }
+    }
+  } finally {
+    setLimits({});
+  }
+  return out;
+}
+
 async function timeOf(text: string): Promise<number> {
   const bytes = new Uint8Array(Buffer.from(text, 'utf8'));
   const t0 = performance.now();
@@ -47,7 +82,7 @@ export async function benchLinear(runs = 2): Promise<LinearRow[]> {
   setLimits({ lines: 1_000_000 });
   const rows: LinearRow[] = [];
   try {
-    for (const [what, make] of [['paragraph of 10⁵ lines', longParagraph], ['run of 10⁵ digits', digitRun]] as const) {
+    for (const [what, make] of SHAPES) {
       const half = await fastest(make(50_000), runs);
       const full = await fastest(make(100_000), runs);
       rows.push({
@@ -64,4 +99,6 @@ export async function benchLinear(runs = 2): Promise<LinearRow[]> {
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   for (const r of await benchLinear()) console.log(`${r.what}: ${r.value}  [${r.target}]`);
+  const slow = await superlinearRules();
+  console.log(slow.length ? slow.map((r) => `super-linear: ${r.rule} on ${r.shape}: ${(r.half / 1000).toFixed(2)} s → ${(r.full / 1000).toFixed(2)} s`).join('\n') : 'no rule grows super-linearly on these shapes');
 }
