@@ -17,6 +17,9 @@ import { insertAltChunks, markAltChunks, readAltChunks, RELS_PART } from './alt-
 import { padGridRows, rewriteZip } from './grid-rows.js';
 import { writeNumbering } from './numbering.js';
 import { convertWithLibreOffice } from './libreoffice.js';
+import { installStrictXml } from './strict-xml.js';
+
+installStrictXml();
 
 /** Headings by the names Chinese Word and WPS give the built-in styles (mammoth knows 'Heading 1'…). */
 const STYLE_MAP = [
