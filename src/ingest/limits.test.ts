@@ -120,3 +120,18 @@ test('encodings: UTF-16 without BOM (一 is U+4E00), Big5 read, Shift-JIS refuse
   const page = `<html><head><meta charset="gbk"></head><body><p>${text}</p></body></html>`;
   assert.ok(decodeHtmlBytes(new Uint8Array(Buffer.from(page, 'utf8'))).includes('部门职责'));
 });
+
+test('limits: the cells of all table rows of a web page or a tab-separated text are bounded', async () => {
+  setLimits({ gridCells: 1_000 });
+  try {
+    const row = `<tr>${'<td>1</td>'.repeat(20)}</tr>`;
+    const page = (rows: number) => new Uint8Array(Buffer.from(`<html><body><table>${row.repeat(rows)}</table></body></html>`));
+    await assert.rejects(readRaw(page(60), 'wide.html'), isLimit(/cells of the table rows read .*JUESUAN_MAX_GRID_CELLS/));
+    assert.ok((await readRaw(page(40), 'fits.html')).lines.length >= 40, 'a page under the limit is read');
+    const text = (rows: number) => new Uint8Array(Buffer.from(`${Array.from({ length: rows }, () => Array(20).fill('1').join('\t')).join('\n')}\n`));
+    await assert.rejects(readRaw(text(60), 'wide.txt'), isLimit(/cells of the table rows read/));
+    assert.ok((await readRaw(text(40), 'fits.txt')).lines.length >= 40);
+  } finally {
+    setLimits({});
+  }
+});

@@ -54,7 +54,7 @@ const SPECS: Record<keyof Limits, LimitSpec> = {
   sheetCells: { env: 'JUESUAN_MAX_SHEET_CELLS', label: 'non-empty cells in the workbook', fallback: 1_000_000 },
   mergedCells: { env: 'JUESUAN_MAX_MERGED_CELLS', label: 'cells covered by merged ranges in the workbook', fallback: 500_000 },
   mergeRanges: { env: 'JUESUAN_MAX_MERGE_RANGES', label: 'merged ranges in one sheet', fallback: 10_000 },
-  gridCells: { env: 'JUESUAN_MAX_GRID_CELLS', label: 'cells of the rows read from the workbook (rows × columns)', fallback: 1_000_000 },
+  gridCells: { env: 'JUESUAN_MAX_GRID_CELLS', label: 'cells of the table rows read (rows × columns)', fallback: 1_000_000 },
   paragraphs: { env: 'JUESUAN_MAX_PARAGRAPHS', label: 'paragraphs in the Word document', fallback: 200_000 },
   depth: { env: 'JUESUAN_MAX_DEPTH', label: 'nesting depth of elements', fallback: 256 },
   htmlNodes: { env: 'JUESUAN_MAX_HTML_NODES', label: 'elements in the web page', fallback: 2_000_000 },
@@ -133,14 +133,20 @@ export class Budget {
   }
 }
 
-/** A LineSink that refuses the document once it has produced more lines than the limit. */
+/**
+ * A LineSink that refuses the document once it has produced more lines, or more cells over all its
+ * lines, than the limits (a web page of 16,000 rows × 250 cells took the table recognizers 10 s;
+ * real disclosures have some ten thousand cells).
+ */
 export class BoundedSink extends LineSink {
   private readonly budget = new Budget('lines');
+  private readonly cells = new Budget('gridCells');
   private readonly columns = limit('columns');
   override add(...args: Parameters<LineSink['add']>): ReturnType<LineSink['add']> {
     const line = super.add(...args);
     if (line) {
       this.budget.add();
+      this.cells.add(line.cells.length);
       if (line.cells.length > this.columns) {
         throw limitError('columns', line.cells.length, false, `${line.sheet ? `sheet ${line.sheet}, ` : ''}line ${line.line}`);
       }

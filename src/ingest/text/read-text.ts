@@ -22,14 +22,21 @@ export function checkTextSize(text: string, name?: string): void {
   checkLimit('textChars', text.length, name);
   const max = limit('lines');
   const columns = limit('columns');
+  const maxCells = limit('gridCells');
   let lines = 1;
   let cells = 1;
+  /** Cells of the tab-separated lines so far. */
+  let tabbed = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 10) {
       if (++lines > max) throw limitError('lines', lines, true, name);
       cells = 1;
-    } else if (c === 9 && ++cells > columns) throw limitError('columns', cells, true, `${name ? `${name}, ` : ''}line ${lines}`);
+    } else if (c === 9) {
+      if (++cells > columns) throw limitError('columns', cells, true, `${name ? `${name}, ` : ''}line ${lines}`);
+      tabbed += cells === 2 ? 2 : 1;
+      if (tabbed > maxCells) throw limitError('gridCells', tabbed, true, name);
+    }
   }
 }
 
