@@ -93,6 +93,10 @@ function mergeArea(tag: string): number {
   return rows * cols;
 }
 
+const WORKBOOK_PART = 'xl/workbook.xml';
+/** Sheet ids are numbered from 1 as sheets are added (Excel allows at most as many sheets as memory does; real ids stay in the tens). */
+const MAX_SHEET_ID = 65_535;
+
 function outOfGrid(tag: string, re: RegExp, max: number): boolean {
   for (const m of tag.matchAll(re)) if (Number(m[1]) > max || Number(m[1]) < 0) return true;
   return false;
@@ -104,10 +108,17 @@ function outOfGrid(tag: string, re: RegExp, max: number): boolean {
  * every cell of a merge, and checks every merge against all the others).
  */
 function checkWorkbook(bytes: Uint8Array): void {
-  const { parts } = scanZip(bytes, (name) => WORKSHEET_PART.test(name));
+  const { parts } = scanZip(bytes, (name) => WORKSHEET_PART.test(name) || name === WORKBOOK_PART);
   const cells = new Budget('sheetCells');
   const merged = new Budget('mergedCells');
   for (const [name, xml] of parts) {
+    if (name === WORKBOOK_PART) {
+      // exceljs keeps worksheets in an array indexed by sheet id and scans all of it for each
+      // sheet's name: an id of 10⁸ (a damaged workbook) looped for minutes
+      const sheets = scanXml(xml, { capture: ['sheet'], where: name }).captured.get('sheet') ?? [];
+      for (const tag of sheets) if (outOfGrid(tag, /\bsheetId\s*=\s*["']\s*(-?\d+)/g, MAX_SHEET_ID)) throw damagedWorkbook('.xlsx', new Error(`${name}: a sheet id past ${MAX_SHEET_ID}`));
+      continue;
+    }
     const scan = scanXml(xml, { count: ['c'], capture: ['mergeCell', 'col', 'row'], where: name });
     cells.add(scan.counts.get('c') ?? 0);
     // Column and row numbers past Excel's grid (exceljs allocates up to them): a damaged sheet.
