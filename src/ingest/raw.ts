@@ -19,6 +19,11 @@ export interface RawLine {
   tabular: boolean;
   /** Per-cell positions when known (PDF x-ranges in points, or sheet column indexes). */
   cellX?: { x0: number; x1: number }[];
+  /**
+   * 'char' when cellX are character columns of a text laid out by a tool (`pdftotext -layout`): each
+   * page has a grid of its own, so positions compare within a page only. Absent: points or indexes.
+   */
+  xUnit?: 'char';
   /** Sheet name and A1 refs per cell (workbooks). */
   sheet?: string;
   refs?: string[];

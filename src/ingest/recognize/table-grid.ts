@@ -4,6 +4,7 @@
  * clustering the cells' x ranges, so that empty cells (absent in such text) become blanks.
  */
 import type { RawLine } from '../raw.js';
+import { alignPages } from './table-page-shift.js';
 
 export interface GridCell {
   text: string;
@@ -18,7 +19,8 @@ export interface GridRow {
   cells: GridCell[];
 }
 
-export function toGrid(lines: RawLine[]): GridRow[] {
+export function toGrid(input: RawLine[]): GridRow[] {
+  const lines = alignPages(input);
   const positional = lines.map((raw) => ({ raw, cells: raw.cells.map((text, index) => ({ text, index })) }));
   const located = lines.filter((l) => l.cellX && l.cellX.length === l.cells.length && l.cells.length > 1);
   if (!located.length) return positional;

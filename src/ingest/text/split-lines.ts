@@ -278,7 +278,7 @@ function toRawLine(p: PhysicalLine, layout: boolean): RawLine | null {
   if (layout) {
     const split = layoutCells(t);
     if (split.cells.length >= 2) {
-      return { line: p.no, page: p.page, text: split.cells.join('\t'), cells: split.cells, cellX: split.x, tabular: true };
+      return { line: p.no, page: p.page, text: split.cells.join('\t'), cells: split.cells, cellX: split.x, xUnit: 'char', tabular: true };
     }
   }
   const cell = cleanCellText(t);

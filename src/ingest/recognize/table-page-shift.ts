@@ -1,0 +1,139 @@
+/**
+ * A table continued over pages of a `pdftotext -layout` text: the tool lays every page out on a
+ * character grid of its own, so the same column sits at different character positions from page to
+ * page (a page without the wide header lines starts its figures seven to eleven characters further
+ * left, and squeezes the columns of zeros closer together). Clustered as one, the pages' columns
+ * overlap each other and the label columns, and figures land in the wrong columns.
+ *
+ * Each page's figure columns (right edges: amounts are right-aligned) are matched in order with the
+ * columns of the page that prints the most of them, and its figures are moved there. The labels
+ * before the figures stay: every page starts them at its margin. Only character positions are moved
+ * (RawLine.xUnit 'char'); a PDF's pages share one geometry in points.
+ */
+import type { RawLine } from '../raw.js';
+
+/** A figure cell: an amount, a count, a 栏次 number or a dash for nil. */
+const FIGURE_RE = /^-?[\d,，]*\d(?:\.\d+)?$|^[—–-]+$/;
+
+/** Right edges closer than this (characters) are one column. */
+const TOL = 1.5;
+
+interface PageGroup {
+  page: number;
+  lines: RawLine[];
+  /** Column right edges of the page's figures, ascending. */
+  cols: number[];
+  figures: number;
+}
+
+/** Index of the line's first figure cell: after its last label. */
+function figureStart(line: RawLine): number {
+  let last = -1;
+  line.cells.forEach((c, k) => {
+    if (c.trim() !== '' && !FIGURE_RE.test(c.trim())) last = k;
+  });
+  return last + 1;
+}
+
+function figureEdges(line: RawLine): number[] {
+  const x = line.cellX;
+  if (!x || x.length !== line.cells.length) return [];
+  const out: number[] = [];
+  for (let k = figureStart(line); k < line.cells.length; k++) if (line.cells[k]!.trim() !== '') out.push(x[k]!.x1);
+  return out;
+}
+
+function clusters(edges: number[]): number[] {
+  const s = [...edges].sort((a, b) => a - b);
+  const out: { sum: number; n: number; last: number }[] = [];
+  for (const e of s) {
+    const c = out[out.length - 1];
+    if (c && e - c.last <= TOL) {
+      c.sum += e;
+      c.n++;
+      c.last = e;
+    } else out.push({ sum: e, n: 1, last: e });
+  }
+  return out.map((c) => c.sum / c.n);
+}
+
+/**
+ * The order-preserving assignment of a page's columns to the reference's (fewer or as many) that
+ * costs least once the page is moved by one shift: same counts map in order.
+ */
+export function matchColumns(page: number[], ref: number[]): number[] | undefined {
+  const m = page.length;
+  const n = ref.length;
+  if (!m || m > n) return undefined;
+  if (m === n) return page.map((_, i) => i);
+  let best: { cost: number; map: number[] } | undefined;
+  const shifts = new Set<number>();
+  for (const p of page) for (const r of ref) shifts.add(r - p);
+  for (const s of shifts) {
+    // dp[i][j]: least cost of page columns 0..i-1 on reference columns 0..j-1
+    const dp: number[][] = Array.from({ length: m + 1 }, () => new Array<number>(n + 1).fill(Infinity));
+    const take: boolean[][] = Array.from({ length: m + 1 }, () => new Array<boolean>(n + 1).fill(false));
+    for (let j = 0; j <= n; j++) dp[0]![j] = 0;
+    for (let i = 1; i <= m; i++) {
+      for (let j = i; j <= n; j++) {
+        const skip = dp[i]![j - 1]!;
+        const use = dp[i - 1]![j - 1]! + Math.abs(page[i - 1]! + s - ref[j - 1]!);
+        if (use <= skip) {
+          dp[i]![j] = use;
+          take[i]![j] = true;
+        } else dp[i]![j] = skip;
+      }
+    }
+    if (best && dp[m]![n]! >= best.cost) continue;
+    const map = new Array<number>(m);
+    for (let i = m, j = n; i > 0; j--) if (take[i]![j]) map[--i] = j - 1;
+    best = { cost: dp[m]![n]!, map };
+  }
+  return best?.map;
+}
+
+function nearest(cols: number[], x: number): number {
+  let k = 0;
+  for (let i = 1; i < cols.length; i++) if (Math.abs(cols[i]! - x) < Math.abs(cols[k]! - x)) k = i;
+  return k;
+}
+
+/** Lines of the table with each page's figures moved onto the reference page's columns (new objects only for moved lines). */
+export function alignPages(lines: RawLine[]): RawLine[] {
+  if (!lines.some((l) => l.xUnit === 'char')) return lines;
+  const byPage = new Map<number, RawLine[]>();
+  for (const l of lines) {
+    if (l.page === undefined || !l.cellX || l.xUnit !== 'char') continue;
+    const list = byPage.get(l.page) ?? [];
+    list.push(l);
+    byPage.set(l.page, list);
+  }
+  if (byPage.size < 2) return lines;
+  const groups: PageGroup[] = [...byPage].map(([page, ls]) => {
+    const edges = ls.flatMap(figureEdges);
+    return { page, lines: ls, cols: clusters(edges), figures: edges.length };
+  });
+  const ref = groups.reduce((a, b) => (b.cols.length > a.cols.length || (b.cols.length === a.cols.length && b.figures > a.figures) ? b : a));
+  if (ref.cols.length < 2) return lines;
+  const moves = new Map<number, (x1: number) => number>();
+  for (const g of groups) {
+    if (g === ref || !g.cols.length) continue;
+    const map = matchColumns(g.cols, ref.cols);
+    if (!map || map.every((j, i) => Math.abs(ref.cols[j]! - g.cols[i]!) <= TOL)) continue;
+    moves.set(g.page, (x1) => ref.cols[map[nearest(g.cols, x1)]!]!);
+  }
+  if (!moves.size) return lines;
+  return lines.map((l) => {
+    const move = l.page === undefined ? undefined : moves.get(l.page);
+    if (!move || !l.cellX || l.cellX.length !== l.cells.length) return l;
+    const first = figureStart(l);
+    return {
+      ...l,
+      cellX: l.cellX.map((x, k) => {
+        if (k < first || l.cells[k]!.trim() === '') return x;
+        const x1 = move(x.x1);
+        return { x0: x1 - (x.x1 - x.x0), x1 };
+      }),
+    };
+  });
+}
