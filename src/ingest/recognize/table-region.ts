@@ -146,10 +146,22 @@ function labelRowsBefore(lines: RawLine[], from: number, stop: number): number {
     const l = lines[k]!;
     if (isGridLine(l)) break;
     const t = l.cells.join('').trim();
-    if (!isLooseLine(l, t, 40) || !/\d{1,2}$/.test(t)) return from; // a row of a table with 行次
+    const withLineNo = isLooseLine(l, t, 40) && /\d{1,2}$/.test(t); // a row of a table with 行次
+    if (!withLineNo && !isOrdinalItem(l, t)) return from;
     k++;
   }
   return k > from && k < stop && isGridLine(lines[k]!) ? k : from;
+}
+
+/**
+ * '二、事业收入' alone on its line between grid rows: an item of a two-sided table printed without a
+ * figure (a layout text gives it no cells when the other side of its row is blank too). A title
+ * ('…表') is not one.
+ */
+const ORDINAL_ITEM_RE = /^[一二三四五六七八九十]{1,3}[、.．]\s*[\u4e00-\u9fff（）()]{2,14}$/;
+
+function isOrdinalItem(l: RawLine, t: string): boolean {
+  return !l.tabular && l.headingLevel === undefined && ORDINAL_ITEM_RE.test(t) && !/表$/.test(t) && !matchTitle(l);
 }
 
 /** '2. 本套报表金额单位转换时可能存在尾数误差。' after '注：1. …'. */
