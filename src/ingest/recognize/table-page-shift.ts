@@ -7,7 +7,8 @@
  *
  * Each page's figure columns (right edges: amounts are right-aligned) are matched in order with the
  * columns of the page that prints the most of them, and its figures are moved there. The labels
- * before the figures stay: every page starts them at its margin. Only character positions are moved
+ * before the figures stay: every page starts them at its margin; a line without figures (a header
+ * repeated on the page) moves by the page's typical shift. Only character positions are moved
  * (RawLine.xUnit 'char'); a PDF's pages share one geometry in points.
  */
 import type { RawLine } from '../raw.js';
@@ -92,6 +93,11 @@ export function matchColumns(page: number[], ref: number[]): number[] | undefine
   return best?.map;
 }
 
+function median(values: number[]): number {
+  const s = [...values].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)] ?? 0;
+}
+
 function nearest(cols: number[], x: number): number {
   let k = 0;
   for (let i = 1; i < cols.length; i++) if (Math.abs(cols[i]! - x) < Math.abs(cols[k]! - x)) k = i;
@@ -115,23 +121,26 @@ export function alignPages(lines: RawLine[]): RawLine[] {
   });
   const ref = groups.reduce((a, b) => (b.cols.length > a.cols.length || (b.cols.length === a.cols.length && b.figures > a.figures) ? b : a));
   if (ref.cols.length < 2) return lines;
-  const moves = new Map<number, (x1: number) => number>();
+  const moves = new Map<number, { figure: (x1: number) => number; shift: number }>();
   for (const g of groups) {
     if (g === ref || !g.cols.length) continue;
     const map = matchColumns(g.cols, ref.cols);
     if (!map || map.every((j, i) => Math.abs(ref.cols[j]! - g.cols[i]!) <= TOL)) continue;
-    moves.set(g.page, (x1) => ref.cols[map[nearest(g.cols, x1)]!]!);
+    const shift = median(map.map((j, i) => ref.cols[j]! - g.cols[i]!));
+    moves.set(g.page, { figure: (x1) => ref.cols[map[nearest(g.cols, x1)]!]!, shift });
   }
   if (!moves.size) return lines;
   return lines.map((l) => {
     const move = l.page === undefined ? undefined : moves.get(l.page);
     if (!move || !l.cellX || l.cellX.length !== l.cells.length) return l;
     const first = figureStart(l);
+    // a line without figures (the header repeated on the page) moves as the page's columns do
+    if (first >= l.cells.length) return { ...l, cellX: l.cellX.map((x) => ({ x0: x.x0 + move.shift, x1: x.x1 + move.shift })) };
     return {
       ...l,
       cellX: l.cellX.map((x, k) => {
         if (k < first || l.cells[k]!.trim() === '') return x;
-        const x1 = move(x.x1);
+        const x1 = move.figure(x.x1);
         return { x0: x1 - (x.x1 - x.x0), x1 };
       }),
     };
