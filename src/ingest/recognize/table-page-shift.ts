@@ -104,6 +104,15 @@ function nearest(cols: number[], x: number): number {
   return k;
 }
 
+/** True when the line's first figure, moved, would start at or before the end of its last label. */
+function overLabels(l: RawLine, figure: (x1: number) => number): boolean {
+  const first = figureStart(l);
+  const x = l.cellX;
+  if (!x || x.length !== l.cells.length || first === 0 || first >= l.cells.length) return false;
+  const f = x[first]!;
+  return figure(f.x1) - (f.x1 - f.x0) <= x[first - 1]!.x1;
+}
+
 /** Lines of the table with each page's figures moved onto the reference page's columns (new objects only for moved lines). */
 export function alignPages(lines: RawLine[]): RawLine[] {
   if (!lines.some((l) => l.xUnit === 'char')) return lines;
@@ -119,7 +128,9 @@ export function alignPages(lines: RawLine[]): RawLine[] {
     const edges = ls.flatMap(figureEdges);
     return { page, lines: ls, cols: clusters(edges), figures: edges.length };
   });
-  const ref = groups.reduce((a, b) => (b.cols.length > a.cols.length || (b.cols.length === a.cols.length && b.figures > a.figures) ? b : a));
+  // the reference: the page with most figure columns, the first of them (it prints the header the
+  // columns are named by; later pages are the ones laid out narrower)
+  const ref = groups.reduce((a, b) => (b.cols.length > a.cols.length ? b : a));
   if (ref.cols.length < 2) return lines;
   const moves = new Map<number, { figure: (x1: number) => number; shift: number }>();
   for (const g of groups) {
@@ -127,7 +138,10 @@ export function alignPages(lines: RawLine[]): RawLine[] {
     const map = matchColumns(g.cols, ref.cols);
     if (!map || map.every((j, i) => Math.abs(ref.cols[j]! - g.cols[i]!) <= TOL)) continue;
     const shift = median(map.map((j, i) => ref.cols[j]! - g.cols[i]!));
-    moves.set(g.page, { figure: (x1) => ref.cols[map[nearest(g.cols, x1)]!]!, shift });
+    const figure = (x1: number): number => ref.cols[map[nearest(g.cols, x1)]!]!;
+    // figures moved over their own line's labels: the columns do not match
+    if (g.lines.some((l) => overLabels(l, figure))) continue;
+    moves.set(g.page, { figure, shift });
   }
   if (!moves.size) return lines;
   return lines.map((l) => {
