@@ -104,7 +104,9 @@ function buildRows(def: TableDef, variant: string, grid: GridRow[], unit: Unit):
 function isByCode(header: GridRow[]): boolean {
   const codeHeaders = Math.max(0, ...header.map((h) => h.cells.filter((c) => /^(?:(?:部门预算|政府预算)?经济分类)?科目(?:代码|编码)$/.test(compactText(c.text))).length));
   const texts = header.flatMap((h) => h.cells.map((c) => compactText(c.text)));
-  return codeHeaders === 1 && texts.includes('人员经费') && texts.includes('公用经费') && !texts.some((t) => /^人员经费合计$/.test(t));
+  // '部门预算经济分类科目' over '编码' (a layout text breaks the header cell into two lines)
+  const splitCodeHeader = texts.some((t) => /经济分类科目$/.test(t)) && texts.some((t) => /^(?:编码|代码)$/.test(t));
+  return (codeHeaders === 1 || (codeHeaders === 0 && splitCodeHeader)) && texts.includes('人员经费') && texts.includes('公用经费') && !texts.some((t) => /^人员经费合计$/.test(t));
 }
 
 function rowText(g: GridRow): string {
