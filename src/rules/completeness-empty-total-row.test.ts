@@ -41,3 +41,23 @@ test('completeness-empty-total-row: must not trigger on 本年收入 / 本年支
   });
   assert.deepEqual(run(rule, d).findings, []);
 });
+
+test('completeness-empty-total-row: a blank 小计 of one group among several totals is not the table total; a lone blank 小计 still is', () => {
+  // 收入预算总表 by source: 一般公共预算资金 小计 9,066.79 · 政府性基金 小计 (blank, its rows blank) · 其他资金 小计 80.00
+  const groups = disclosure({
+    kind: 'budget',
+    tables: [table('T02', {
+      columns: ['total'],
+      rows: [
+        ['total', '小计', '9,066.79'], ['', '公共财政拨款(补助)资金', '9,066.79'],
+        ['total', '小计', ''], ['', '政府性基金', ''],
+        ['total', '小计', '80.00'], ['', '其他收入', '80.00'],
+      ],
+    })],
+  });
+  assert.deepEqual(run(rule, groups).findings, []);
+  const lone = disclosure({
+    tables: [table('T03', { columns: ['total'], rows: [['total', '小计', ''], ['2101501', '行政运行', '3.00']] })],
+  });
+  assert.equal(run(rule, lone).findings.length, 1);
+});

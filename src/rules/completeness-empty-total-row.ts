@@ -1,6 +1,6 @@
 /**
  * A total row (合计 / 本年收入合计 / 本年支出合计 / 总计) printed without any value while the rows it
- * totals carry amounts: the table's total is missing.
+ * totals carry amounts: the table's total is missing. A 小计 counts only as the table's one total.
  */
 import type { RawFinding, Rule } from '../check/types.js';
 import type { Row, Table } from '../model/index.js';
@@ -25,8 +25,14 @@ function isEmpty(row: Row): boolean {
 /** '本年收入' / '本年支出' / '收入' / '支出' alone: the heading of a side of a two-sided table, not a total line. */
 const SIDE_HEADING = /^(本年)?(收入|支出)(预算)?$/;
 
+/** '小计' alone: the subtotal of a group of rows (一般公共预算资金 / 政府性基金 / 其他资金 …), not of the table. */
+const isSubtotal = (r: Row): boolean => /^小\s*计$/.test(r.name.trim());
+
 function check(table: Table): RawFinding[] {
-  const totals = totalRows(table).filter((r) => !SIDE_HEADING.test(r.name.replace(/\s+/g, '')));
+  let totals = totalRows(table).filter((r) => !SIDE_HEADING.test(r.name.replace(/\s+/g, '')));
+  // Where the table prints several totals, a blank 小计 closes a group whose rows may all be blank
+  // too (a layout text sets the group's name on another line): it says nothing of the table's total.
+  if (totals.length > 1) totals = totals.filter((r) => !isSubtotal(r));
   const isTotal = new Set(totals);
   // whether detail rows carry amounts, once per side (a table of thousands of total rows rescanned
   // every row for each of them: 10 s in a fuzz case of seed 32)
