@@ -25,6 +25,8 @@ interface PageGroup {
   /** Column right edges of the page's figures, ascending. */
   cols: number[];
   figures: number;
+  /** Most figures on one line. */
+  widest: number;
 }
 
 /** Index of the line's first figure cell: after its last label. */
@@ -125,9 +127,13 @@ export function alignPages(lines: RawLine[]): RawLine[] {
   }
   if (byPage.size < 2) return lines;
   const groups: PageGroup[] = [...byPage].map(([page, ls]) => {
-    const edges = ls.flatMap(figureEdges);
-    return { page, lines: ls, cols: clusters(edges), figures: edges.length };
+    const perLine = ls.map(figureEdges);
+    const edges = perLine.flat();
+    return { page, lines: ls, cols: clusters(edges), figures: edges.length, widest: Math.max(0, ...perLine.map((e) => e.length)) };
   });
+  // A page whose figures do not keep to columns of its own (a text whose every line is laid out
+  // differently): nothing to match.
+  if (groups.some((g) => g.cols.length > g.widest + 1)) return lines;
   // the reference: the page with most figure columns, the first of them (it prints the header the
   // columns are named by; later pages are the ones laid out narrower)
   const ref = groups.reduce((a, b) => (b.cols.length > a.cols.length ? b : a));

@@ -137,18 +137,24 @@ function isLooseLine(l: RawLine, t: string, maxLength: number): boolean {
 
 /**
  * Rows that print a label (and a 行次) but no figure, set one space apart so that the reader gave them
- * no cells ('1. 因公出国（境）费 3'), between grid rows: up to four such lines followed by a grid line
- * (index of that grid line; `from` when the lines are not such rows).
+ * no cells ('1. 因公出国（境）费 3'), between grid rows: up to four such lines followed by a grid line,
+ * or a longer run of ordinal items ('九、医疗卫生与计划生育支出' … '十七、…': the function classes of a
+ * 收支总表 without figures) (index of that grid line; `from` when the lines are not such rows).
  */
 function labelRowsBefore(lines: RawLine[], from: number, stop: number): number {
   let k = from;
-  while (k < stop && k - from < 4) {
+  let ordinals = 0;
+  // up to four rows with 行次, or a run of ordinal items (the 20-odd function classes of a 收支总表)
+  while (k < stop && k - from < MAX_ITEM_RUN) {
     const l = lines[k]!;
     if (isGridLine(l)) break;
     const t = l.cells.join('').trim();
     const withLineNo = isLooseLine(l, t, 40) && /\d{1,2}$/.test(t); // a row of a table with 行次
-    if (!withLineNo && !isOrdinalItem(l, t)) return from;
+    const ordinal = !withLineNo && isOrdinalItem(l, t);
+    if (!withLineNo && !ordinal) return from;
+    if (ordinal) ordinals++;
     k++;
+    if (k - from >= 4 && ordinals < k - from) return from;
   }
   return k > from && k < stop && isGridLine(lines[k]!) ? k : from;
 }
@@ -158,6 +164,9 @@ function labelRowsBefore(lines: RawLine[], from: number, stop: number): number {
  * figure (a layout text gives it no cells when the other side of its row is blank too). A title
  * ('…表') is not one.
  */
+/** The longest run of label-only rows between two grid rows. */
+const MAX_ITEM_RUN = 24;
+
 const ORDINAL_ITEM_RE = /^[一二三四五六七八九十]{1,3}[、.．]\s*[\u4e00-\u9fff（）()]{2,14}$/;
 
 function isOrdinalItem(l: RawLine, t: string): boolean {
