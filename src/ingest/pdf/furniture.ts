@@ -3,6 +3,7 @@
  * near the top or bottom edge, and lines repeated near the same edge on most pages, are dropped.
  */
 import type { PdfRow } from './table-rows.js';
+import { PAGE_NUMBER_RE as PAGE_NUMBER } from '../page-number.js';
 
 export interface PageRows {
   page: number;
@@ -10,7 +11,6 @@ export interface PageRows {
   rows: PdfRow[];
 }
 
-const PAGE_NUMBER = /^(第\s*\d+\s*页(\s*[，,]?\s*共\s*\d+\s*页)?|[-—–－]\s*\d+\s*[-—–－]|\d+\s*\/\s*\d+|page\s*\d+(\s*of\s*\d+)?|\d{1,4})$/i;
 const EDGE = 0.09;
 
 function nearEdge(row: PdfRow, height: number): boolean {

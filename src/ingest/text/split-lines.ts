@@ -8,6 +8,7 @@
  */
 import type { RawLine } from '../raw.js';
 import { cleanCellText } from '../recognize/cells.js';
+import { PAGE_NUMBER_RE } from '../page-number.js';
 
 interface PhysicalLine {
   no: number;
@@ -51,6 +52,7 @@ export function splitLines(text: string): { lines: RawLine[]; pages: number } {
   const lines: RawLine[] = [];
   let i = 0;
   const indentedRuns = findIndentedCellRuns(phys);
+  const furniture = pageNumberLines(phys);
   while (i < phys.length) {
     const p = phys[i]!;
     const runEnd = indentedRuns.get(i);
@@ -66,6 +68,7 @@ export function splitLines(text: string): { lines: RawLine[]; pages: number } {
     const end = blockEnd(phys, i, indentedRuns);
     const foldAt = cellPerLineStart(phys, i, end);
     for (let j = i; j < foldAt; j++) {
+      if (furniture.has(j)) continue;
       const line = toRawLine(phys[j]!, layout);
       if (!line) continue;
       const prev = lines[lines.length - 1];
@@ -81,6 +84,28 @@ export function splitLines(text: string): { lines: RawLine[]; pages: number } {
   const pages = lines.reduce((m, l) => Math.max(m, l.page ?? 1), 1); // a trailing form feed opens no page
   if (pages === 1) for (const l of lines) delete l.page; // no page breaks: pages are unknown
   return { lines, pages };
+}
+
+/**
+ * Indexes of the page numbers of a text with form feeds: the first or last non-blank line of a page
+ * when it is only a page number ('— 1 —', '第 3 页', '3/12'). A text without form feeds has none.
+ */
+function pageNumberLines(phys: PhysicalLine[]): Set<number> {
+  const out = new Set<number>();
+  if (!phys.length || phys[phys.length - 1]!.page === 1) return out;
+  const edges = new Map<number, { first: number; last: number }>();
+  phys.forEach((p, i) => {
+    if (isBlank(p.text)) return;
+    const e = edges.get(p.page);
+    if (e) e.last = i;
+    else edges.set(p.page, { first: i, last: i });
+  });
+  for (const { first, last } of edges.values()) {
+    for (const i of first === last ? [first] : [first, last]) {
+      if (PAGE_NUMBER_RE.test(phys[i]!.text.replace(ODD_SPACES, ' ').trim())) out.add(i);
+    }
+  }
+  return out;
 }
 
 /** Display width of a line: CJK and full-width characters count two columns. */
