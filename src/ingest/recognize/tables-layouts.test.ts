@@ -148,7 +148,8 @@ test('a table continued on the next page without its title', () => {
   assert.deepEqual(t.rows.map((r) => r.key), ['total', '2080505', '2101501', '2101505']);
   assert.equal(t.rows[3]!.prov.page, 2);
   assert.equal(t.endLine, 11);
-  assert.ok(consumed.has(6) && consumed.has(7), 'page number and 续表 belong to the table');
+  // the page number ('- 5 -', the last line of page 1) is furniture the text reader drops
+  assert.ok(consumed.has(7), '续表 belongs to the table');
 });
 
 test('T06: side-by-side blocks of economic codes, with 人员经费 / 公用经费 totals', () => {

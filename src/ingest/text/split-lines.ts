@@ -131,6 +131,10 @@ const ROW_START_RE = /^(?:\d{3}(?:\d{2}){0,2}(?!\d)|[一二三四五六七八九
 function isWrapTail(prevText: string, text: string, prev: RawLine, line: RawLine, width: number): boolean {
   if (!prev.tabular || prev.cells.length < 3 || width < 40 || line.headingLevel !== undefined) return false;
   if (displayWidth(prevText) < 0.85 * width) return false;
+  // a wrapped row starts again at the margin: a line set under the middle of the row is a row of its own
+  const indent = text.length - text.trimStart().length;
+  const firstEnd = prev.cellX?.[0]?.x1;
+  if (firstEnd !== undefined && indent > firstEnd) return false;
   const t = text.trim();
   if (displayWidth(t) > 0.6 * width || ROW_START_RE.test(t)) return false;
   const figure = (c: string): boolean => FIGURE_WORD_RE.test(c);
@@ -309,6 +313,12 @@ function toRawLine(p: PhysicalLine, layout: boolean): RawLine | null {
   const cell = cleanCellText(t);
   const line: RawLine = { line: p.no, page: p.page, text: cell, cells: [cell], tabular: false };
   if (headingLevel !== undefined) line.headingLevel = headingLevel;
+  else if (layout && cell !== '') {
+    // where the line sits: a header label alone on its line is placed by it
+    const x0 = t.length - t.trimStart().length;
+    line.cellX = [{ x0, x1: x0 + t.trim().length }];
+    line.xUnit = 'char';
+  }
   return line;
 }
 
