@@ -5,6 +5,7 @@
  */
 import type { RawLine } from '../raw.js';
 import { alignPages } from './table-page-shift.js';
+import { leafGrid } from './table-header-leaves.js';
 
 export interface GridCell {
   text: string;
@@ -21,6 +22,8 @@ export interface GridRow {
 
 export function toGrid(input: RawLine[]): GridRow[] {
   const lines = alignPages(input);
+  const leaves = leafGrid(lines);
+  if (leaves) return leaves;
   const positional = lines.map((raw) => ({ raw, cells: raw.cells.map((text, index) => ({ text, index })) }));
   const located = lines.filter((l) => l.cellX && l.cellX.length === l.cells.length && l.cells.length > 1);
   if (!located.length) return positional;

@@ -106,8 +106,9 @@ function scanBody(lines: RawLine[], from: number, stop: number, body: number[], 
       meta.push(i++); // an empty grid row
       continue;
     }
-    if (isFragment(l) && i + 1 < stop && (isGridLine(lines[i + 1]!) || isNoteLine(lines[i + 1]!))) {
-      body.push(i++);
+    const fragments = fragmentsBefore(lines, i, stop);
+    if (fragments > i) {
+      while (i < fragments) body.push(i++);
       continue;
     }
     const rows = labelRowsBefore(lines, i, stop);
@@ -125,6 +126,19 @@ function scanBody(lines: RawLine[], from: number, stop: number, body: number[], 
     break;
   }
   return i;
+}
+
+/** The most fragments in a row: a header label broken over lines ('公务用车运行维' / '护费') under another. */
+const MAX_FRAGMENTS = 3;
+
+/**
+ * Fragments (wrapped names, header labels broken over lines) followed by a grid or note line: the index
+ * of that line; `from` when the lines are not such fragments.
+ */
+function fragmentsBefore(lines: RawLine[], from: number, stop: number): number {
+  let k = from;
+  while (k < stop && k - from < MAX_FRAGMENTS && isFragment(lines[k]!)) k++;
+  return k > from && k < stop && (isGridLine(lines[k]!) || isNoteLine(lines[k]!)) ? k : from;
 }
 
 /**
