@@ -7,7 +7,8 @@ import type { GridRow } from './table-grid.js';
 import { cellText } from './table-grid.js';
 
 const NUMBERING_WORDS = /^(栏次|档次|行次|类|款|项|科目名称|科目编码|科目代码|合计|项目|金额|支出功能分类科目编码)$/;
-const TOTAL_LABEL = /^(合计|总计|小计|本年合计)$/;
+/** 合计 and its forms; '收入总计' heads a 收入预算总表 listed by source (its 小计 rows are the groups'). */
+const TOTAL_LABEL = /^(合计|总计|小计|本年合计|(?:本年)?(?:收入|支出)(?:合计|总计))$/;
 
 /** Columns of a 栏次 line (1, 2, 3 … in order) as column indexes; null when the row is not one. */
 export function numberingColumns(row: GridRow): number[] | null {
