@@ -14,6 +14,9 @@ const AMOUNT_RE = /^-?[\d,，]+\.\d+$|^-?\d{1,3}(?:,\d{3})+$|^-?\d+$|^[—–-]+
 /** Not a column label: the unit, the department line above the header. */
 const NOT_A_LABEL_RE = /单位[:：]|部门[:：]|编制单位|^[(（]?万?元[)）]?$/;
 
+const MAX_HEADER_LINES = 16;
+const MAX_LABELS = 120;
+
 interface Span {
   x0: number;
   x1: number;
@@ -75,7 +78,9 @@ export function leafGrid(lines: RawLine[]): GridRow[] | undefined {
   const figureLines = lines.filter(isFigureLine);
   if (!figureLines.length || figureLines.length > 2) return undefined;
   const first = lines.indexOf(figureLines[0]!);
-  const header = lines.slice(0, first).filter(located);
+  // a header is a few lines of a few dozen labels (bounds the quadratic leaf search and assignment)
+  const header = lines.slice(Math.max(0, first - MAX_HEADER_LINES), first).filter(located);
+  if (header.reduce((n, l) => n + l.cells.length, 0) > MAX_LABELS) return undefined;
   const leaves = headerLeaves(header);
   if (leaves.length < 3) return undefined;
   const centres = leaves.map(centre);

@@ -16,6 +16,9 @@ import type { RawLine } from '../raw.js';
 /** A figure cell: an amount, a count, a 栏次 number or a dash for nil. */
 const FIGURE_RE = /^-?[\d,，]*\d(?:\.\d+)?$|^[—–-]+$/;
 
+/** The most figure columns a page is matched by (a hostile text may print thousands). */
+const MAX_COLUMNS = 40;
+
 /** Right edges closer than this (characters) are one column. */
 const TOL = 1.5;
 
@@ -137,7 +140,8 @@ export function alignPages(lines: RawLine[]): RawLine[] {
   // the reference: the page with most figure columns, the first of them (it prints the header the
   // columns are named by; later pages are the ones laid out narrower)
   const ref = groups.reduce((a, b) => (b.cols.length > a.cols.length ? b : a));
-  if (ref.cols.length < 2) return lines;
+  // matching costs (columns)⁴: no table prints more figure columns than MAX_COLUMNS
+  if (ref.cols.length < 2 || ref.cols.length > MAX_COLUMNS) return lines;
   const moves = new Map<number, { figure: (x1: number) => number; shift: number }>();
   for (const g of groups) {
     if (g === ref || !g.cols.length) continue;

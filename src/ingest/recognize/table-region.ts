@@ -173,14 +173,14 @@ function labelRowsBefore(lines: RawLine[], from: number, stop: number): number {
   return k > from && k < stop && isGridLine(lines[k]!) ? k : from;
 }
 
+/** The longest run of label-only rows between two grid rows. */
+const MAX_ITEM_RUN = 24;
+
 /**
  * '二、事业收入' alone on its line between grid rows: an item of a two-sided table printed without a
  * figure (a layout text gives it no cells when the other side of its row is blank too). A title
  * ('…表') is not one.
  */
-/** The longest run of label-only rows between two grid rows. */
-const MAX_ITEM_RUN = 24;
-
 const ORDINAL_ITEM_RE = /^[一二三四五六七八九十]{1,3}[、.．]\s*[\u4e00-\u9fff（）()]{2,14}$/;
 
 function isOrdinalItem(l: RawLine, t: string): boolean {
