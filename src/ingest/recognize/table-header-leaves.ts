@@ -4,8 +4,8 @@
  * 公务接待费 …). Its figures alone cannot make the columns: a blank cell prints nothing, so eight
  * figures under nine columns line up with nothing. The columns are the header's leaves — the labels
  * with no label under them — in the order of their centres, and each figure goes to a leaf in order,
- * the assignment that puts figures nearest their labels (a figure is right-aligned in its column, a
- * label centred over it: the two never coincide, but their order is the same).
+ * the assignment that puts figures nearest their labels: a figure is right-aligned in its column and
+ * a label centred over it, so a figure's right edge lies right of its label's centre.
  */
 import type { RawLine } from '../raw.js';
 import type { GridCell, GridRow } from './table-grid.js';
@@ -46,8 +46,18 @@ export function headerLeaves(header: RawLine[]): Span[] {
   return leaves.sort((a, b) => centre(a) - centre(b));
 }
 
-/** The order-preserving assignment of items to slots (items ≤ slots) with the least total distance. */
-export function assignInOrder(items: number[], slots: number[]): number[] | undefined {
+/** How far item x lies from slot c: plain distance, or for a right edge, a fourfold cost on the left of the centre. */
+type Cost = (x: number, c: number) => number;
+const distance: Cost = (x, c) => Math.abs(x - c);
+
+/**
+ * A figure's right edge against a label's centre: a right-aligned figure ends right of its column's
+ * centre (where the centred label sits), so a figure ending left of a centre is four times as far.
+ */
+export const rightEdgeCost: Cost = (x1, c) => (x1 >= c ? x1 - c : 4 * (c - x1));
+
+/** The order-preserving assignment of items to slots (items ≤ slots) with the least total cost. */
+export function assignInOrder(items: number[], slots: number[], cost: Cost | Cost[] = distance): number[] | undefined {
   const m = items.length;
   const n = slots.length;
   if (m > n) return undefined;
@@ -57,7 +67,8 @@ export function assignInOrder(items: number[], slots: number[]): number[] | unde
   for (let i = 1; i <= m; i++) {
     for (let j = i; j <= n; j++) {
       const skip = dp[i]![j - 1]!;
-      const use = dp[i - 1]![j - 1]! + Math.abs(items[i - 1]! - slots[j - 1]!);
+      const f = Array.isArray(cost) ? cost[i - 1]! : cost;
+      const use = dp[i - 1]![j - 1]! + f(items[i - 1]!, slots[j - 1]!);
       if (use <= skip) {
         dp[i]![j] = use;
         take[i]![j] = true;
@@ -95,7 +106,9 @@ export function leafGrid(lines: RawLine[]): GridRow[] | undefined {
     const spans = raw.cellX!;
     const present = raw.cells.map((text, index) => ({ text, index, span: spans[index]! })).filter((c) => c.text.trim() !== '');
     if (isFigureLine(raw)) {
-      const at = assignInOrder(present.map((c) => centre(c.span)), centres);
+      // figures by their right edge, labels by their centre
+      const figure = present.map((c) => AMOUNT_RE.test(c.text.trim()));
+      const at = assignInOrder(present.map((c, k) => (figure[k] ? c.span.x1 : centre(c.span))), centres, figure.map((f) => (f ? rightEdgeCost : distance)));
       if (!at) return undefined;
       present.forEach((c, k) => (cells[at[k]!] = { text: c.text, index: c.index, ...c.span }));
     } else {

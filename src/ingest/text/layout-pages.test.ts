@@ -251,3 +251,31 @@ test('T06 by economic code whose code header is set over two lines: 合计 | 人
   assert.equal(fen(t, '30201', 'public'), 25_940_000);
   assert.equal(fen(t, '30201', 'personnel'), undefined);
 });
+
+/** “三公”经费表 (Shanghai): zeros printed, 购置费 blank — the figures' right edges fall right of their labels' centres. */
+const T09_SHANGHAI = [
+  line([21, '单位“三公”经费和机关运行经费预算表']),
+  line([0, '编制单位：某区社会福利院'], [76, '单位:万元']),
+  '',
+  line([29, '2024年“三公”经费预算数']),
+  '',
+  line([72, '2024年机关运行经']),
+  line([47, '公务用车购置及运行费']),
+  line([76, '费预算数']),
+  line([3, '合计'], [14, '因公出国(境)费'], [29, '公务接待费']),
+  line([41, '小计'], [52, '购置费'], [60, '运行费']),
+  '',
+  line([11, '6.4', 'r'], [26, '0', 'r'], [38, '0', 'r'], [49, '6.4', 'r'], [69, '6.4', 'r'], [82, '0', 'r']),
+  line([28, '其他相关情况说明']),
+].join('\n');
+
+test('a one-row “三公”经费 table with zeros: each figure under the label left of its right edge', () => {
+  const t = table(`${T03_PAGES}\n\f${T09_SHANGHAI}`, 'T09');
+  const row = t.rows.find((r) => r.key === 'threePublic');
+  assert.ok(row);
+  const text = (k: string): string | undefined => row.cells[k]?.text || undefined;
+  assert.deepEqual(
+    ['budget.total', 'budget.abroad', 'budget.reception', 'budget.vehicle', 'budget.vehiclePurchase', 'budget.vehicleOperation', 'budget.operatingExpense'].map(text),
+    ['6.4', '0', '0', '6.4', undefined, '6.4', '0'],
+  );
+});
