@@ -18,6 +18,8 @@ type Side = 'income' | 'expenditure';
 interface SidePlan {
   side: Side;
   label: number;
+  /** Columns headed 项目名称 right of the label column that hold no figure: more of the label. */
+  labelAlso?: number[];
   lineNo?: number;
   values: { index: number; key: string; label: string }[];
 }
@@ -48,6 +50,10 @@ function splitIndex(header: GridRow[], data: GridRow[], width: number): number {
     const items = h.cells.map((c, i) => [compactText(c.text), i] as const).filter(([t]) => /^项目/.test(t));
     if (items.length >= 2) return items[1]![1];
   }
+  // each side's 项目 on a header line of its own (a layout text sets the expenditure side's header
+  // lower, under 支出用途): the second column holding one
+  const itemColumns = [...new Set(header.flatMap((h) => h.cells.flatMap((c, i) => (/^项目/.test(compactText(c.text)) ? [i] : []))))].sort((a, b) => a - b);
+  if (itemColumns.length >= 2 && itemColumns[0]! < itemColumns[1]!) return itemColumns[1]!;
   for (const h of header) {
     const i = h.cells.findIndex((c, k) => k > 0 && /^支出/.test(compactText(c.text)));
     if (i > 0) return i;
@@ -70,8 +76,14 @@ function planSide(def: TableDef, side: Side, from: number, to: number, paths: st
     if (ints.length >= data.length / 2) lineNo = c;
   }
   const values: SidePlan['values'] = [];
+  const labelAlso: number[] = [];
   for (let c = from + 1; c < to; c++) {
     if (c === lineNo) continue;
+    // the side's 项目名称 header set right of the labels (a layout text): a label column, not an amount
+    if (/(?:^|\/)项目(?:名称)?$/.test(paths[c] ?? '') && !data.some((g) => isNumberText(cellText(g, c)))) {
+      labelAlso.push(c);
+      continue;
+    }
     const rule = matchColumn(def.columnRules, paths[c] ?? '');
     const key = side === 'income' || def.key === 'T01' ? 'amount' : rule?.key ?? `c${values.length + 1}`;
     values.push({ index: c, key, label: paths[c] || rule?.label || '金额' });
@@ -81,6 +93,7 @@ function planSide(def: TableDef, side: Side, from: number, to: number, paths: st
   }
   dedupeKeys(values);
   const plan: SidePlan = { side, label: from, values };
+  if (labelAlso.length) plan.labelAlso = labelAlso;
   if (lineNo !== undefined) plan.lineNo = lineNo;
   return plan;
 }
@@ -236,6 +249,10 @@ function sideScore(rows: Row[]): number {
 
 function sideRow(def: TableDef, g: GridRow, plan: SidePlan, unit: Unit, state: Record<Side, string>): Row | undefined {
   let labelCell = g.cells[plan.label];
+  for (const c of plan.labelAlso ?? []) {
+    if (labelCell && labelCell.text !== '') break;
+    labelCell = g.cells[c];
+  }
   if (!labelCell || labelCell.text === '') {
     const moved = plan.values.map((v) => g.cells[v.index]).find((c) => c && c.text !== '' && !isNumberText(c.text) && !isDash(c.text));
     if (moved) labelCell = moved;

@@ -279,3 +279,36 @@ test('a one-row “三公”经费 table with zeros: each figure under the label
     ['6.4', '0', '0', '6.4', undefined, '6.4', '0'],
   );
 });
+
+/** 财政拨款收支预算总表 (Jiangsu): the expenditure side's header set a line lower, under 支出用途. */
+const T04_PURPOSE = [
+  line([0, '四、2018 年度某省某法院财政拨款收支预算总表']),
+  line([72, '单位：万元']),
+  '',
+  line([16, '收入'], [64, '支出']),
+  line([48, '支出用途']),
+  line([10, '项目名称'], [22, '金额']),
+  line([41, '项目名称'], [56, '金额']),
+  '',
+  line([0, '一、一般公共预算'], [33, '33,172.15', 'r'], [36, '一、基本支出'], [65, '18,570.82', 'r']),
+  '',
+  line([0, '二、政府性基金预算'], [36, '二、项目支出'], [65, '11,343.27', 'r']),
+  '',
+  line([36, '三、单位预留机动经费'], [68, '3,258.06', 'r']),
+  '',
+  line([10, '收入合计'], [33, '33,172.15', 'r'], [41, '支出合计'], [65, '33,172.15', 'r']),
+].join('\n');
+
+test('a two-sided table whose sides’ headers are on lines of their own: each row on its side, one amount each', () => {
+  const t = table(`${T03_PAGES}\n\f${T04_PURPOSE}`, 'T04');
+  const side = (key: string): string | undefined => t.rows.find((r) => r.key === key)?.side;
+  assert.equal(side('expenditure:reserve'), 'expenditure');
+  const amount = (key: string, s: string): string | undefined => {
+    const r = t.rows.find((x) => x.key === key && x.side === s);
+    return Object.values(r?.cells ?? {}).map((c) => c.text).filter(Boolean).join(' | ');
+  };
+  assert.equal(amount('income:generalBudget', 'income'), '33,172.15');
+  assert.equal(amount('expenditure:basic', 'expenditure'), '18,570.82');
+  assert.equal(amount('expenditure:reserve', 'expenditure'), '3,258.06');
+  assert.equal(amount('grandTotal', 'expenditure'), '33,172.15');
+});
