@@ -9,6 +9,7 @@
  */
 import type { RawLine } from '../raw.js';
 import type { GridCell, GridRow } from './table-grid.js';
+import { assignInOrder, distance, type Cost } from './ordered-assignment.js';
 
 const AMOUNT_RE = /^-?[\d,，]+\.\d+$|^-?\d{1,3}(?:,\d{3})+$|^-?\d+$|^[—–-]+$/;
 /** Not a column label: the unit, the department line above the header. */
@@ -46,39 +47,11 @@ export function headerLeaves(header: RawLine[]): Span[] {
   return leaves.sort((a, b) => centre(a) - centre(b));
 }
 
-/** How far item x lies from slot c: plain distance, or for a right edge, a fourfold cost on the left of the centre. */
-type Cost = (x: number, c: number) => number;
-const distance: Cost = (x, c) => Math.abs(x - c);
-
 /**
  * A figure's right edge against a label's centre: a right-aligned figure ends right of its column's
  * centre (where the centred label sits), so a figure ending left of a centre is four times as far.
  */
 export const rightEdgeCost: Cost = (x1, c) => (x1 >= c ? x1 - c : 4 * (c - x1));
-
-/** The order-preserving assignment of items to slots (items ≤ slots) with the least total cost. */
-export function assignInOrder(items: number[], slots: number[], cost: Cost | Cost[] = distance): number[] | undefined {
-  const m = items.length;
-  const n = slots.length;
-  if (m > n) return undefined;
-  const dp: number[][] = Array.from({ length: m + 1 }, () => new Array<number>(n + 1).fill(Infinity));
-  const take: boolean[][] = Array.from({ length: m + 1 }, () => new Array<boolean>(n + 1).fill(false));
-  for (let j = 0; j <= n; j++) dp[0]![j] = 0;
-  for (let i = 1; i <= m; i++) {
-    for (let j = i; j <= n; j++) {
-      const skip = dp[i]![j - 1]!;
-      const f = Array.isArray(cost) ? cost[i - 1]! : cost;
-      const use = dp[i - 1]![j - 1]! + f(items[i - 1]!, slots[j - 1]!);
-      if (use <= skip) {
-        dp[i]![j] = use;
-        take[i]![j] = true;
-      } else dp[i]![j] = skip;
-    }
-  }
-  const out = new Array<number>(m);
-  for (let i = m, j = n; i > 0; j--) if (take[i]![j]) out[--i] = j - 1;
-  return out;
-}
 
 /**
  * The grid of such a table (columns = the header's leaves), or undefined when it is not one: not a
@@ -108,7 +81,7 @@ export function leafGrid(lines: RawLine[]): GridRow[] | undefined {
     if (isFigureLine(raw)) {
       // figures by their right edge, labels by their centre
       const figure = present.map((c) => AMOUNT_RE.test(c.text.trim()));
-      const at = assignInOrder(present.map((c, k) => (figure[k] ? c.span.x1 : centre(c.span))), centres, figure.map((f) => (f ? rightEdgeCost : distance)));
+      const at = assignInOrder(present.map((c, k) => (figure[k] ? c.span.x1 : centre(c.span))), centres, figure.map((f) => (f ? rightEdgeCost : distance)))?.map;
       if (!at) return undefined;
       present.forEach((c, k) => (cells[at[k]!] = { text: c.text, index: c.index, ...c.span }));
     } else {

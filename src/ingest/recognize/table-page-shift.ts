@@ -12,6 +12,7 @@
  * (RawLine.xUnit 'char'); a PDF's pages share one geometry in points.
  */
 import type { RawLine } from '../raw.js';
+import { assignInOrder } from './ordered-assignment.js';
 
 /** A figure cell: an amount, a count, a 栏次 number or a dash for nil. */
 const FIGURE_RE = /^-?[\d,，]*\d(?:\.\d+)?$|^[—–-]+$/;
@@ -76,24 +77,8 @@ export function matchColumns(page: number[], ref: number[]): number[] | undefine
   const shifts = new Set<number>();
   for (const p of page) for (const r of ref) shifts.add(r - p);
   for (const s of shifts) {
-    // dp[i][j]: least cost of page columns 0..i-1 on reference columns 0..j-1
-    const dp: number[][] = Array.from({ length: m + 1 }, () => new Array<number>(n + 1).fill(Infinity));
-    const take: boolean[][] = Array.from({ length: m + 1 }, () => new Array<boolean>(n + 1).fill(false));
-    for (let j = 0; j <= n; j++) dp[0]![j] = 0;
-    for (let i = 1; i <= m; i++) {
-      for (let j = i; j <= n; j++) {
-        const skip = dp[i]![j - 1]!;
-        const use = dp[i - 1]![j - 1]! + Math.abs(page[i - 1]! + s - ref[j - 1]!);
-        if (use <= skip) {
-          dp[i]![j] = use;
-          take[i]![j] = true;
-        } else dp[i]![j] = skip;
-      }
-    }
-    if (best && dp[m]![n]! >= best.cost) continue;
-    const map = new Array<number>(m);
-    for (let i = m, j = n; i > 0; j--) if (take[i]![j]) map[--i] = j - 1;
-    best = { cost: dp[m]![n]!, map };
+    const a = assignInOrder(page.map((p) => p + s), ref);
+    if (a && (!best || a.cost < best.cost)) best = a;
   }
   return best?.map;
 }
