@@ -7,6 +7,7 @@ import { checkDisclosure } from '../../src/check/engine.js';
 import { factsOf } from '../../src/facts/facts.js';
 import { readDisclosure } from '../../src/ingest/index.js';
 import { classifyError, type ChildAnswer, type ChildCase } from './classify.js';
+import { ownPeakRss } from './peak-rss.js';
 
 let current: number | undefined;
 
@@ -16,7 +17,7 @@ function answer(a: ChildAnswer): void {
 
 function escaped(kind: string, err: unknown): void {
   const msg = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
-  answer({ id: current ?? -1, outcome: 'crash', message: `${kind}: ${msg.split('\n')[0]}`, ms: 0, cpuMs: 0, maxRss: process.resourceUsage().maxRSS * 1024 });
+  answer({ id: current ?? -1, outcome: 'crash', message: `${kind}: ${msg.split('\n')[0]}`, ms: 0, cpuMs: 0, maxRss: ownPeakRss() });
   process.exit(70);
 }
 
@@ -40,8 +41,8 @@ process.on('message', async (c: ChildCase) => {
   // Let escaped promise rejections of this case surface before answering.
   await new Promise((r) => setImmediate(r));
   const cpu = process.cpuUsage(cpu0);
-  answer({ id: c.id, ...result, ms: performance.now() - t0, cpuMs: (cpu.user + cpu.system) / 1000, maxRss: process.resourceUsage().maxRSS * 1024 });
+  answer({ id: c.id, ...result, ms: performance.now() - t0, cpuMs: (cpu.user + cpu.system) / 1000, maxRss: ownPeakRss() });
   current = undefined;
 });
 
-answer({ id: -1, outcome: 'ok', message: 'ready', ms: 0, cpuMs: 0, maxRss: process.resourceUsage().maxRSS * 1024 });
+answer({ id: -1, outcome: 'ok', message: 'ready', ms: 0, cpuMs: 0, maxRss: ownPeakRss() });
