@@ -19,6 +19,8 @@ export interface FixtureOptions {
   empty?: boolean;
   /** Compress page content with Flate. */
   flate?: boolean;
+  /** A /ToUnicode CMap (its text) for the font. */
+  toUnicode?: string;
 }
 
 function esc(s: string): string {
@@ -31,7 +33,9 @@ export function makePdf(pages: FixturePage[], opts: FixtureOptions = {}): Uint8A
   const catalog = add('');
   const tree = add('');
   const widths = Array.from({ length: 95 }, () => 500).join(' ');
-  const font = add(`<< /Type /Font /Subtype /TrueType /BaseFont /Arial /FirstChar 32 /LastChar 126 /Widths [${widths}] /Encoding /WinAnsiEncoding /FontDescriptor << /Type /FontDescriptor /FontName /Arial /Flags 32 /FontBBox [0 -200 1000 800] /ItalicAngle 0 /Ascent 800 /Descent -200 /CapHeight 700 /StemV 80 >> >>`);
+  const cmap = opts.toUnicode === undefined ? undefined : new TextEncoder().encode(opts.toUnicode);
+  const toUnicode = cmap ? ` /ToUnicode ${add({ dict: `<< /Length ${cmap.length} >>`, data: cmap })} 0 R` : '';
+  const font = add(`<< /Type /Font /Subtype /TrueType /BaseFont /Arial /FirstChar 32 /LastChar 126 /Widths [${widths}] /Encoding /WinAnsiEncoding${toUnicode} /FontDescriptor << /Type /FontDescriptor /FontName /Arial /Flags 32 /FontBBox [0 -200 1000 800] /ItalicAngle 0 /Ascent 800 /Descent -200 /CapHeight 700 /StemV 80 >> >>`);
   const kids: number[] = [];
   for (const p of opts.empty ? [] : pages) {
     let content = 'BT /F1 12 Tf\n';
