@@ -28,7 +28,6 @@ interface PageGroup {
   lines: RawLine[];
   /** Column right edges of the page's figures, ascending. */
   cols: number[];
-  figures: number;
   /** Most figures on one line. */
   widest: number;
 }
@@ -117,7 +116,8 @@ export function alignPages(lines: RawLine[]): RawLine[] {
   const groups: PageGroup[] = [...byPage].map(([page, ls]) => {
     const perLine = ls.map(figureEdges);
     const edges = perLine.flat();
-    return { page, lines: ls, cols: clusters(edges), figures: edges.length, widest: Math.max(0, ...perLine.map((e) => e.length)) };
+    // no spread into Math.max: a page may hold more lines than a call has arguments
+    return { page, lines: ls, cols: clusters(edges), widest: perLine.reduce((m, e) => Math.max(m, e.length), 0) };
   });
   // A page whose figures do not keep to columns of its own (a text whose every line is laid out
   // differently): nothing to match.
