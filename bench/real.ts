@@ -29,6 +29,8 @@ export interface RealResult {
   docs: RealDoc[];
   note?: string;
   batch?: { docs: number; wall: number; perMinute: number; exit: number };
+  /** Where a check's wall time goes, phase by phase (JUESUAN_TIMING=1): the median over the documents, ms. */
+  phases?: [phase: string, ms: number][];
 }
 
 const root = join(import.meta.dirname, '..');
@@ -62,6 +64,20 @@ function medianRun(runs: ProcessRun[]): ProcessRun {
   return { wall: median(runs.map((r) => r.wall)), cpu: median(runs.map((r) => r.cpu)), rssMb: Math.max(...runs.map((r) => r.rssMb)), exit: runs[0]!.exit };
 }
 
+/** One more `check` of each file with JUESUAN_TIMING=1 (src/ingest/timing.ts): the median of each phase. */
+function phasesOf(cli: string[], files: string[]): [string, number][] {
+  const byPhase = new Map<string, number[]>();
+  for (const f of files) {
+    const r = spawnSync(cli[0]!, [...cli.slice(1), 'check', f], { cwd: root, env: { ...process.env, JUESUAN_TIMING: '1' }, encoding: 'utf8', maxBuffer: 64 * 2 ** 20 });
+    const line = /juesuan timing: (.*) ms/.exec(r.stderr ?? '')?.[1];
+    for (const part of line?.split(' · ') ?? []) {
+      const m = /^(.+) (\d+)$/.exec(part);
+      if (m) byPhase.set(m[1]!, [...(byPhase.get(m[1]!) ?? []), Number(m[2])]);
+    }
+  }
+  return [...byPhase].map(([phase, ms]) => [phase, median(ms)]);
+}
+
 function pageCount(file: string): number {
   const r = spawnSync('pdfinfo', [file], { encoding: 'utf8' });
   const m = /Pages:\s+(\d+)/.exec(r.stdout ?? '');
@@ -74,7 +90,7 @@ export function benchReal(opts: { runs?: number; batch?: boolean } = {}): RealRe
   const dirs = [corpus, ...(process.env.BENCH_PDF_DIRS ?? '').split(':').filter(Boolean)];
   const files = dirs.flatMap(pdfs);
   if (!files.length) return { docs: [], note: `no PDFs: ${corpus} is absent (set BENCH_PDF_DIRS to measure others)` };
-  const cli = [process.execPath, join(root, 'bin', 'juesuan.mjs')];
+  const cli = [process.execPath, join(root, 'bin', 'juesuan.cjs')];
   run([...cli, '--version']); // build the bundle once, outside the measurement
   const hasPdftotext = spawnSync('pdftotext', ['-v']).status === 0;
   const docs: RealDoc[] = [];
@@ -87,7 +103,7 @@ export function benchReal(opts: { runs?: number; batch?: boolean } = {}): RealRe
     }
     docs.push({ name: f.slice(f.lastIndexOf('/', f.lastIndexOf('/') - 1) + 1), pages: pageCount(f), check: medianRun(check), ...(ref.length && { pdftotext: medianRun(ref) }) });
   }
-  const result: RealResult = { docs };
+  const result: RealResult = { docs, phases: phasesOf(cli, files) };
   if (opts.batch !== false && process.env.BENCH_BATCH !== '0' && existsSync(corpus)) {
     const r = run([...cli, 'check', corpus, '--jobs', '2', '--format', 'json']);
     const n = pdfs(corpus).length;
@@ -112,6 +128,7 @@ export function realTable(r: RealResult): string {
     `| median CPU (user+sys) | ${f2(median(r.docs.map((d) => d.check.cpu)))} s | |`,
     `| peak RSS (largest) | ${f0(Math.max(...r.docs.map((d) => d.check.rssMb)))} MB | ≤ 100 MB |`,
     ...(ratio.length ? [`| check ÷ pdftotext, wall (median) | ${median(ratio).toFixed(1)}× | ≤ 5× |`, `| check ÷ pdftotext, CPU (median) | ${median(cpuRatio).toFixed(1)}× | |`] : []),
+    ...(r.phases?.length ? [`| where a check's time goes (JUESUAN_TIMING=1; median per phase over the documents, ms) | ${r.phases.map(([p, ms]) => `${p} ${ms}`).join(' · ')} | |`] : []),
     ...(r.batch ? [`| check DIR --jobs 2 (${r.batch.docs} documents, exit ${r.batch.exit}) | ${f2(r.batch.wall)} s · ${f0(r.batch.perMinute)} documents/min | ≥ 400/min |`] : []),
   ];
   return [

@@ -10,6 +10,6 @@ const bin = (name) => join(root, 'node_modules', '.bin', name);
 const build = spawnSync(bin('vite'), ['build', 'web', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
 if (build.status !== 0) process.exit(build.status ?? 1);
 const args = ['serve', '--demo', ...process.argv.slice(2)];
-const child = spawn(process.execPath, [join(root, 'bin', 'juesuan.mjs'), ...args], { cwd: root, stdio: 'inherit' });
+const child = spawn(process.execPath, [join(root, 'bin', 'juesuan.cjs'), ...args], { cwd: root, stdio: 'inherit' });
 child.on('exit', (code) => process.exit(code ?? 0));
 for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));

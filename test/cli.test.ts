@@ -8,7 +8,7 @@ import { join, resolve } from 'node:path';
 import { sampleDisclosureText } from './support/sample-disclosure.js';
 
 const root = resolve(import.meta.dirname, '..');
-const bin = join(root, 'bin', 'juesuan.mjs');
+const bin = join(root, 'bin', 'juesuan.cjs');
 const run = (args: string[], cwd = root) => spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf8', timeout: 120_000 });
 
 function tmp(): string {
@@ -109,6 +109,29 @@ test('import: files and folders, a summary, and a restart repeats nothing', () =
     const rules = run(['rules']);
     assert.equal(rules.status, 0);
     assert.match(rules.stdout, /narrative/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('JUESUAN_TIMING=1: one line on stderr with each phase of a check; the output is unchanged, and a large report reaches a pipe whole before the exit', () => {
+  const dir = tmp();
+  try {
+    writeFileSync(join(dir, 'bad.txt'), sampleDisclosureText({ wrongShare: true }));
+    const plain = run(['check', join(dir, 'bad.txt'), '--json']);
+    const timed = spawnSync(process.execPath, [bin, 'check', join(dir, 'bad.txt'), '--json'], { cwd: root, encoding: 'utf8', timeout: 120_000, env: { ...process.env, JUESUAN_TIMING: '1' } });
+    assert.equal(timed.status, 1);
+    assert.equal(plain.status, 1);
+    assert.equal(plain.stderr, '');
+    assert.match(timed.stderr, /^juesuan timing: start \d+ · compiled \d+ · initialised \d+ · read \d+ · assembled \d+ · checked \d+ · reported \d+ · exit \d+ · total \d+ ms\n$/);
+    assert.deepEqual(JSON.parse(timed.stdout), JSON.parse(plain.stdout));
+    // the process ends as soon as the command is done (src/cli/main.ts): everything written before reaches the pipe
+    const composed = run(['compose', join(root, 'examples', 'county-medical-insurance-bureau.json'), '--out', join(dir, 'out'), '--format', 'txt']);
+    assert.equal(composed.status, 0, composed.stderr);
+    const parsed = run(['parse', composed.stdout.trim().split('\t')[1]!, '--json']);
+    assert.equal(parsed.status, 0, parsed.stderr);
+    assert.ok(parsed.stdout.length > 4 * 64 * 1024, 'several times a pipe buffer');
+    assert.ok((JSON.parse(parsed.stdout) as { tables: unknown[] }).tables.length >= 9);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -69,11 +69,20 @@ export function normalizeHeading(heading: string): string {
     .replace(/(?<![。：:；;，,、.])[。：:；;，,、.]+$/, ''); // from the run's first mark only: linear
 }
 
+/** Headings already matched: the recognizers and several rules ask for the same lines' topics (each
+ *  a pass over ~60 patterns). */
+const TOPIC_OF = new Map<string, string | undefined>();
+
 /** The topic of a heading ('three-public', 'procurement', …), or undefined when the catalogue does not know it. */
 export function topicOfHeading(heading: string): string | undefined {
-  const h = normalizeHeading(heading);
-  if (!h) return undefined;
-  return SECTION_TOPICS.find((t) => t.patterns.some((p) => p.test(h)))?.topic;
+  let topic = TOPIC_OF.get(heading);
+  if (topic === undefined && !TOPIC_OF.has(heading)) {
+    const h = normalizeHeading(heading);
+    topic = h ? SECTION_TOPICS.find((t) => t.patterns.some((p) => p.test(h)))?.topic : undefined;
+    if (TOPIC_OF.size >= 4096) TOPIC_OF.clear();
+    TOPIC_OF.set(heading, topic);
+  }
+  return topic;
 }
 
 /** The catalogue entry of a topic key. */

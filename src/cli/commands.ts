@@ -3,6 +3,7 @@ import type { operations as Operations } from '../core/operations.js';
 import { outline } from './outline.js';
 import { InputError } from '../ingest/raw.js';
 import { registerQueueCommands } from './queue-commands.js';
+import { mark } from '../ingest/timing.js';
 
 /** The core operations, loaded when a command runs (so `--help` and other commands start fast). */
 async function operationsLazy(): Promise<typeof Operations> {
@@ -73,6 +74,7 @@ export function registerCommands(program: Command): void {
         const { formatTextReport } = await import('../check/report-text.js');
         process.stdout.write(`${formatTextReport(report, { color: o.color && process.stdout.isTTY === true })}\n`);
       }
+      mark('reported');
       process.exitCode = report.counts.error > 0 ? 1 : 0;
     });
 

@@ -7,6 +7,7 @@ import { readDisclosure, readDisclosureFile, readDisclosureFiles } from '../inge
 import { factsOf, type Facts } from '../facts/facts.js';
 import { checkDisclosure } from '../check/engine.js';
 import type { CheckReport } from '../check/types.js';
+import { mark } from '../ingest/timing.js';
 
 export interface ReadInput {
   path?: string;
@@ -19,6 +20,7 @@ export interface ReadInput {
 }
 
 async function load(input: ReadInput): Promise<Disclosure> {
+  mark('initialised');
   if (input.model) return input.model;
   if (input.bytes) return readDisclosure(input.bytes, input.name);
   if (input.paths?.length) return readDisclosureFiles(input.paths);
@@ -34,7 +36,9 @@ export const operations = {
     return factsOf(await load(input));
   },
   async check(input: ReadInput, opts: { only?: string[]; disable?: string[] } = {}): Promise<CheckReport> {
-    return checkDisclosure(await load(input), opts);
+    const report = checkDisclosure(await load(input), opts);
+    mark('checked');
+    return report;
   },
   /** All three from one read, for the store and the server. */
   async analyse(input: ReadInput): Promise<{ disclosure: Disclosure; facts: Facts; report: CheckReport }> {

@@ -13,6 +13,7 @@ import { recognizePerformance } from './recognize/performance.js';
 import { recognizeSections } from './recognize/sections.js';
 import { recognizeTables } from './recognize/tables.js';
 import { readText } from './text/read-text.js';
+import { mark } from './timing.js';
 
 export { InputError } from './raw.js';
 
@@ -117,8 +118,11 @@ export async function readDisclosure(bytes: Uint8Array, name?: string): Promise<
   if (bytes.length > MAX_INPUT_BYTES) throw new InputError(`${name ?? 'input'} is larger than ${MAX_INPUT_BYTES >> 20} MB`);
   const format: SourceFormat = detectFormat(bytes, name);
   const raw = await readRaw(bytes, name, format);
+  mark('read');
   const sha256 = createHash('sha256').update(bytes).digest('hex');
-  return assembleDisclosure(raw, { format, ...(name !== undefined && { name }), sha256, bytes: bytes.length });
+  const d = assembleDisclosure(raw, { format, ...(name !== undefined && { name }), sha256, bytes: bytes.length });
+  mark('assembled');
+  return d;
 }
 
 async function readInputFile(path: string): Promise<Uint8Array> {

@@ -19,7 +19,7 @@ import { withBuiltinsKept } from './builtins.js';
 export type Pdfjs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 let loading: Promise<Pdfjs> | undefined;
 
-/** pdf.js, loaded on first use (no top-level await: the CLI bundle is CommonJS, see bin/juesuan.mjs). */
+/** pdf.js, loaded on first use (no top-level await: the CLI bundle is CommonJS, see bin/juesuan.cjs). */
 export function loadPdfjs(): Promise<Pdfjs> {
   loading ??= withBuiltinsKept(async () => {
     const lib = await import('pdfjs-dist/legacy/build/pdf.mjs');

@@ -18,6 +18,7 @@ import { pageRows } from './layout.js';
 import type { PdfOpenOptions } from './load.js';
 import type { PageContent } from './page.js';
 import { Budget, pdfLimits, startClock, type PdfLimits } from './engine/limits.js';
+import { mark } from '../timing.js';
 import { Unsupported } from './engine/objects.js';
 import type { PdfReader } from './engine/reader.js';
 
@@ -149,6 +150,7 @@ export async function readPdf(bytes: Uint8Array, name?: string, opts: ReadPdfOpt
   const { pages, stats } = result;
   const why = unusable(stats, label);
   if (why) throw why;
+  mark('pdf pages');
   dropFurniture(pages);
   joinContinuedRows(pages);
   const levels = headingLevels(pages);

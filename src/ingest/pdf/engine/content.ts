@@ -9,7 +9,7 @@
  */
 import type { PdfFile } from './document.js';
 import { fallbackFont, Font, loadFont, type Glyph } from './fonts.js';
-import { Cmd, Dict, EOF, Lexer, Name, Parser, PdfStream, Ref, Unsupported, type PdfObj } from './objects.js';
+import { Cmd, Dict, EOF, Lexer, Name, Op, Parser, PdfStream, Ref, Unsupported, type PdfObj } from './objects.js';
 import { IDENTITY, multiply, type Matrix } from '../matrix.js';
 
 
@@ -238,9 +238,7 @@ class Interpreter {
       const trm = (item.transform = currentTransform());
       item.width = item.totalWidth = 0;
       item.height = item.totalHeight = Math.hypot(trm[2]!, trm[3]!);
-      const scaleLineX = Math.hypot(textState.tlm[0]!, textState.tlm[1]!);
-      const scaleCtmX = Math.hypot(textState.ctm[0], textState.ctm[1]);
-      item.textAdvanceScale = scaleCtmX * scaleLineX;
+      item.textAdvanceScale = advanceScale();
       const { fontSize } = textState;
       item.trackingSpaceMin = fontSize * TRACKING_SPACE_FACTOR;
       item.notASpace = fontSize * NOT_A_SPACE_FACTOR;
@@ -249,11 +247,25 @@ class Interpreter {
       item.spaceInFlowMax = fontSize * SPACE_IN_FLOW_MAX_FACTOR;
       item.initialized = true;
     };
+    // |ctm's x axis| × |tlm's x axis|, remembered for the last ctm and tlm[0..1]: Tm runs once per
+    // glyph in some producers' streams, with the same scale each time
+    let scaleCtm: Matrix | null = null;
+    let scaleA = NaN;
+    let scaleB = NaN;
+    let scale = 0;
+    const advanceScale = (): number => {
+      const { tlm, ctm } = textState;
+      if (ctm !== scaleCtm || tlm[0] !== scaleA || tlm[1] !== scaleB) {
+        scaleCtm = ctm;
+        scaleA = tlm[0]!;
+        scaleB = tlm[1]!;
+        scale = Math.hypot(ctm[0], ctm[1]) * Math.hypot(scaleA, scaleB);
+      }
+      return scale;
+    };
     const updateAdvanceScale = (): void => {
       if (!item.initialized) return;
-      const scaleLineX = Math.hypot(textState.tlm[0]!, textState.tlm[1]!);
-      const scaleCtmX = Math.hypot(textState.ctm[0], textState.ctm[1]);
-      const f = scaleCtmX * scaleLineX;
+      const f = advanceScale();
       if (f === item.textAdvanceScale) return;
       item.totalWidth += item.width * item.textAdvanceScale;
       item.width = 0;
@@ -422,22 +434,22 @@ class Interpreter {
         continue;
       }
       if ((++count & 4095) === 0) ctx.tick();
-      const op = t.cmd;
+      const op = t.op;
       const a = operands;
       textState = textState ?? initial;
       currentTextState ??= textState.clone();
       switch (op) {
-        case 'q':
+        case Op.q:
           stack.push(textState.clone());
           break;
-        case 'Q':
+        case Op.Q:
           if (stack.length) textState = stack.pop()!;
           break;
-        case 'cm':
+        case Op.cm:
           if (a.length >= 6) textState.ctm = multiply(textState.ctm, a.slice(-6).map(num));
           break;
         // text state
-        case 'Tf': {
+        case Op.Tf: {
           const name = a[0] instanceof Name ? a[0].name : null;
           const size = num(a[1]);
           if (textState.font && name === textState.fontName && size === textState.fontSize) break;
@@ -447,28 +459,28 @@ class Interpreter {
           if (!textState.font) textState.font = fallbackFont();
           break;
         }
-        case 'Ts':
+        case Op.Ts:
           textState.textRise = num(a[0]);
           break;
-        case 'Tz':
+        case Op.Tz:
           textState.textHScale = num(a[0]) / 100;
           break;
-        case 'TL':
+        case Op.TL:
           textState.leading = num(a[0]);
           break;
-        case 'Td':
+        case Op.Td:
           textState.translateTlm(num(a[0]), num(a[1]));
           textState.syncTm();
           break;
-        case 'TD':
+        case Op.TD:
           textState.leading = -num(a[1]);
           textState.translateTlm(num(a[0]), num(a[1]));
           textState.syncTm();
           break;
-        case 'T*':
+        case Op.TStar:
           textState.carriageReturn();
           break;
-        case 'Tm':
+        case Op.Tm:
           if (a.length >= 6) {
             const k = a.length - 6;
             const { tm, tlm } = textState;
@@ -476,16 +488,16 @@ class Interpreter {
             updateAdvanceScale();
           }
           break;
-        case 'Tc':
+        case Op.Tc:
           textState.charSpacing = num(a[0]);
           break;
-        case 'Tw':
+        case Op.Tw:
           textState.wordSpacing = num(a[0]);
           break;
-        case 'BT':
+        case Op.BT:
           for (let i = 0; i < 6; i++) textState.tm[i] = textState.tlm[i] = IDENTITY[i]!;
           break;
-        case 'TJ': {
+        case Op.TJ: {
           out.textOps++;
           if (!textState.font) break;
           const arr = Array.isArray(a[0]) ? (a[0] as unknown[]) : [];
@@ -501,17 +513,17 @@ class Interpreter {
           if (buf.length > 0) buildText(buf, 0);
           break;
         }
-        case 'Tj':
+        case Op.Tj:
           out.textOps++;
           if (textState.font && typeof a[0] === 'string') buildText(a[0], 0);
           break;
-        case "'":
+        case Op.Quote:
           out.textOps++;
           if (!textState.font) break;
           textState.carriageReturn();
           if (typeof a[0] === 'string') buildText(a[0], 0);
           break;
-        case '"':
+        case Op.DoubleQuote:
           out.textOps++;
           if (!textState.font) break;
           textState.wordSpacing = num(a[0]);
@@ -520,27 +532,27 @@ class Interpreter {
           if (typeof a[2] === 'string') buildText(a[2], 0);
           break;
         // paths
-        case 'm':
+        case Op.m:
           endSub();
           pt(num(a[0]), num(a[1]));
           break;
-        case 'l':
+        case Op.l:
           if (cur.length === 0) pt(cx, cy);
           pt(num(a[0]), num(a[1]));
           break;
-        case 'c':
+        case Op.c:
           if (cur.length === 0) pt(cx, cy);
           pt(num(a[4]), num(a[5]));
           break;
-        case 'v':
-        case 'y':
+        case Op.v:
+        case Op.y:
           if (cur.length === 0) pt(cx, cy);
           pt(num(a[2]), num(a[3]));
           break;
-        case 'h':
+        case Op.h:
           if (cur.length > 2) cur.push(cur[0]!, cur[1]!);
           break;
-        case 're': {
+        case Op.re: {
           endSub();
           const [x, y, w, h] = [num(a[0]), num(a[1]), num(a[2]), num(a[3])];
           pt(x, y);
@@ -553,33 +565,33 @@ class Interpreter {
           cy = y;
           break;
         }
-        case 'S':
-        case 's':
-        case 'B':
-        case 'B*':
-        case 'b':
-        case 'b*':
+        case Op.S:
+        case Op.s:
+        case Op.B:
+        case Op.BStar:
+        case Op.b:
+        case Op.bStar:
           paint('stroke');
           break;
-        case 'f':
-        case 'F':
-        case 'f*':
+        case Op.f:
+        case Op.F:
+        case Op.fStar:
           paint('fill');
           break;
-        case 'n':
+        case Op.n:
           paint(null);
           break;
-        case 'W':
-        case 'W*':
+        case Op.W:
+        case Op.WStar:
           break;
         // marked content ends the current text item (as in pdf.js)
-        case 'BMC':
-        case 'BDC':
-        case 'EMC':
+        case Op.BMC:
+        case Op.BDC:
+        case Op.EMC:
           flush();
           break;
         // XObjects and images
-        case 'Do': {
+        case Op.Do: {
           flush();
           const name = a[0] instanceof Name ? a[0].name : null;
           const xobjs = file.get(formResources, 'XObject');
@@ -607,20 +619,20 @@ class Interpreter {
           this.run(data, res instanceof Dict ? res : formResources, state, inner, depth + 1);
           break;
         }
-        case 'BI': {
+        case Op.BI: {
           out.imageOps++;
           skipInlineImage(parser);
           break;
         }
-        case 'gs': {
+        case Op.gs: {
           const name = a[0] instanceof Name ? a[0].name : null;
           const gstates = file.get(formResources, 'ExtGState');
           const gs = name && gstates instanceof Dict ? file.get(gstates, name) : undefined;
           if (gs instanceof Dict && gs.get('Font') !== undefined) throw new Unsupported('a font set through ExtGState');
           break;
         }
-        case 'd0':
-        case 'd1':
+        case Op.d0:
+        case Op.d1:
           throw new Unsupported('glyph procedures');
         default:
           break;
