@@ -92,6 +92,29 @@ for (const [name, op] of OPERATORS) CMDS.set(name, new Cmd(name, op));
 for (const kw of ['obj', 'endobj', 'stream', 'endstream', 'R', 'xref', 'trailer', 'startxref', 'usecmap', 'beginbfchar', 'endbfchar', 'beginbfrange', 'endbfrange']) CMDS.set(kw, new Cmd(kw));
 const NAMES = new Map<string, Name>();
 
+/**
+ * Words, names and hex strings of a few bytes, found by a number made of their bytes instead of a
+ * string: content streams repeat a few operators, resource names and (in CID text, one glyph per
+ * string) two-byte codes thousands of times, and each string made and hashed on the way was a third
+ * of the lexer's time and much of its garbage. A word's or name's bytes are never 0 (0 is white
+ * space), so base 256 over at most SHORT bytes gives distinct keys, exact in a double.
+ */
+const SHORT = 6;
+const WORD_BY_KEY = new Map<number, Cmd | boolean | null>();
+const NAME_BY_KEY = new Map<number, Name>();
+const HEX_BY_KEY = new Map<number, string>();
+const MAX_KEYED = 4096;
+
+function keyOf(s: string): number {
+  let k = 0;
+  for (let i = 0; i < s.length; i++) k = k * 256 + s.charCodeAt(i);
+  return k;
+}
+for (const [word, cmd] of CMDS) if (word.length <= SHORT) WORD_BY_KEY.set(keyOf(word), cmd);
+WORD_BY_KEY.set(keyOf('true'), true);
+WORD_BY_KEY.set(keyOf('false'), false);
+WORD_BY_KEY.set(keyOf('null'), null);
+
 export class Lexer {
   pos: number;
   constructor(readonly buf: Uint8Array, start = 0, readonly end = buf.length) {
@@ -151,9 +174,15 @@ export class Lexer {
     }
     const start = this.pos;
     let p = start;
-    while (p < end && CLASS[buf[p]!] === 0) p++;
-    if (p === start) p++;
+    let key = 0;
+    while (p < end && CLASS[buf[p]!] === 0) key = key * 256 + buf[p++]!;
+    if (p === start) key = buf[p++]!;
     this.pos = p;
+    const keyed = p - start <= SHORT;
+    if (keyed) {
+      const hit = WORD_BY_KEY.get(key);
+      if (hit !== undefined) return hit;
+    }
     let word: string;
     if (p - start <= 32) {
       word = '';
@@ -165,7 +194,10 @@ export class Lexer {
     let cmd = CMDS.get(word);
     if (!cmd) {
       cmd = new Cmd(word);
-      if (CMDS.size < 512) CMDS.set(word, cmd);
+      if (CMDS.size < 512) {
+        CMDS.set(word, cmd);
+        if (keyed) WORD_BY_KEY.set(key, cmd);
+      }
     }
     return cmd;
   }
@@ -240,6 +272,28 @@ export class Lexer {
 
   private hex(): string {
     const { buf, end } = this;
+    // <XX> and <XXXX>, as CID text writes glyph codes: one string per code
+    const q = this.pos + 1;
+    const digits = q + 2 < end && buf[q + 2] === 62 ? 2 : q + 4 < end && buf[q + 4] === 62 ? 4 : 0;
+    if (digits) {
+      let v = 0;
+      let i = 0;
+      for (; i < digits; i++) {
+        const d = hexValue(buf[q + i]!);
+        if (d < 0) break;
+        v = v * 16 + d;
+      }
+      if (i === digits) {
+        const key = digits * 65536 + v;
+        let out = HEX_BY_KEY.get(key);
+        if (out === undefined) {
+          out = digits === 2 ? String.fromCharCode(v) : String.fromCharCode(v >> 8) + String.fromCharCode(v & 0xff);
+          if (HEX_BY_KEY.size < MAX_KEYED) HEX_BY_KEY.set(key, out);
+        }
+        this.pos = q + digits + 1;
+        return out;
+      }
+    }
     let p = this.pos + 1;
     let out = '';
     let hi = -1;
@@ -259,7 +313,18 @@ export class Lexer {
 
   private name(): Name {
     const { buf, end } = this;
-    let p = this.pos + 1;
+    const start = this.pos + 1;
+    let p = start;
+    let key = 0;
+    while (p < end && p - start <= SHORT && CLASS[buf[p]!] === 0 && buf[p] !== 35) key = key * 256 + buf[p++]!;
+    if (p - start <= SHORT && (p >= end || CLASS[buf[p]!] !== 0)) {
+      const hit = NAME_BY_KEY.get(key);
+      if (hit) {
+        this.pos = p;
+        return hit;
+      }
+    } else key = -1; // longer, or with #xx escapes: by its string only
+    p = start;
     let out = '';
     while (p < end && CLASS[buf[p]!] === 0) {
       const c = buf[p++]!;
@@ -274,6 +339,7 @@ export class Lexer {
       name = new Name(out);
       if (NAMES.size < 4096) NAMES.set(out, name);
     }
+    if (key >= 0 && NAME_BY_KEY.size < MAX_KEYED) NAME_BY_KEY.set(key, name);
     return name;
   }
 }
