@@ -32,13 +32,31 @@ interface Stats {
 function count(stats: Stats, content: PageContent): void {
   stats.textOps += content.textOps;
   stats.imageOps += content.imageOps;
+  // by code unit, without making a string per character (every character of the document passes here)
   for (const b of content.boxes) {
-    for (const ch of b.str) {
-      if (/\s/.test(ch)) continue;
+    const s = b.str;
+    for (let i = 0; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
+        const d = s.charCodeAt(i + 1);
+        if (d >= 0xdc00 && d <= 0xdfff) {
+          i++; // a character outside the BMP: never white space, never a private-use code
+          stats.chars++;
+          continue;
+        }
+      }
+      if (isWhiteSpace(c)) continue;
       stats.chars++;
-      if (/[\ue000-\uf8ff\ufffd\u0000-\u0008]/.test(ch)) stats.undecodable++;
+      if ((c >= 0xe000 && c <= 0xf8ff) || c === 0xfffd || c <= 8) stats.undecodable++;
     }
   }
+}
+
+/** What `\s` matches (ECMAScript WhiteSpace and LineTerminator), by code unit. */
+function isWhiteSpace(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 9 && c <= 13);
+  if (c < 0xa0) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 /** Why the text layer is unusable, or undefined when it is fine. */

@@ -61,6 +61,23 @@ class TextState {
     s.textRise = this.textRise;
     return s;
   }
+  /** Makes this a copy of `src` (this object's own tm and tlm arrays kept). */
+  copyFrom(src: TextState): this {
+    this.ctm = src.ctm;
+    this.font = src.font;
+    this.fontName = src.fontName;
+    this.fontSize = src.fontSize;
+    for (let i = 0; i < 6; i++) {
+      this.tm[i] = src.tm[i]!;
+      this.tlm[i] = src.tlm[i]!;
+    }
+    this.charSpacing = src.charSpacing;
+    this.wordSpacing = src.wordSpacing;
+    this.leading = src.leading;
+    this.textHScale = src.textHScale;
+    this.textRise = src.textRise;
+    return this;
+  }
   translateTm(x: number, y: number): void {
     const m = this.tm;
     m[4] = m[0]! * x + m[2]! * y + m[4]!;
@@ -164,6 +181,9 @@ class Interpreter {
     const items = out.items;
     let textState = initial;
     const stack: TextState[] = [];
+    // states a Q replaced, reused by the next q (some producers wrap every glyph in q … Q): nothing
+    // else holds them — currentTextState and a form's initial state are clones of their own
+    const spare: TextState[] = [];
     let currentTextState: TextState | null = null;
 
     // ── pdf.js text-item state ──
@@ -423,14 +443,18 @@ class Interpreter {
     };
 
     const parser = new Parser(new Lexer(data));
+    // The operands of the operator at hand: a[0 … n-1]. The array is kept and its used slots cleared
+    // after each operator (`length = 0` would free its store, and the next push allocate a new one:
+    // thousands of operators a page); a slot at or past n reads undefined, as in an emptied array.
     const operands: unknown[] = [];
+    let n = 0;
     let count = 0;
     let formResources = resources;
     for (;;) {
       const t = parser.read();
       if (t === EOF) break;
       if (!(t instanceof Cmd)) {
-        if (operands.length < MAX_OPERANDS) operands.push(t);
+        if (n < MAX_OPERANDS) operands[n++] = t;
         continue;
       }
       if ((++count & 4095) === 0) ctx.tick();
@@ -440,13 +464,16 @@ class Interpreter {
       currentTextState ??= textState.clone();
       switch (op) {
         case Op.q:
-          stack.push(textState.clone());
+          stack.push(spare.length ? spare.pop()!.copyFrom(textState) : textState.clone());
           break;
         case Op.Q:
-          if (stack.length) textState = stack.pop()!;
+          if (stack.length) {
+            spare.push(textState);
+            textState = stack.pop()!;
+          }
           break;
         case Op.cm:
-          if (a.length >= 6) textState.ctm = multiply(textState.ctm, a.slice(-6).map(num));
+          if (n >= 6) textState.ctm = multiply(textState.ctm, a.slice(n - 6, n).map(num));
           break;
         // text state
         case Op.Tf: {
@@ -481,8 +508,8 @@ class Interpreter {
           textState.carriageReturn();
           break;
         case Op.Tm:
-          if (a.length >= 6) {
-            const k = a.length - 6;
+          if (n >= 6) {
+            const k = n - 6;
             const { tm, tlm } = textState;
             for (let i = 0; i < 6; i++) tm[i] = tlm[i] = num(a[k + i]);
             updateAdvanceScale();
@@ -637,7 +664,8 @@ class Interpreter {
         default:
           break;
       }
-      operands.length = 0;
+      for (let i = 0; i < n; i++) operands[i] = undefined;
+      n = 0;
     }
     flush();
     formResources = undefined;
