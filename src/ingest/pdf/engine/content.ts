@@ -47,19 +47,7 @@ class TextState {
   textRise = 0;
 
   clone(): TextState {
-    const s: TextState = Object.create(TextState.prototype);
-    s.ctm = this.ctm;
-    s.font = this.font;
-    s.fontName = this.fontName;
-    s.fontSize = this.fontSize;
-    s.tm = this.tm.slice();
-    s.tlm = this.tlm.slice();
-    s.charSpacing = this.charSpacing;
-    s.wordSpacing = this.wordSpacing;
-    s.leading = this.leading;
-    s.textHScale = this.textHScale;
-    s.textRise = this.textRise;
-    return s;
+    return new TextState().copyFrom(this);
   }
   /** Makes this a copy of `src` (this object's own tm and tlm arrays kept). */
   copyFrom(src: TextState): this {
