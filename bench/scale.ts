@@ -128,7 +128,7 @@ async function corpus(format: 'text' | 'pdf', n: number): Promise<string> {
 
 function startWorkers(n: number, env: NodeJS.ProcessEnv): ChildProcess[] {
   return Array.from({ length: n }, (_, i) => {
-    const c = spawn(process.execPath, [join(root, 'bin', 'juesuan.mjs'), 'worker', '--jobs', '1'], { cwd: root, env, stdio: ['ignore', 'ignore', 'pipe'] });
+    const c = spawn(process.execPath, [join(root, 'bin', 'juesuan.cjs'), 'worker', '--jobs', '1'], { cwd: root, env, stdio: ['ignore', 'ignore', 'pipe'] });
     c.stderr!.on('data', (b) => { if (process.env.JUESUAN_BENCH_VERBOSE) process.stderr.write(`[worker ${i}] ${String(b)}`); });
     return c;
   });
@@ -369,7 +369,7 @@ async function main(): Promise<void> {
   const load0 = loadavg();
   log(`machine: ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GB; load average ${load0.map((x) => x.toFixed(2)).join(' ')}`);
   // the workers run the bundle, as deployed: build it now, not inside the measurement
-  execFileSync(process.execPath, [join(root, 'bin', 'juesuan.mjs'), '--version'], { cwd: root, stdio: 'pipe' });
+  execFileSync(process.execPath, [join(root, 'bin', 'juesuan.cjs'), '--version'], { cwd: root, stdio: 'pipe' });
   const svc = await startServices();
   const lines: string[] = [];
   try {

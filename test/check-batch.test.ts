@@ -8,7 +8,7 @@ import { join, resolve } from 'node:path';
 import { sampleDisclosureText } from './support/sample-disclosure.js';
 
 const root = resolve(import.meta.dirname, '..');
-const bin = join(root, 'bin', 'juesuan.mjs');
+const bin = join(root, 'bin', 'juesuan.mjs'); // the entry of earlier versions, which loads bin/juesuan.cjs: kept working
 const run = (args: string[]) => spawnSync(process.execPath, [bin, ...args], { cwd: root, encoding: 'utf8', timeout: 180_000 });
 
 test('check DIR --jobs 2: a summary table, json, ndjson and xlsx; an unreadable document does not stop the batch', () => {

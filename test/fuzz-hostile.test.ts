@@ -1,5 +1,5 @@
 /**
- * Every hostile reproducer of ../shared/corpus/hostile through the CLI (`node bin/juesuan.mjs`,
+ * Every hostile reproducer of ../shared/corpus/hostile through the CLI (`node bin/juesuan.cjs`,
  * its heap capped at 1 GB): each is refused with exit 2 and one clear line naming the limit or the
  * problem, or read (exit 0/1) — never an internal error (3), an abort (134), a kill or a hang. The
  * spawn has a generous wall-clock guard so that a hang fails the test instead of stalling it; speed
@@ -56,7 +56,7 @@ const EXPECT: Record<string, Expect> = {
 
 function cli(args: string[]): { status: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string; ms: number } {
   const t0 = Date.now();
-  const r = spawnSync(process.execPath, ['--max-old-space-size=1024', join(root, 'bin', 'juesuan.mjs'), ...args], {
+  const r = spawnSync(process.execPath, ['--max-old-space-size=1024', join(root, 'bin', 'juesuan.cjs'), ...args], {
     cwd: root,
     encoding: 'utf8',
     timeout: GUARD_MS,
