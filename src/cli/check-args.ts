@@ -1,5 +1,5 @@
 /** Which `check` this is: one file (the contract's text / juesuan.findings/1 output) or a batch. */
-import { stat } from 'node:fs/promises';
+import { statSync } from 'node:fs';
 import { InputError } from '../ingest/raw.js';
 import type { BatchFormat, BatchOptions } from './check-batch.js';
 
@@ -16,7 +16,7 @@ interface CheckFlags {
 export async function batchWanted(files: string[], o: CheckFlags): Promise<boolean> {
   if (files.length !== 1 || o.format || o.jobs) return true;
   try {
-    return (await stat(files[0]!)).isDirectory();
+    return statSync(files[0]!).isDirectory();
   } catch {
     return false; // the single-file path says "no such file" with exit 2
   }

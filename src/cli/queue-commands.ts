@@ -4,7 +4,7 @@
  * --redis). BullMQ is loaded only when one of them runs with Redis, so the embedded default starts as
  * fast as before.
  */
-import { readFile } from 'node:fs/promises';
+import { promises } from 'node:fs';
 import { basename } from 'node:path';
 import type { Command } from 'commander';
 import { InputError } from '../ingest/raw.js';
@@ -78,7 +78,8 @@ export async function importQueued(paths: string[], o: { db?: string; redis?: st
   try {
     const { enqueueDocuments } = await import('../queue/queue.js');
     async function* read() {
-      for (const f of files) yield { name: basename(f), bytes: new Uint8Array(await readFile(f)) };
+      // fs.promises, not node:fs/promises: node loads it on first use, so the commands that never queue don't
+      for (const f of files) yield { name: basename(f), bytes: new Uint8Array(await promises.readFile(f)) };
     }
     const s = await enqueueDocuments(opened.db, q!, read(), { kind: 'import', label: o.label ?? paths.join(' ').slice(0, 200), user: 'import', keepUnreadable: true });
     process.stdout.write(`batch ${s.batch}: ${s.queued} queued, ${s.existing} already stored, ${s.unreadable} empty (${opened.url})\n`);
