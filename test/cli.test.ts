@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { sampleDisclosureText } from './support/sample-disclosure.js';
@@ -125,6 +125,9 @@ test('JUESUAN_TIMING=1: one line on stderr with each phase of a check; the outpu
     assert.equal(plain.stderr, '');
     assert.match(timed.stderr, /^juesuan timing: start \d+ · compiled \d+ · initialised \d+ · read \d+ · assembled \d+ · checked \d+ · reported \d+ · exit \d+ · total \d+ ms\n$/);
     assert.deepEqual(JSON.parse(timed.stdout), JSON.parse(plain.stdout));
+    // the command runs from a bundle in dist/cli/<build>/: its ruleset still names package.json's version
+    const version = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version;
+    assert.ok((JSON.parse(plain.stdout) as { document: { ruleset: string } }).document.ruleset.startsWith(`juesuan-${version}+`));
     // the process ends as soon as the command is done (src/cli/main.ts): everything written before reaches the pipe
     const composed = run(['compose', join(root, 'examples', 'county-medical-insurance-bureau.json'), '--out', join(dir, 'out'), '--format', 'txt']);
     assert.equal(composed.status, 0, composed.stderr);

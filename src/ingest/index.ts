@@ -2,7 +2,7 @@
  * Any supported input → the one model. Format from the content (magic bytes), then the reader for
  * that format → RawDocument → the recognizers → Disclosure.
  */
-import { createHash } from 'node:crypto';
+import { createRequire } from 'node:module';
 import { readFileSync, statSync, type Stats } from 'node:fs';
 import { basename } from 'node:path';
 import type { Disclosure, SourceFormat } from '../model/index.js';
@@ -119,8 +119,7 @@ export async function readDisclosure(bytes: Uint8Array, name?: string): Promise<
   const format: SourceFormat = detectFormat(bytes, name);
   const raw = await readRaw(bytes, name, format);
   mark('read');
-  const sha256 = createHash('sha256').update(bytes).digest('hex');
-  const d = assembleDisclosure(raw, { format, ...(name !== undefined && { name }), sha256, bytes: bytes.length });
+  const d = assembleDisclosure(raw, sourceOf(format, name, [bytes]));
   mark('assembled');
   return d;
 }
@@ -152,7 +151,6 @@ export async function readDisclosureFile(path: string): Promise<Disclosure> {
 export async function readDisclosureParts(parts: { bytes: Uint8Array; name?: string }[]): Promise<Disclosure> {
   if (parts.length === 1) return readDisclosure(parts[0]!.bytes, parts[0]!.name);
   if (!parts.length) throw new InputError('no input', 'give the files of the publication');
-  const hash = createHash('sha256');
   const lines: RawDocument['lines'] = [];
   let pages = 0;
   let total = 0;
@@ -164,7 +162,6 @@ export async function readDisclosureParts(parts: { bytes: Uint8Array; name?: str
     const f = detectFormat(part.bytes, part.name);
     format ??= f;
     const raw = await readRaw(part.bytes, part.name, f);
-    hash.update(part.bytes);
     let maxPage = 0;
     for (const l of raw.lines) {
       const page = l.page !== undefined ? l.page + pages : undefined;
@@ -175,7 +172,35 @@ export async function readDisclosureParts(parts: { bytes: Uint8Array; name?: str
   }
   const name = parts.map((p) => p.name ?? 'input').join(' + ');
   const raw: RawDocument = { format: format!, name, lines, ...(pages > 0 && { pages }) };
-  return assembleDisclosure(raw, { format: format!, name, sha256: hash.digest('hex'), bytes: total });
+  return assembleDisclosure(raw, sourceOf(format!, name, parts.map((p) => p.bytes)));
+}
+
+const requireBuiltin = createRequire(import.meta.url);
+
+/**
+ * The source of a disclosure read from `files` (one, or the parts of one publication, hashed in order).
+ * Its `sha256` is worked out when first read (the model's JSON, the store), not for every `check` or
+ * `facts`, which print no hash: node:crypto alone costs ~7 ms to load, a few percent of a check.
+ */
+function sourceOf(format: SourceFormat, name: string | undefined, files: Uint8Array[]): Disclosure['source'] {
+  const source: Disclosure['source'] = { format, ...(name !== undefined && { name }) };
+  let sha256: string | undefined;
+  let pending: Uint8Array[] | undefined = files;
+  Object.defineProperty(source, 'sha256', {
+    enumerable: true,
+    configurable: true,
+    get(): string {
+      if (pending) {
+        const hash = (requireBuiltin('node:crypto') as typeof import('node:crypto')).createHash('sha256');
+        for (const b of pending) hash.update(b);
+        sha256 = hash.digest('hex');
+        pending = undefined; // the file's bytes are no longer held
+      }
+      return sha256!;
+    },
+  });
+  source.bytes = files.reduce((n, b) => n + b.length, 0);
+  return source;
 }
 
 /** The files of one publication read as one disclosure (`--as-one`). */

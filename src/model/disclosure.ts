@@ -45,6 +45,7 @@ export interface SourceLine {
 
 export interface Disclosure {
   meta: DisclosureMeta;
+  /** the file read; `sha256` (of its bytes) may be worked out when first read (src/ingest/index.ts) */
   source: { format: SourceFormat; name?: string; sha256?: string; bytes?: number };
   toc: TocEntry[];
   tables: Table[];
