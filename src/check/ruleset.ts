@@ -1,5 +1,5 @@
 /** The ruleset version: the package version plus a hash of the printed names of the rules that ran. */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { crc32 } from 'node:zlib';
@@ -11,11 +11,15 @@ import type { Rule } from './types.js';
 function packageVersion(): string {
   let dir = dirname(fileURLToPath(import.meta.url));
   for (let i = 0; i < 6; i++) {
-    try {
-      const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { name?: string; version?: string };
-      if (pkg.name === 'juesuan') return pkg.version ?? '0.0.0';
-    } catch {
-      // none here: look further up
+    const path = join(dir, 'package.json');
+    // existsSync first: a failed read throws, and an exception per folder costs more than the check
+    if (existsSync(path)) {
+      try {
+        const pkg = JSON.parse(readFileSync(path, 'utf8')) as { name?: string; version?: string };
+        if (pkg.name === 'juesuan') return pkg.version ?? '0.0.0';
+      } catch {
+        // unreadable: look further up
+      }
     }
     dir = dirname(dir);
   }
