@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // The `juesuan` command. Runs a bundle of the TypeScript sources (our code only; dependencies stay in
 // node_modules), rebuilt with esbuild (~0.5 s) when one of the files it was built from changed, so a
-// checkout never runs stale code. Start-up cost: one small file read and a stat of each input of the
-// bundle (its esbuild metafile), no directory walk.
+// checkout never runs stale code. Start-up cost: one small file read, a stat of each input of the
+// bundle (its esbuild metafile) and the version of each package bundled in it, no directory walk.
 //
 // Builds are versioned (dist/cli/<stamp>/, named by dist/cli/current): a process that is running keeps
 // its own chunks while another one rebuilds, so lazily imported chunks never vanish under it.
@@ -49,7 +49,8 @@ function current(checkSources) {
   } catch {
     return undefined;
   }
-  if (manifest.layout !== LAYOUT) return undefined; // built by an older juesuan.mjs
+  if (manifest.layout !== LAYOUT) return undefined; // built by an older bin
+  for (const [dir, version] of Object.entries(manifest.packages ?? {})) if (packageVersion(dir) !== version) return undefined;
   for (const f of manifest.inputs) {
     try {
       if (statSync(join(root, f)).mtimeMs > manifest.builtFrom) return undefined;
@@ -58,6 +59,25 @@ function current(checkSources) {
     }
   }
   return dir;
+}
+
+/** The packages a build bundled (their folders under node_modules, from its inputs) and their
+ *  versions: npm writes a package's files with a fixed old mtime, so an upgrade is seen by its version. */
+function bundledPackages(inputs) {
+  const dirs = new Set();
+  for (const f of inputs) {
+    const m = /^((?:.*\/)?node_modules\/(?:@[^/]+\/)?[^/]+)\//.exec(f);
+    if (m) dirs.add(m[1]);
+  }
+  return Object.fromEntries([...dirs].map((d) => [d, packageVersion(d)]));
+}
+
+function packageVersion(dir) {
+  try {
+    return JSON.parse(readFileSync(join(root, dir, 'package.json'), 'utf8')).version ?? null;
+  } catch {
+    return null;
+  }
 }
 
 function newestInput(inputs) {
@@ -161,7 +181,7 @@ async function build() {
     .map((p) => (p.startsWith('/') ? p.slice(root.length + 1) : p));
   // Sources edited while the build ran make it stale at once (their mtime is after builtFrom).
   const builtFrom = Math.min(started, newestInput(inputs) + 1);
-  writeFileSync(join(tmp, 'inputs.json'), JSON.stringify({ layout: LAYOUT, builtFrom, inputs }));
+  writeFileSync(join(tmp, 'inputs.json'), JSON.stringify({ layout: LAYOUT, builtFrom, inputs, packages: bundledPackages(inputs) }));
   renameSync(tmp, join(cliDir, stamp));
   writeFileSync(`${pointer}.${process.pid}`, stamp);
   renameSync(`${pointer}.${process.pid}`, pointer);

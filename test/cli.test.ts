@@ -139,3 +139,17 @@ test('JUESUAN_TIMING=1: one line on stderr with each phase of a check; the outpu
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('a package bundled into the command (commander) upgraded in node_modules makes the build stale, though npm gives its files an old mtime', () => {
+  assert.equal(run(['--version']).status, 0);
+  const cli = join(root, 'dist', 'cli');
+  const before = readFileSync(join(cli, 'current'), 'utf8').trim();
+  const manifestPath = join(cli, before, 'inputs.json');
+  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { packages: Record<string, string> };
+  assert.ok(manifest.packages['node_modules/commander'], 'the build records the version it bundled');
+  // as if the build had bundled another version than the one installed now
+  writeFileSync(manifestPath, JSON.stringify({ ...manifest, packages: { ...manifest.packages, 'node_modules/commander': '0.0.1' } }));
+  const r = run(['--version']);
+  assert.equal(r.status, 0, r.stderr);
+  assert.notEqual(readFileSync(join(cli, 'current'), 'utf8').trim(), before, 'rebuilt');
+});

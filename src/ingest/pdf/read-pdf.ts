@@ -19,6 +19,7 @@ import type { PdfOpenOptions } from './load.js';
 import type { PageContent } from './page.js';
 import { Budget, pdfLimits, startClock, type PdfLimits } from './engine/limits.js';
 import { mark } from '../timing.js';
+import { isBlank } from '../recognize/section-clean.js';
 import { Unsupported } from './engine/objects.js';
 import type { PdfReader } from './engine/reader.js';
 
@@ -45,18 +46,11 @@ function count(stats: Stats, content: PageContent): void {
           continue;
         }
       }
-      if (isWhiteSpace(c)) continue;
+      if (isBlank(c)) continue;
       stats.chars++;
       if ((c >= 0xe000 && c <= 0xf8ff) || c === 0xfffd || c <= 8) stats.undecodable++;
     }
   }
-}
-
-/** What `\s` matches (ECMAScript WhiteSpace and LineTerminator), by code unit. */
-function isWhiteSpace(c: number): boolean {
-  if (c <= 0x20) return c === 0x20 || (c >= 9 && c <= 13);
-  if (c < 0xa0) return false;
-  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 /** Why the text layer is unusable, or undefined when it is fine. */
