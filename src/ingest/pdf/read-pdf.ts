@@ -41,7 +41,7 @@ function count(stats: Stats, content: PageContent): void {
       if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
         const d = s.charCodeAt(i + 1);
         if (d >= 0xdc00 && d <= 0xdfff) {
-          i++; // a character outside the BMP: never white space, never a private-use code
+          i++; // a character outside the BMP: never white space, and not undecodable (as before, only the BMP's private-use area counts)
           stats.chars++;
           continue;
         }
